@@ -1,0 +1,32 @@
+// swift-tools-version:6.0
+// indq: a query language and REPL over the figures of the IND annual reports.
+import PackageDescription
+
+let package = Package(
+    name: "indq",
+    products: [
+        .executable(name: "indq", targets: ["indq"]),
+    ],
+    dependencies: [
+        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
+    ],
+    targets: [
+        // The report figures as plain data files, embedded into the binary at build time.
+        .target(name: "IndqData", exclude: ["datasets", "README.md"]),
+        // The language: lexer, parser, checker, evaluator and renderers. No terminal code.
+        .target(name: "IndqCore", dependencies: ["IndqData"]),
+        // libedit, reached through pkg-config.
+        .systemLibrary(name: "CLibedit", pkgConfig: "libedit", providers: [.apt(["libedit-dev"])]),
+        // The interactive shell: line editors, history and the read-eval-print loop.
+        .target(name: "IndqShell", dependencies: ["CLibedit"]),
+        // The command line.
+        .executableTarget(name: "indq", dependencies: [
+            "IndqCore", "IndqShell",
+            .product(name: "ArgumentParser", package: "swift-argument-parser"),
+        ]),
+        .testTarget(name: "IndqCoreTests", dependencies: ["IndqCore"]),
+        .testTarget(name: "IndqShellTests", dependencies: ["IndqShell", "CPty"]),
+        // forkpty for the terminal tests.
+        .target(name: "CPty", path: "Tests/CPty"),
+    ]
+)

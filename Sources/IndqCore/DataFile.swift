@@ -1,0 +1,149 @@
+// Reads the data files of Sources/IndqData (format in its README): tab-separated, figures as the report prints
+// them (`42.690`, `578,4`, `82%`), properties on `@` lines, source columns named `source.*`.
+
+/// DataFileError says which data file and line is malformed.
+public struct DataFileError: Error, CustomStringConvertible {
+    public var file: String
+    public var line: Int
+    public var message: String
+    public var description: String { "\(file):\(line): \(message)" }
+}
+
+/// DataFile parses the report data files.
+enum DataFile {
+    /// parseColumns reads columns.tsv: name, type, english, nl, en.
+    static func parseColumns(_ text: String, file: String) throws -> [String: Column] {
+        var columns: [String: Column] = [:]
+        var sawHeader = false
+        for (n, line) in lines(text) {
+            let f = line.split(separator: "\t", omittingEmptySubsequences: false).map(String.init)
+            if !sawHeader { sawHeader = true; continue }
+            guard f.count == 5, let type = ValueType(rawValue: f[1]), type != .null, type != .boolean else {
+                throw DataFileError(file: file, line: n, message: "expected name, type, english, nl, en")
+            }
+            columns[f[0]] = Column(name: f[0], type: type, english: f[2], meaningNL: f[3], meaningEN: f[4])
+        }
+        return columns
+    }
+
+    /// parseDataset reads one dataset file; `union` lists the datasets it joins, if any.
+    static func parseDataset(_ text: String, file: String, columns: [String: Column]) throws
+        -> (dataset: Dataset, union: [String])
+    {
+        var props: [String: String] = [:]
+        var notes: [String] = []
+        var union: [String] = []
+        var header: [String]?
+        var rows: [[Value]] = []
+        var sources: [RowSource] = []
+        var dataColumns: [Column] = []
+        for (n, line) in lines(text) {
+            let f = line.split(separator: "\t", omittingEmptySubsequences: false).map(String.init)
+            if line.hasPrefix("@") {
+                guard f.count >= 2 else { throw DataFileError(file: file, line: n, message: "expected a property and a value") }
+                let key = String(f[0].dropFirst())
+                let value = f[1...].joined(separator: "\t")
+                switch key {
+                case "note": notes.append(value)
+                case "union": union = value.split(separator: " ").map(String.init)
+                default: props[key] = value
+                }
+                continue
+            }
+            guard let names = header else {
+                header = f
+                for name in f where !name.hasPrefix("source.") {
+                    guard let c = columns[name] else {
+                        throw DataFileError(file: file, line: n, message: "column \(name) is not defined in columns.tsv")
+                    }
+                    dataColumns.append(c)
+                }
+                continue
+            }
+            guard f.count == names.count else {
+                throw DataFileError(file: file, line: n, message: "expected \(names.count) fields, found \(f.count)")
+            }
+            var row: [Value] = []
+            var source = RowSource()
+            var hasSource = false
+            for (name, cell) in zip(names, f) {
+                switch name {
+                case "source.report": source.report = cell; hasSource = true
+                case "source.section": source.section = cell; hasSource = true
+                case "source.sentence": source.sentence = cell; hasSource = true
+                case "source.line": source.line = Int(cell); hasSource = true
+                default:
+                    guard let v = parseFigure(cell, as: columns[name]!.type) else {
+                        throw DataFileError(file: file, line: n, message: "'\(cell)' is not a valid \(columns[name]!.type.rawValue) for \(name)")
+                    }
+                    row.append(v)
+                }
+            }
+            rows.append(row)
+            if hasSource { sources.append(source) }
+        }
+        func prop(_ key: String) throws -> String {
+            guard let v = props[key] else { throw DataFileError(file: file, line: 0, message: "missing @\(key)") }
+            return v
+        }
+        let dataset = Dataset(name: try prop("dataset"), english: try prop("english"), description: try prop("description"),
+                              report: try prop("report"), section: try prop("section"), table: try prop("table"),
+                              notes: notes, columns: dataColumns, rows: rows, rowSources: sources)
+        return (dataset, union)
+    }
+
+    /// lines yields the numbered lines that are neither blank nor comments.
+    static func lines(_ text: String) -> [(Int, Substring)] {
+        var out: [(Int, Substring)] = []
+        for (i, line) in text.split(separator: "\n", omittingEmptySubsequences: false).enumerated() {
+            let l = line.hasSuffix("\r") ? line.dropLast() : line
+            if l.isEmpty || l.hasPrefix("#") { continue }
+            out.append((i + 1, l))
+        }
+        return out
+    }
+
+    /// parseFigure reads a figure as the report prints it: `42.690` is 42690, `578,4` is 578.4, `82%` is 0.82.
+    static func parseFigure(_ cell: String, as type: ValueType) -> Value? {
+        if cell.isEmpty { return .null }
+        switch type {
+        case .text: return .text(cell)
+        case .integer:
+            return parseDutchInteger(cell).map { .integer($0) }
+        case .percentage:
+            guard cell.hasSuffix("%") else { return nil }
+            return parseDutchDecimal(String(cell.dropLast()), shift: 2).map { .percentage($0) }
+        case .decimal:
+            return parseDutchDecimal(cell, shift: 0).map { .decimal($0) }
+        case .number:
+            if cell.hasSuffix("%") { return parseFigure(cell, as: .percentage) }
+            if cell.contains(",") { return parseFigure(cell, as: .decimal) }
+            return parseFigure(cell, as: .integer)
+        case .boolean, .null:
+            return nil
+        }
+    }
+
+    /// parseDutchInteger reads `-26.287` as -26287; each group after a '.' must have three digits.
+    static func parseDutchInteger(_ s: String) -> Int64? {
+        let groups = s.split(separator: ".", omittingEmptySubsequences: false)
+        guard groups.dropFirst().allSatisfy({ $0.count == 3 }) else { return nil }
+        return Int64(groups.joined())
+    }
+
+    /// parseDutchDecimal reads `578,4` (or `1.234,5`) and divides it by 10^shift exactly.
+    static func parseDutchDecimal(_ s: String, shift: Int) -> Double? {
+        let parts = s.split(separator: ",", omittingEmptySubsequences: false)
+        guard parts.count <= 2, parseDutchInteger(String(parts[0])) != nil else { return nil }
+        var text = parts[0].replacingAll(".", with: "")
+        if parts.count == 2 {
+            guard !parts[1].isEmpty, parts[1].allSatisfy(\.isNumber) else { return nil }
+            text += "." + parts[1]
+        }
+        return parseDecimalShifted(text, shift: shift)
+    }
+}
+
+extension Substring {
+    func replacingAll(_ target: String, with replacement: String) -> String { String(self).replacingAll(target, with: replacement) }
+}

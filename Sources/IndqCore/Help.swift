@@ -1,0 +1,64 @@
+// The text of `help`: what the language can do, with examples that run.
+
+/// Help produces the help text.
+enum Help {
+    /// text is the general help, or help on one statement.
+    static func text(topic: String?, catalogue: Catalogue) -> String {
+        switch topic {
+        case "select", "query":
+            return select
+        case "show", "datasets", "describe", "source":
+            return statements
+        default:
+            if let topic, let d = catalogue.dataset(named: topic) {
+                return "\(d.name) (\(d.english)): \(d.description)\nColumns: "
+                    + d.columns.map(\.name).joined(separator: ", ") + "\nTry: describe \(d.name); source \(d.name)\n"
+            }
+            return general
+        }
+    }
+
+    static let general = """
+    indq queries the figures of the IND annual reports 2021 and 2022 with a small subset of SQL.
+
+    Statements (end them with ';' or, at the prompt, just press Enter when the statement is complete):
+      show datasets                      list the datasets, with row counts
+      describe studenten                 the columns of a dataset, their types and meanings
+      source kerncijfers                 where the figures come from: report, section, table or sentence
+      select * from studenten            query a dataset (help select for the details)
+      help [select | show | NAME]        this text, or more on one subject
+
+    Examples:
+      select year, aanvragen, inwilligingen from studenten where year >= 2020;
+      select categorie, year, aanvragen from regulier where inwilligingen >= 90% order by aanvragen desc limit 3;
+      select onderwerp, waarde, kwalificatie from kerncijfers where year = 2022;
+
+    At the prompt: Up and Down walk the history, Ctrl-R searches it, Tab completes, Ctrl-C clears the line,
+    Ctrl-D leaves. Options: indq --help.
+
+    """
+
+    static let select = """
+    SELECT [DISTINCT] items FROM dataset [WHERE condition] [ORDER BY key [ASC|DESC], …] [LIMIT n] [OFFSET n]
+
+      items      *, column names and expressions, each with an optional AS alias:
+                   select year, aanvragen - beslissingen as verschil from studenten
+      arithmetic + - * / (true division: 7 / 2 is 3.5) and // (integer division), with parentheses
+      condition  = != <> < <= > >=, and, or, not, between … and …, in (…), is [not] null:
+                   where year between 2019 and 2020 and inwilligingen >= 95%
+      order by   column names, aliases or positions: order by 2 desc
+      literals   42, 3.5, 'text', 95% (a percentage: 95% is the fraction 0.95), null, true, false
+
+    Names and keywords are case-insensitive; jaar means year, and English names work too (students, applications).
+    Percentages are fractions: inwilligingen = 82% and inwilligingen = 0.82 are the same test.
+
+    """
+
+    static let statements = """
+    show datasets            (also: show tables) lists every dataset with its row count and description
+    describe NAME            lists the columns of a dataset with their types and meanings
+    source NAME              shows the report, section and table the figures come from; for figures from the
+                             running text, each sentence and the line where it stands
+
+    """
+}

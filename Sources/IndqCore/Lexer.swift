@@ -1,0 +1,179 @@
+// Lexer: source text → tokens. It works on UTF-8 bytes, so any input, even invalid UTF-8, gives tokens or an
+// error value, never a trap.
+
+/// Limits that keep hostile input from exhausting memory or stack. Each has its own message.
+public enum Limits {
+    /// maxTokenLength bounds one token, e.g. a string literal.
+    public static let maxTokenLength = 1_000_000
+    /// maxNesting bounds nested expressions and parentheses; checked before the stack can run out.
+    public static let maxNesting = 200
+}
+
+/// Lexer turns a source text into tokens, one at a time.
+public struct Lexer {
+    let bytes: [UInt8]
+    var pos: Int
+
+    public init(_ source: SourceText, from offset: Int = 0) {
+        self.bytes = source.bytes
+        self.pos = offset
+    }
+
+    /// tokenize returns every token up to and including end of input, or the first lexical error.
+    public static func tokenize(_ source: SourceText) -> Result<[Token], Diagnostic> {
+        var lexer = Lexer(source)
+        var tokens: [Token] = []
+        while true {
+            do {
+                let t = try lexer.next()
+                tokens.append(t)
+                if t.kind == .endOfInput { return .success(tokens) }
+            } catch let d as Diagnostic {
+                return .failure(d)
+            } catch {
+                return .failure(Diagnostic("\(error)", at: SourceRange(lexer.pos, lexer.pos)))
+            }
+        }
+    }
+
+    /// next returns the next token, skipping white space and comments.
+    public mutating func next() throws -> Token {
+        try skipTrivia()
+        guard pos < bytes.count else { return Token(.endOfInput, "", SourceRange(pos, pos)) }
+        let start = pos
+        let c = bytes[pos]
+        if isIdentStart(c) { return identifier(start) }
+        if isDigit(c) || (c == UInt8(ascii: ".") && pos + 1 < bytes.count && isDigit(bytes[pos + 1])) {
+            return try number(start)
+        }
+        switch c {
+        case UInt8(ascii: "'"): return try quoted(start, quote: c, kind: .string, what: "string literal")
+        case UInt8(ascii: "\""): return try quoted(start, quote: c, kind: .quotedIdentifier, what: "quoted name")
+        default: return try symbol(start)
+        }
+    }
+
+    mutating func skipTrivia() throws {
+        while pos < bytes.count {
+            let c = bytes[pos]
+            if c == 0x20 || c == 0x09 || c == 0x0A || c == 0x0D || c == 0x0C {
+                pos += 1
+            } else if c == UInt8(ascii: "-") && peek(1) == UInt8(ascii: "-") {
+                while pos < bytes.count && bytes[pos] != 0x0A { pos += 1 }
+            } else if c == UInt8(ascii: "/") && peek(1) == UInt8(ascii: "*") {
+                let start = pos
+                pos += 2
+                while pos < bytes.count && !(bytes[pos] == UInt8(ascii: "*") && peek(1) == UInt8(ascii: "/")) { pos += 1 }
+                guard pos < bytes.count else {
+                    throw Diagnostic("unterminated comment: expected '*/', found end of input", at: SourceRange(start, start + 2))
+                }
+                pos += 2
+            } else {
+                return
+            }
+        }
+    }
+
+    func peek(_ ahead: Int) -> UInt8? { pos + ahead < bytes.count ? bytes[pos + ahead] : nil }
+    func isDigit(_ c: UInt8) -> Bool { c >= 0x30 && c <= 0x39 }
+    func isIdentStart(_ c: UInt8) -> Bool { (c | 0x20) >= 0x61 && (c | 0x20) <= 0x7A || c == 0x5F || c >= 0xC2 && c <= 0xF4 }
+    func isIdentPart(_ c: UInt8) -> Bool { isIdentStart(c) || isDigit(c) || c >= 0x80 && c <= 0xBF }
+
+    mutating func identifier(_ start: Int) -> Token {
+        while pos < bytes.count && isIdentPart(bytes[pos]) { pos += 1 }
+        let text = String(decoding: bytes[start..<pos], as: UTF8.self)
+        let range = SourceRange(start, pos)
+        if let k = Keyword.lookup[text.lowercased()] { return Token(.keyword(k), text, range) }
+        return Token(.identifier, text, range)
+    }
+
+    mutating func number(_ start: Int) throws -> Token {
+        var kind = TokenKind.integer
+        while pos < bytes.count && isDigit(bytes[pos]) { pos += 1 }
+        if pos < bytes.count && bytes[pos] == UInt8(ascii: "."), !(peek(1) == UInt8(ascii: ".")) {
+            kind = .decimal
+            pos += 1
+            while pos < bytes.count && isDigit(bytes[pos]) { pos += 1 }
+        }
+        if pos < bytes.count && (bytes[pos] | 0x20) == UInt8(ascii: "e") {
+            var look = pos + 1
+            if look < bytes.count && (bytes[look] == UInt8(ascii: "+") || bytes[look] == UInt8(ascii: "-")) { look += 1 }
+            if look < bytes.count && isDigit(bytes[look]) {
+                kind = .decimal
+                pos = look
+                while pos < bytes.count && isDigit(bytes[pos]) { pos += 1 }
+            }
+        }
+        if pos - start > Limits.maxTokenLength {
+            throw Diagnostic("number too long (limit is \(Limits.maxTokenLength) characters)", at: SourceRange(start, start + 1))
+        }
+        var text = String(decoding: bytes[start..<pos], as: UTF8.self)
+        if pos < bytes.count && bytes[pos] == UInt8(ascii: "%") {
+            pos += 1
+            kind = .percentage
+            text += "%"
+        }
+        if pos < bytes.count && isIdentStart(bytes[pos]) {
+            let bad = pos
+            while pos < bytes.count && isIdentPart(bytes[pos]) { pos += 1 }
+            throw Diagnostic("expected an operator or white space after number \(text), found '\(String(decoding: bytes[bad..<pos], as: UTF8.self))'",
+                             at: SourceRange(start, pos))
+        }
+        return Token(kind, text, SourceRange(start, pos))
+    }
+
+    mutating func quoted(_ start: Int, quote: UInt8, kind: TokenKind, what: String) throws -> Token {
+        pos += 1
+        var value: [UInt8] = []
+        while true {
+            guard pos < bytes.count else {
+                let q = quote == UInt8(ascii: "'") ? "'" : "\""
+                throw Diagnostic("unterminated \(what): expected a closing \(q), found end of input", at: SourceRange(start, start + 1))
+            }
+            let c = bytes[pos]
+            pos += 1
+            if c == quote {
+                if pos < bytes.count && bytes[pos] == quote {
+                    value.append(quote)
+                    pos += 1
+                } else {
+                    break
+                }
+            } else {
+                value.append(c)
+            }
+            if value.count > Limits.maxTokenLength {
+                throw Diagnostic("\(what) too long (limit is \(Limits.maxTokenLength) bytes)", at: SourceRange(start, start + 1))
+            }
+        }
+        let text = String(decoding: value, as: UTF8.self)
+        if kind == .quotedIdentifier && text.isEmpty {
+            throw Diagnostic("expected a name between the double quotes, found \"\"", at: SourceRange(start, pos))
+        }
+        return Token(kind, text, SourceRange(start, pos))
+    }
+
+    mutating func symbol(_ start: Int) throws -> Token {
+        let c = bytes[pos]
+        let n = peek(1)
+        func two(_ s: Symbol) -> Token { pos += 2; return Token(.symbol(s), s.rawValue, SourceRange(start, pos)) }
+        func one(_ s: Symbol) -> Token { pos += 1; return Token(.symbol(s), s.rawValue, SourceRange(start, pos)) }
+        switch (c, n) {
+        case (UInt8(ascii: "/"), UInt8(ascii: "/")): return two(.doubleSlash)
+        case (UInt8(ascii: "|"), UInt8(ascii: "|")): return two(.concat)
+        case (UInt8(ascii: "!"), UInt8(ascii: "=")): return two(.notEqual)
+        case (UInt8(ascii: "<"), UInt8(ascii: ">")): return two(.notEqualSQL)
+        case (UInt8(ascii: "<"), UInt8(ascii: "=")): return two(.lessEqual)
+        case (UInt8(ascii: ">"), UInt8(ascii: "=")): return two(.greaterEqual)
+        case (UInt8(ascii: "="), UInt8(ascii: "=")): return two(.equal)
+        default: break
+        }
+        if c < 0x80, let s = Symbol(rawValue: String(UnicodeScalar(c))) { return one(s) }
+        var end = pos + 1
+        while end < bytes.count && bytes[end] >= 0x80 && bytes[end] <= 0xBF { end += 1 }
+        let shown = c < 0x20 || c == 0x7F ? "byte 0x\(String(c, radix: 16, uppercase: true))"
+            : c >= 0x80 ? "'\(String(decoding: bytes[pos..<end], as: UTF8.self))'" : "'\(String(UnicodeScalar(c)))'"
+        throw Diagnostic("unexpected character \(shown); expected a name, a number, a string or an operator",
+                         at: SourceRange(start, end))
+    }
+}

@@ -1,0 +1,148 @@
+// Renderers: result rows → text, in the output formats. They write plain digits and know nothing of terminals;
+// the shell passes the terminal width when there is one.
+
+/// OutputFormat is how results are written.
+public enum OutputFormat: String, CaseIterable, Sendable {
+    case table, csv, json, markdown
+
+    /// render writes a result in this format.
+    public func render(_ result: ResultSet, maxWidth: Int? = nil) -> String {
+        switch self {
+        case .table: return TableRenderer(maxWidth: maxWidth).render(result)
+        case .csv: return CSVRenderer.render(result)
+        case .json: return JSONRenderer.render(result)
+        case .markdown: return MarkdownRenderer.render(result)
+        }
+    }
+}
+
+extension ValueType {
+    /// alignsRight tells the types whose values line up on the right: the numbers.
+    var alignsRight: Bool { self == .integer || self == .decimal || self == .percentage || self == .number }
+}
+
+/// TableRenderer draws a table with box characters, numbers right-aligned, NULL for null, and a row count.
+public struct TableRenderer {
+    /// maxWidth is the terminal width; wider tables have their widest columns shortened, with `…`.
+    public var maxWidth: Int?
+
+    public init(maxWidth: Int? = nil) { self.maxWidth = maxWidth }
+
+    /// render draws the result.
+    public func render(_ result: ResultSet) -> String {
+        let headers = result.columns.map { DisplayWidth.printable($0.name) }
+        let cells = result.rows.map { $0.map { DisplayWidth.printable($0.display ?? "NULL") } }
+        var widths = headers.map(DisplayWidth.of)
+        for row in cells {
+            for (i, c) in row.enumerated() { widths[i] = max(widths[i], DisplayWidth.of(c)) }
+        }
+        if let maxWidth { shrink(&widths, toFit: maxWidth) }
+        func line(_ l: String, _ m: String, _ r: String) -> String {
+            l + widths.map { String(repeating: "─", count: $0 + 2) }.joined(separator: m) + r + "\n"
+        }
+        func row(_ values: [String], rightAligned: (Int) -> Bool) -> String {
+            var s = "│"
+            for (i, v) in values.enumerated() {
+                let text = DisplayWidth.truncate(v, to: widths[i])
+                let pad = String(repeating: " ", count: widths[i] - DisplayWidth.of(text))
+                s += " " + (rightAligned(i) ? pad + text : text + pad) + " │"
+            }
+            return s + "\n"
+        }
+        var out = line("┌", "┬", "┐")
+        out += row(headers) { result.columns[$0].type.alignsRight }
+        out += line("├", "┼", "┤")
+        for (r, values) in cells.enumerated() {
+            out += row(values) { result.columns[$0].type.alignsRight || result.rows[r][$0].asDouble != nil }
+        }
+        out += line("└", "┴", "┘")
+        out += result.rows.count == 1 ? "1 row\n" : "\(result.rows.count) rows\n"
+        return out
+    }
+
+    /// shrink narrows the widest columns until the table fits, keeping each at least 3 cells.
+    func shrink(_ widths: inout [Int], toFit maxWidth: Int) {
+        func total() -> Int { widths.reduce(0, +) + 3 * widths.count + 1 }
+        while total() > maxWidth {
+            guard let i = widths.indices.max(by: { widths[$0] < widths[$1] }), widths[i] > 3 else { return }
+            widths[i] -= 1
+        }
+    }
+}
+
+/// CSVRenderer writes RFC 4180 CSV: a header row, CRLF line ends, fields quoted when they need it, null empty.
+public enum CSVRenderer {
+    public static func render(_ result: ResultSet) -> String {
+        var out = result.columns.map { field($0.name) }.joined(separator: ",") + "\r\n"
+        for row in result.rows {
+            out += row.map { field($0.display ?? "") }.joined(separator: ",") + "\r\n"
+        }
+        return out
+    }
+
+    /// field quotes a value that holds a comma, a quote or a line break, doubling its quotes.
+    static func field(_ s: String) -> String {
+        guard s.contains(where: { $0 == "," || $0 == "\"" || $0 == "\n" || $0 == "\r" }) else { return s }
+        return "\"" + s.replacingAll("\"", with: "\"\"") + "\""
+    }
+}
+
+/// JSONRenderer writes an array of objects, one per row. Percentages are numbers: the fraction, as stored.
+public enum JSONRenderer {
+    public static func render(_ result: ResultSet) -> String {
+        if result.rows.isEmpty { return "[]\n" }
+        let keys = result.columns.map { string($0.name) }
+        var out = "[\n"
+        for (r, row) in result.rows.enumerated() {
+            out += "  {" + zip(keys, row).map { "\($0): \(value($1))" }.joined(separator: ", ") + "}"
+            out += r == result.rows.count - 1 ? "\n" : ",\n"
+        }
+        return out + "]\n"
+    }
+
+    static func value(_ v: Value) -> String {
+        switch v {
+        case .null: return "null"
+        case .integer(let i): return String(i)
+        case .decimal(let d), .percentage(let d):
+            return d.isFinite ? formatDecimal(d) : "null"
+        case .boolean(let b): return b ? "true" : "false"
+        case .text(let s): return string(s)
+        }
+    }
+
+    /// string writes a JSON string literal.
+    static func string(_ s: String) -> String {
+        var out = "\""
+        for scalar in s.unicodeScalars {
+            switch scalar {
+            case "\"": out += "\\\""
+            case "\\": out += "\\\\"
+            case "\n": out += "\\n"
+            case "\r": out += "\\r"
+            case "\t": out += "\\t"
+            default:
+                if scalar.value < 0x20 {
+                    let hex = String(scalar.value, radix: 16)
+                    out += "\\u" + String(repeating: "0", count: 4 - hex.count) + hex
+                } else {
+                    out.unicodeScalars.append(scalar)
+                }
+            }
+        }
+        return out + "\""
+    }
+}
+
+/// MarkdownRenderer writes a GitHub-style pipe table, numbers right-aligned.
+public enum MarkdownRenderer {
+    public static func render(_ result: ResultSet) -> String {
+        func escape(_ s: String) -> String { DisplayWidth.printable(s).replacingAll("|", with: "\\|") }
+        var out = "| " + result.columns.map { escape($0.name) }.joined(separator: " | ") + " |\n"
+        out += "|" + result.columns.map { $0.type.alignsRight ? " ---: |" : " --- |" }.joined() + "\n"
+        for row in result.rows {
+            out += "| " + row.map { escape($0.display ?? "NULL") }.joined(separator: " | ") + " |\n"
+        }
+        return out
+    }
+}

@@ -1,0 +1,406 @@
+// Parser: tokens → syntax tree. Recursive descent with one function per grammar rule, each headed by the rule it
+// parses (Grammar/indq.ebnf has them all). Errors are Diagnostic values: "expected X, found Y".
+
+/// Parser reads statements from a source text, one at a time, so that a script can run statement by statement.
+public struct Parser {
+    let source: SourceText
+    var lexer: Lexer
+    /// current is the next token, not yet consumed.
+    var current: Token
+    var previous: Token
+    /// depth counts nested expressions, to refuse nesting before the stack runs out.
+    var depth = 0
+
+    public init(_ source: SourceText) throws {
+        self.source = source
+        self.lexer = Lexer(source)
+        let first = try lexer.next()
+        self.current = first
+        self.previous = Token(.endOfInput, "", SourceRange(0, 0))
+    }
+
+    /// ParsedStatement is a statement with the range of source text it came from.
+    public struct ParsedStatement: Sendable {
+        public var statement: Statement
+        public var range: SourceRange
+    }
+
+    /// parseAll parses a whole text; for tests and tools that want every statement or the first error.
+    public static func parseAll(_ source: SourceText) throws -> [Statement] {
+        var parser = try Parser(source)
+        var out: [Statement] = []
+        while let s = try parser.nextStatement() { out.append(s.statement) }
+        return out
+    }
+
+    /// nextStatement parses the next statement, skipping empty ones; nil at end of input.
+    /// script -> { statement [';'] }
+    public mutating func nextStatement() throws -> ParsedStatement? {
+        while try match(.semicolon) {}
+        if check(.endOfInput) { return nil }
+        let start = current.range.start
+        let statement = try parseStatement()
+        let end = previous.range.end
+        let terminated = try match(.semicolon)
+        if !terminated && !check(.endOfInput) {
+            throw error("expected ';' or end of input after the statement, found \(current.describe)")
+        }
+        return ParsedStatement(statement: statement, range: SourceRange(start, end))
+    }
+
+    /// skipStatement moves past the rest of a failed statement, to the token after the next ';'.
+    public mutating func skipStatement() {
+        while true {
+            do {
+                if check(.endOfInput) { return }
+                if try match(.semicolon) { return }
+                try advance()
+            } catch {
+                // A lexical error: resume after the bad spot.
+                lexer.pos = max(lexer.pos, current.range.end) + 1
+                current = Token(.symbol(.comma), ",", SourceRange(lexer.pos, lexer.pos))
+                if lexer.pos >= source.bytes.count { current = Token(.endOfInput, "", SourceRange(source.bytes.count, source.bytes.count)); return }
+            }
+        }
+    }
+
+    // MARK: Statements
+
+    /// statement -> query | SHOW (DATASETS | TABLES) | DESCRIBE name | SOURCE name | HELP [word]
+    mutating func parseStatement() throws -> Statement {
+        if current.kind == .identifier {
+            switch current.text.lowercased() {
+            case "show":
+                try advance()
+                guard current.kind == .identifier, ["datasets", "tables"].contains(current.text.lowercased()) else {
+                    throw error("expected DATASETS or TABLES after SHOW, found \(current.describe)")
+                }
+                try advance()
+                return .showDatasets
+            case "describe":
+                try advance()
+                return .describe(try parseName("a dataset name after DESCRIBE"))
+            case "source":
+                try advance()
+                return .source(try parseName("a dataset name after SOURCE"))
+            case "help":
+                try advance()
+                if check(.endOfInput) || check(.semicolon) { return .help(nil) }
+                let topic = current.text
+                try advance()
+                return .help(topic.lowercased())
+            default:
+                break
+            }
+        }
+        guard case .keyword(.select) = current.kind else {
+            throw error("expected a statement (SELECT, SHOW, DESCRIBE, SOURCE or HELP), found \(current.describe)")
+        }
+        return .query(try parseQuery())
+    }
+
+    /// query -> select [ORDER BY orderItem {',' orderItem}] [LIMIT integer] [OFFSET integer]
+    mutating func parseQuery() throws -> Query {
+        let select = try parseSelect()
+        var query = Query(selects: [select], orderBy: [], limit: nil, offset: nil)
+        if try match(.order) {
+            try consume(.by, "expected BY after ORDER")
+            repeat {
+                let e = try parseExpression()
+                var descending = false
+                if try match(.desc) { descending = true } else { _ = try match(.asc) }
+                query.orderBy.append(OrderItem(expr: e, descending: descending))
+            } while try match(.comma)
+        }
+        if try match(.limit) { query.limit = try parseCount("LIMIT") }
+        if try match(.offset) { query.offset = try parseCount("OFFSET") }
+        return query
+    }
+
+    /// A LIMIT or OFFSET takes a whole number.
+    mutating func parseCount(_ clause: String) throws -> Expr {
+        guard current.kind == .integer else { throw error("expected a whole number after \(clause), found \(current.describe)") }
+        let t = current
+        try advance()
+        return Expr(.literal(.integer(t.text)), t.range)
+    }
+
+    /// select -> SELECT [DISTINCT] selectItem {',' selectItem} FROM name [WHERE expr]
+    mutating func parseSelect() throws -> Select {
+        let start = current.range
+        try consume(.select, "expected SELECT")
+        let distinct = try match(.distinct)
+        var items: [SelectItem] = []
+        repeat {
+            items.append(try parseSelectItem())
+        } while try match(.comma)
+        try consume(.from, "expected FROM")
+        let from = try parseName("a dataset name after FROM")
+        var whereClause: Expr?
+        if try match(.where) { whereClause = try parseExpression() }
+        return Select(distinct: distinct, items: items, from: from, whereClause: whereClause, groupBy: [], having: nil,
+                      range: start.to(previous.range))
+    }
+
+    /// selectItem -> '*' | expr [[AS] name]
+    mutating func parseSelectItem() throws -> SelectItem {
+        if check(.star) {
+            let r = current.range
+            try advance()
+            return .star(r)
+        }
+        if check(.from) || check(.comma) || check(.endOfInput) || check(.semicolon) {
+            throw error("expected a column or an expression, found \(current.describe)")
+        }
+        let e = try parseExpression()
+        if try match(.as) { return .expr(e, alias: try parseName("a name after AS")) }
+        if current.kind == .identifier || current.kind == .quotedIdentifier {
+            return .expr(e, alias: try parseName("a name"))
+        }
+        return .expr(e, alias: nil)
+    }
+
+    /// name -> identifier | quotedIdentifier
+    mutating func parseName(_ what: String) throws -> Name {
+        guard current.kind == .identifier || current.kind == .quotedIdentifier else {
+            if case .keyword(let k) = current.kind {
+                throw error("expected \(what), found keyword \(k.sql) (write \"\(current.text)\" to use it as a name)")
+            }
+            throw error("expected \(what), found \(current.describe)")
+        }
+        let t = current
+        try advance()
+        return Name(t.text, t.range)
+    }
+
+    // MARK: Expressions
+
+    /// expr -> orExpr
+    public mutating func parseExpression() throws -> Expr {
+        depth += 1
+        defer { depth -= 1 }
+        if depth > Limits.maxNesting {
+            throw error("too many nested expressions (limit is \(Limits.maxNesting))")
+        }
+        return try parseOr()
+    }
+
+    /// orExpr -> andExpr {OR andExpr}
+    mutating func parseOr() throws -> Expr {
+        var left = try parseAnd()
+        while try match(.or) {
+            let right = try parseAnd()
+            left = Expr(.binary(.or, left, right), left.range.to(right.range))
+        }
+        return left
+    }
+
+    /// andExpr -> notExpr {AND notExpr}
+    mutating func parseAnd() throws -> Expr {
+        var left = try parseNot()
+        while try match(.and) {
+            let right = try parseNot()
+            left = Expr(.binary(.and, left, right), left.range.to(right.range))
+        }
+        return left
+    }
+
+    /// notExpr -> NOT notExpr | comparison
+    mutating func parseNot() throws -> Expr {
+        if check(.not) {
+            let start = current.range
+            try advance()
+            try enter()
+            defer { depth -= 1 }
+            let e = try parseNot()
+            return Expr(.unary(.not, e), start.to(e.range))
+        }
+        return try parseComparison()
+    }
+
+    /// comparison -> concat [compareOp concat | [NOT] BETWEEN concat AND concat | [NOT] IN '(' expr {',' expr} ')'
+    ///               | IS [NOT] NULL]
+    mutating func parseComparison() throws -> Expr {
+        let left = try parseConcat()
+        if let op = comparisonOperator() {
+            try advance()
+            let right = try parseConcat()
+            return Expr(.binary(op, left, right), left.range.to(right.range))
+        }
+        if try match(.is) {
+            let negated = try match(.not)
+            try consume(.null, negated ? "expected NULL after IS NOT" : "expected NULL or NOT after IS")
+            return Expr(.isNull(left, negated: negated), left.range.to(previous.range))
+        }
+        var negated = false
+        if check(.not) {
+            negated = true
+            try advance()
+            guard check(.between) || check(.in) else { throw error("expected BETWEEN or IN after NOT, found \(current.describe)") }
+        }
+        if try match(.between) {
+            let low = try parseConcat()
+            try consume(.and, "expected AND in BETWEEN … AND …")
+            let high = try parseConcat()
+            return Expr(.between(left, low: low, high: high, negated: negated), left.range.to(high.range))
+        }
+        if try match(.in) {
+            let open = current.range
+            try consume(.leftParen, "expected '(' after IN")
+            var list: [Expr] = []
+            repeat {
+                list.append(try parseExpression())
+            } while try match(.comma)
+            try consumeClosing(open)
+            return Expr(.inList(left, list, negated: negated), left.range.to(previous.range))
+        }
+        return left
+    }
+
+    func comparisonOperator() -> BinaryOp? {
+        guard case .symbol(let s) = current.kind else { return nil }
+        switch s {
+        case .equal: return .equal
+        case .notEqual, .notEqualSQL: return .notEqual
+        case .less: return .less
+        case .lessEqual: return .lessEqual
+        case .greater: return .greater
+        case .greaterEqual: return .greaterEqual
+        default: return nil
+        }
+    }
+
+    /// concat -> additive {'||' additive}
+    mutating func parseConcat() throws -> Expr {
+        var left = try parseAdditive()
+        while check(.concat) {
+            try advance()
+            let right = try parseAdditive()
+            left = Expr(.binary(.concat, left, right), left.range.to(right.range))
+        }
+        return left
+    }
+
+    /// additive -> multiplicative {('+' | '-') multiplicative}
+    mutating func parseAdditive() throws -> Expr {
+        var left = try parseMultiplicative()
+        while check(.plus) || check(.minus) {
+            let op: BinaryOp = check(.plus) ? .add : .subtract
+            try advance()
+            let right = try parseMultiplicative()
+            left = Expr(.binary(op, left, right), left.range.to(right.range))
+        }
+        return left
+    }
+
+    /// multiplicative -> unary {('*' | '/' | '//') unary}
+    mutating func parseMultiplicative() throws -> Expr {
+        var left = try parseUnary()
+        while check(.star) || check(.slash) || check(.doubleSlash) {
+            let op: BinaryOp = check(.star) ? .multiply : check(.slash) ? .divide : .integerDivide
+            try advance()
+            let right = try parseUnary()
+            left = Expr(.binary(op, left, right), left.range.to(right.range))
+        }
+        if check(.percent) {
+            throw error("'%' must follow a number directly, as in 95%; the modulo operator is not supported")
+        }
+        return left
+    }
+
+    /// unary -> ('-' | '+') unary | primary
+    mutating func parseUnary() throws -> Expr {
+        if check(.minus) || check(.plus) {
+            let op: UnaryOp = check(.minus) ? .negate : .plus
+            let start = current.range
+            try advance()
+            try enter()
+            defer { depth -= 1 }
+            let e = try parseUnary()
+            return Expr(.unary(op, e), start.to(e.range))
+        }
+        return try parsePrimary()
+    }
+
+    /// primary -> literal | name | '(' expr ')'
+    mutating func parsePrimary() throws -> Expr {
+        let t = current
+        switch t.kind {
+        case .integer: try advance(); return Expr(.literal(.integer(t.text)), t.range)
+        case .decimal: try advance(); return Expr(.literal(.decimal(t.text)), t.range)
+        case .percentage: try advance(); return Expr(.literal(.percentage(String(t.text.dropLast()))), t.range)
+        case .string: try advance(); return Expr(.literal(.string(t.text)), t.range)
+        case .keyword(.null): try advance(); return Expr(.literal(.null), t.range)
+        case .keyword(.true): try advance(); return Expr(.literal(.boolean(true)), t.range)
+        case .keyword(.false): try advance(); return Expr(.literal(.boolean(false)), t.range)
+        case .identifier, .quotedIdentifier:
+            try advance()
+            if check(.leftParen) {
+                throw Diagnostic("unknown function '\(t.text)'; functions are not part of the language yet", at: t.range)
+            }
+            return Expr(.column(t.text), t.range)
+        case .symbol(.leftParen):
+            try advance()
+            let e = try parseExpression()
+            try consumeClosing(t.range)
+            return Expr(e.kind, t.range.to(previous.range))
+        case .keyword(let k):
+            throw error("expected an expression, found keyword \(k.sql)")
+        default:
+            throw error("expected an expression, found \(t.describe)")
+        }
+    }
+
+    // MARK: Token helpers
+
+    /// enter counts one more level of nesting for the prefix operators, which recurse without parseExpression.
+    mutating func enter() throws {
+        depth += 1
+        if depth > Limits.maxNesting {
+            depth -= 1
+            throw error("too many nested expressions (limit is \(Limits.maxNesting))")
+        }
+    }
+
+    mutating func advance() throws {
+        previous = current
+        current = try lexer.next()
+    }
+
+    func check(_ k: Keyword) -> Bool { current.kind == .keyword(k) }
+    func check(_ s: Symbol) -> Bool { current.kind == .symbol(s) }
+    func check(_ kind: TokenKind) -> Bool { current.kind == kind }
+
+    mutating func match(_ k: Keyword) throws -> Bool {
+        guard check(k) else { return false }
+        try advance()
+        return true
+    }
+
+    mutating func match(_ s: Symbol) throws -> Bool {
+        guard check(s) else { return false }
+        try advance()
+        return true
+    }
+
+    mutating func consume(_ k: Keyword, _ message: String) throws {
+        guard check(k) else { throw error("\(message), found \(current.describe)") }
+        try advance()
+    }
+
+    mutating func consume(_ s: Symbol, _ message: String) throws {
+        guard check(s) else { throw error("\(message), found \(current.describe)") }
+        try advance()
+    }
+
+    /// consumeClosing expects ')' and, when it is missing, says which '(' it would close.
+    mutating func consumeClosing(_ open: SourceRange) throws {
+        guard check(.rightParen) else {
+            let loc = source.location(of: open.start)
+            throw error("expected ')' to close '(' at \(loc.line):\(loc.column), found \(current.describe)")
+        }
+        try advance()
+    }
+
+    func error(_ message: String) -> Diagnostic { Diagnostic(message, at: current.range) }
+}

@@ -1,0 +1,118 @@
+// Session: runs statements and writes their results. It owns the settings (output format, terminal width), so
+// that nothing in the core is global. The command line, scripts and the REPL all run text through here.
+
+/// Session runs statements against a catalogue.
+public struct Session {
+    public var catalogue: Catalogue
+    public var format: OutputFormat
+    /// terminalWidth, when set, lets tables shrink to fit the terminal.
+    public var terminalWidth: Int?
+    /// write receives results; writeError receives diagnostics and warnings.
+    public var write: (String) -> Void
+    public var writeError: (String) -> Void
+
+    public init(catalogue: Catalogue = .builtin, format: OutputFormat = .table,
+                write: @escaping (String) -> Void, writeError: @escaping (String) -> Void) {
+        self.catalogue = catalogue
+        self.format = format
+        self.write = write
+        self.writeError = writeError
+    }
+
+    /// RunOutcome tells whether every statement succeeded.
+    public enum RunOutcome: Equatable {
+        case success
+        /// A statement failed; the script stops here unless asked to go on.
+        case failure
+    }
+
+    /// run executes every statement in `source`, in order. With `stopOnError` it stops at the first failure.
+    @discardableResult
+    public mutating func run(_ source: SourceText, stopOnError: Bool = true) -> RunOutcome {
+        var outcome = RunOutcome.success
+        var parser: Parser
+        do {
+            parser = try Parser(source)
+        } catch {
+            report(error, in: source)
+            return .failure
+        }
+        while true {
+            do {
+                guard let parsed = try parser.nextStatement() else { break }
+                try execute(parsed.statement, source: source)
+            } catch {
+                report(error, in: source)
+                outcome = .failure
+                if stopOnError { break }
+                parser.skipStatement()
+            }
+        }
+        return outcome
+    }
+
+    /// report writes an error with its place.
+    func report(_ error: Error, in source: SourceText) {
+        if let d = error as? Diagnostic {
+            writeError(source.render(d))
+        } else {
+            writeError("error: \(error)\n")
+        }
+    }
+
+    /// execute runs one parsed statement.
+    public mutating func execute(_ statement: Statement, source: SourceText) throws {
+        switch statement {
+        case .query(let q):
+            var checker = Checker(catalogue: catalogue, source: source)
+            let plan = try checker.check(q)
+            for w in plan.warnings { writeError(source.render(w)) }
+            emit(try Evaluator.run(plan))
+        case .showDatasets:
+            emit(Info.datasets(catalogue))
+        case .describe(let name):
+            emit(Info.describe(try Checker(catalogue: catalogue, source: source).resolveDataset(name)))
+        case .source(let name):
+            emit(Info.source(try Checker(catalogue: catalogue, source: source).resolveDataset(name)))
+        case .help(let topic):
+            write(Help.text(topic: topic, catalogue: catalogue))
+        }
+    }
+
+    /// emit writes a result in the session's format.
+    func emit(_ result: ResultSet) {
+        write(format.render(result, maxWidth: terminalWidth))
+    }
+
+    /// inputState tells the REPL whether `text` can run: complete statements run, an unfinished one continues.
+    public func inputState(_ text: String) -> InputCompleteness {
+        let source = SourceText(text)
+        var parser: Parser
+        do {
+            parser = try Parser(source)
+        } catch let d as Diagnostic {
+            return d.range.start >= source.bytes.count || d.message.hasPrefix("unterminated") ? .incomplete : .complete
+        } catch {
+            return .complete
+        }
+        var sawStatement = false
+        while true {
+            do {
+                guard try parser.nextStatement() != nil else { break }
+                sawStatement = true
+            } catch let d as Diagnostic {
+                // An error at the very end means the statement is not finished yet; any other error runs, to be shown.
+                if d.range.start >= source.bytes.count || d.message.hasPrefix("unterminated") { return .incomplete }
+                return .complete
+            } catch {
+                return .complete
+            }
+        }
+        return sawStatement ? .complete : .empty
+    }
+}
+
+/// InputCompleteness is whether buffered input is empty, ready, or needs another line.
+public enum InputCompleteness: Equatable, Sendable {
+    case empty, complete, incomplete
+}

@@ -1,0 +1,241 @@
+// The syntax tree: what the parser produces and the checker reads. Every node knows its source range, and the
+// tree prints back as canonical SQL (`sql`), so a parser test is a round trip.
+
+/// Statement is one statement of a script.
+public enum Statement: Equatable, Sendable {
+    /// `SELECT … [FROM …] …`, possibly joined by `UNION ALL`.
+    case query(Query)
+    /// `SHOW DATASETS` or `SHOW TABLES`
+    case showDatasets
+    /// `DESCRIBE name`
+    case describe(Name)
+    /// `SOURCE name`
+    case source(Name)
+    /// `HELP [topic]`
+    case help(String?)
+}
+
+/// Name is an identifier as written, with its place.
+public struct Name: Equatable, Sendable {
+    public var text: String
+    public var range: SourceRange
+    public init(_ text: String, _ range: SourceRange) { self.text = text; self.range = range }
+}
+
+/// Query is a select, or selects joined by `UNION ALL`.
+public struct Query: Equatable, Sendable {
+    /// The first select and any more joined by `UNION ALL`.
+    public var selects: [Select]
+    public var orderBy: [OrderItem]
+    public var limit: Expr?
+    public var offset: Expr?
+}
+
+/// Select is `SELECT [DISTINCT] items [FROM dataset] [WHERE e] [GROUP BY …] [HAVING e]`.
+public struct Select: Equatable, Sendable {
+    public var distinct: Bool
+    public var items: [SelectItem]
+    public var from: Name?
+    public var whereClause: Expr?
+    public var groupBy: [Expr]
+    public var having: Expr?
+    public var range: SourceRange
+}
+
+/// SelectItem is one entry of the select list.
+public enum SelectItem: Equatable, Sendable {
+    /// `*`
+    case star(SourceRange)
+    /// `expr [AS alias]`
+    case expr(Expr, alias: Name?)
+}
+
+/// OrderItem is `expr [ASC|DESC]`.
+public struct OrderItem: Equatable, Sendable {
+    public var expr: Expr
+    public var descending: Bool
+}
+
+/// Expr is an expression with its source range.
+public struct Expr: Equatable, Sendable {
+    public var kind: ExprKind
+    public var range: SourceRange
+    public init(_ kind: ExprKind, _ range: SourceRange) { self.kind = kind; self.range = range }
+}
+
+/// ExprKind is the shape of an expression.
+public indirect enum ExprKind: Equatable, Sendable {
+    /// `name`
+    case column(String)
+    /// `42`, `3.5`, `95%`, `'text'`, `NULL`, `TRUE`
+    case literal(Literal)
+    /// `-e`, `+e`, `NOT e`
+    case unary(UnaryOp, Expr)
+    /// `l op r`
+    case binary(BinaryOp, Expr, Expr)
+    /// `e [NOT] BETWEEN low AND high`
+    case between(Expr, low: Expr, high: Expr, negated: Bool)
+    /// `e [NOT] IN (a, b, …)`
+    case inList(Expr, [Expr], negated: Bool)
+    /// `e IS [NOT] NULL`
+    case isNull(Expr, negated: Bool)
+}
+
+/// Literal is a constant as written.
+public enum Literal: Equatable, Sendable {
+    case integer(String)
+    case decimal(String)
+    /// The text without `%`, e.g. `95` for `95%`.
+    case percentage(String)
+    case string(String)
+    case boolean(Bool)
+    case null
+}
+
+/// UnaryOp is a prefix operator.
+public enum UnaryOp: String, Equatable, Sendable {
+    case negate = "-", plus = "+", not = "NOT"
+}
+
+/// BinaryOp is an infix operator, with its canonical spelling.
+public enum BinaryOp: String, Equatable, Sendable {
+    case or = "OR", and = "AND"
+    case equal = "=", notEqual = "<>", less = "<", lessEqual = "<=", greater = ">", greaterEqual = ">="
+    case concat = "||"
+    case add = "+", subtract = "-"
+    case multiply = "*", divide = "/", integerDivide = "//"
+
+    /// precedence orders the operators; a higher number binds tighter.
+    public var precedence: Int {
+        switch self {
+        case .or: return 1
+        case .and: return 2
+        case .equal, .notEqual, .less, .lessEqual, .greater, .greaterEqual: return 4
+        case .concat: return 5
+        case .add, .subtract: return 6
+        case .multiply, .divide, .integerDivide: return 7
+        }
+    }
+
+    /// isComparison tells the comparison operators apart.
+    public var isComparison: Bool { precedence == 4 }
+}
+
+// MARK: - Canonical SQL
+
+/// quoteName writes a name so that it reads back as the same name: bare when it is a plain lower-case word.
+func quoteName(_ name: String) -> String {
+    let plain = name.utf8.allSatisfy { ($0 >= 0x61 && $0 <= 0x7A) || ($0 >= 0x30 && $0 <= 0x39) || $0 == 0x5F }
+        && !(name.utf8.first.map { $0 >= 0x30 && $0 <= 0x39 } ?? true)
+        && Keyword.lookup[name] == nil
+    return plain ? name : "\"" + name.replacingAll("\"", with: "\"\"") + "\""
+}
+
+extension String {
+    /// replacingAll replaces every occurrence of `target`; the core does without Foundation.
+    func replacingAll(_ target: String, with replacement: String) -> String {
+        guard !target.isEmpty, contains(target) else { return self }
+        var out = ""
+        var rest = self[...]
+        while let r = rest.firstRange(of: target) {
+            out += rest[..<r.lowerBound]
+            out += replacement
+            rest = rest[r.upperBound...]
+        }
+        return out + rest
+    }
+}
+
+extension Statement {
+    /// sql prints the statement as canonical SQL.
+    public var sql: String {
+        switch self {
+        case .query(let q): return q.sql
+        case .showDatasets: return "SHOW DATASETS"
+        case .describe(let n): return "DESCRIBE \(quoteName(n.text))"
+        case .source(let n): return "SOURCE \(quoteName(n.text))"
+        case .help(let topic): return topic.map { "HELP \($0)" } ?? "HELP"
+        }
+    }
+}
+
+extension Query {
+    /// sql prints the query as canonical SQL.
+    public var sql: String {
+        var s = selects.map(\.sql).joined(separator: " UNION ALL ")
+        if !orderBy.isEmpty {
+            s += " ORDER BY " + orderBy.map { $0.expr.sql + ($0.descending ? " DESC" : "") }.joined(separator: ", ")
+        }
+        if let limit { s += " LIMIT " + limit.sql }
+        if let offset { s += " OFFSET " + offset.sql }
+        return s
+    }
+}
+
+extension Select {
+    /// sql prints the select as canonical SQL.
+    public var sql: String {
+        var s = "SELECT " + (distinct ? "DISTINCT " : "")
+        s += items.map { item -> String in
+            switch item {
+            case .star: return "*"
+            case .expr(let e, let alias): return e.sql + (alias.map { " AS " + quoteName($0.text) } ?? "")
+            }
+        }.joined(separator: ", ")
+        if let from { s += " FROM " + quoteName(from.text) }
+        if let whereClause { s += " WHERE " + whereClause.sql }
+        if !groupBy.isEmpty { s += " GROUP BY " + groupBy.map(\.sql).joined(separator: ", ") }
+        if let having { s += " HAVING " + having.sql }
+        return s
+    }
+}
+
+extension Expr {
+    /// sql prints the expression as canonical SQL, with parentheses only where precedence needs them.
+    public var sql: String { sql(parent: 0) }
+
+    /// precedence is how tightly the expression binds, for deciding on parentheses.
+    var precedence: Int {
+        switch kind {
+        case .binary(let op, _, _): return op.precedence
+        case .unary(.not, _): return 3
+        case .between, .inList, .isNull: return 4
+        case .unary: return 8
+        default: return 9
+        }
+    }
+
+    func sql(parent: Int) -> String {
+        let s: String
+        switch kind {
+        case .column(let name): s = quoteName(name)
+        case .literal(let lit): s = lit.sql
+        case .unary(.not, let e): s = "NOT " + e.sql(parent: 3)
+        case .unary(let op, let e): s = op.rawValue + e.sql(parent: 8)
+        case .binary(let op, let l, let r):
+            // Comparisons do not chain, so both sides need parentheses at equal precedence.
+            let leftParent = op.isComparison ? op.precedence + 1 : op.precedence
+            s = l.sql(parent: leftParent) + " " + op.rawValue + " " + r.sql(parent: op.precedence + 1)
+        case .between(let e, let low, let high, let negated):
+            s = e.sql(parent: 5) + (negated ? " NOT" : "") + " BETWEEN " + low.sql(parent: 5) + " AND " + high.sql(parent: 5)
+        case .inList(let e, let list, let negated):
+            s = e.sql(parent: 5) + (negated ? " NOT" : "") + " IN (" + list.map(\.sql).joined(separator: ", ") + ")"
+        case .isNull(let e, let negated):
+            s = e.sql(parent: 5) + (negated ? " IS NOT NULL" : " IS NULL")
+        }
+        return precedence < parent ? "(" + s + ")" : s
+    }
+}
+
+extension Literal {
+    /// sql prints the literal as it reads back.
+    public var sql: String {
+        switch self {
+        case .integer(let t), .decimal(let t): return t
+        case .percentage(let t): return t + "%"
+        case .string(let t): return "'" + t.replacingAll("'", with: "''") + "'"
+        case .boolean(let b): return b ? "TRUE" : "FALSE"
+        case .null: return "NULL"
+        }
+    }
+}

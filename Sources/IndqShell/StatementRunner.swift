@@ -1,0 +1,23 @@
+// The shell's view of the language: it only needs to know whether input is complete, and to run it.
+// Keeping this a protocol lets the shell be tested with a fake, and keeps the core free of terminal code.
+
+/// InputState says whether buffered input can run yet.
+public enum InputState: Sendable, Equatable {
+    /// Only white space and comments.
+    case empty
+    /// One or more whole statements: run them.
+    case complete
+    /// A statement has begun but is not finished: ask for a continuation line.
+    case incomplete
+}
+
+/// StatementRunner is what the REPL drives: the language session, or a fake in tests.
+public protocol StatementRunner {
+    /// inputState tells whether `text` is ready to run.
+    func inputState(_ text: String) -> InputState
+    /// run executes every statement in `text`, printing results to stdout and errors to stderr.
+    /// It returns false when a statement failed.
+    mutating func run(_ text: String) -> Bool
+    /// completions lists candidates for the word that ends at `prefix` (the line up to the cursor).
+    func completions(forLineBeforeCursor prefix: String) -> [String]
+}

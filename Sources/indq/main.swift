@@ -1,0 +1,137 @@
+// The command line: `indq` starts the REPL on a terminal, `indq -c '…'` runs statements, `indq FILE.sql …` runs
+// scripts, and piped input is read as a script. Exit status: 0 success, 1 a statement failed, 2 usage error.
+
+import ArgumentParser
+import IndqCore
+#if canImport(Glibc)
+import Glibc
+#endif
+
+struct Indq: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "indq",
+        abstract: "Query the figures of the IND annual reports 2021 and 2022 with a small subset of SQL.",
+        discussion: """
+        With no statements and no files, indq starts an interactive prompt on a terminal, or reads a script from \
+        standard input when it is not a terminal. Type `help` at the prompt for the language.
+
+        Examples:
+          indq -c "select year, aanvragen, inwilligingen from studenten where year >= 2020"
+          indq --format csv -c "select * from regulier" > regulier.csv
+          indq Examples/basics.sql
+          echo "show datasets" | indq
+
+        Exit status: 0 when every statement succeeded, 1 when a statement failed (a script stops at the first \
+        failure unless --continue-on-error is given), 2 for a usage error or a script that cannot be read.
+        """,
+        version: "0.1.0")
+
+    @Option(name: [.customShort("c"), .customLong("command")], help: ArgumentHelp(
+        "Run these statements and exit.", valueName: "statements"))
+    var command: String?
+
+    @Option(name: .long, help: "Output format: table, csv, json or markdown.")
+    var format: OutputFormat = .table
+
+    @Flag(name: .long, help: "Keep running a script after a statement fails; exit 1 at the end if any failed.")
+    var continueOnError = false
+
+    @Argument(help: ArgumentHelp("Script files to run, in order. Lines starting with -- are comments.", valueName: "file"))
+    var files: [String] = []
+
+    func run() throws {
+        var session = Session(format: format, write: { Output.write(1, $0) }, writeError: { Output.write(2, $0) })
+        if command != nil && !files.isEmpty {
+            throw ValidationError("give either -c STATEMENTS or script files, not both")
+        }
+        if let command {
+            finish(session.run(SourceText(command), stopOnError: !continueOnError))
+        }
+        var scripts: [SourceText] = []
+        if files.isEmpty {
+            if isatty(0) == 1 {
+                session.terminalWidth = Output.terminalWidth()
+                throw ExitCode(Interactive.run(session: session))
+            }
+            scripts.append(try Script.read(path: nil))
+        } else {
+            // Read every file first, so that a missing one is a usage error before anything runs.
+            for path in files { scripts.append(try Script.read(path: path)) }
+        }
+        var failed = false
+        for script in scripts {
+            if session.run(script, stopOnError: !continueOnError) == .failure {
+                failed = true
+                if !continueOnError { break }
+            }
+        }
+        finish(failed ? .failure : .success)
+    }
+
+    func finish(_ outcome: Session.RunOutcome) -> Never {
+        Glibc.exit(outcome == .success ? 0 : 1)
+    }
+}
+
+extension OutputFormat: ExpressibleByArgument {}
+
+/// Script reads script files and standard input as UTF-8 source text.
+enum Script {
+    /// read returns a file's text (standard input for nil); unreadable or invalid input is a usage error, exit 2.
+    static func read(path: String?) throws -> SourceText {
+        let name = path ?? "<stdin>"
+        let fd = path.map { open($0, O_RDONLY) } ?? 0
+        guard fd >= 0 else {
+            let reason = String(cString: strerror(errno))
+            Output.write(2, "error: cannot read script \(name): \(reason)\n")
+            throw ExitCode(2)
+        }
+        defer { if path != nil { close(fd) } }
+        var bytes: [UInt8] = []
+        var buffer = [UInt8](repeating: 0, count: 65536)
+        while true {
+            let n = buffer.withUnsafeMutableBytes { Glibc.read(fd, $0.baseAddress, $0.count) }
+            if n < 0 && errno == EINTR { continue }
+            if n < 0 {
+                let reason = String(cString: strerror(errno))
+                Output.write(2, "error: cannot read script \(name): \(reason)\n")
+                throw ExitCode(2)
+            }
+            if n == 0 { break }
+            bytes += buffer[0..<n]
+        }
+        if let bad = firstInvalidUTF8(bytes) {
+            Output.write(2, "error: \(name) is not valid UTF-8: invalid byte 0x\(String(bytes[bad], radix: 16, uppercase: true)) at byte offset \(bad)\n")
+            throw ExitCode(2)
+        }
+        // A byte-order mark is not part of the script.
+        if bytes.starts(with: [0xEF, 0xBB, 0xBF]) { bytes.removeFirst(3) }
+        return SourceText(String(decoding: bytes, as: UTF8.self), name: name)
+    }
+}
+
+/// Output writes to file descriptors directly, so results and errors keep their order.
+enum Output {
+    static func write(_ fd: Int32, _ s: String) {
+        var s = s
+        s.withUTF8 { buf in
+            var offset = 0
+            while offset < buf.count {
+                let n = Glibc.write(fd, buf.baseAddress! + offset, buf.count - offset)
+                if n < 0 && errno == EINTR { continue }
+                if n <= 0 { return }
+                offset += n
+            }
+        }
+    }
+
+    /// terminalWidth is the width of the terminal on standard output, if it is one.
+    static func terminalWidth() -> Int? {
+        guard isatty(1) == 1 else { return nil }
+        var size = winsize()
+        guard ioctl(1, UInt(TIOCGWINSZ), &size) == 0, size.ws_col > 0 else { return nil }
+        return Int(size.ws_col)
+    }
+}
+
+Indq.main()
