@@ -189,6 +189,10 @@ public struct Checker {
                 throw Diagnostic("cannot apply '\(op.rawValue)' to \(bl.type.rawValue) and \(br.type.rawValue); expected numbers",
                                  at: bad.range)
             }
+            if op == .integerDivide, !(bl.type == .integer || bl.type == .null) || !(br.type == .integer || br.type == .null) {
+                throw Diagnostic("'//' divides whole numbers, found \(bl.type.rawValue) and \(br.type.rawValue); use '/' for decimals",
+                                 at: range)
+            }
             type = arithmeticType(op, bl.type, br.type)
         }
         return BoundExpr(kind: .binary(op, bl, br), type: type, range: range)

@@ -208,12 +208,10 @@ public enum Evaluator {
         case .add: d = x + y
         case .subtract: d = x - y
         case .multiply: d = x * y
-        case .divide:
+        default:
+            // '/'; the checker lets '//' take only integers, which the branch above handles.
             if y == 0 { return .null }
             d = x / y
-        default:
-            if y == 0 { return .null }
-            d = (x / y).rounded(.down)
         }
         if !d.isFinite { throw Diagnostic("number overflow in '\(op.rawValue)' (the result is too large for a decimal)", at: range) }
         if case .percentage = a, case .percentage = b, op == .add || op == .subtract { return .percentage(d) }

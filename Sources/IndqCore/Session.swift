@@ -38,14 +38,23 @@ public struct Session {
             return .failure
         }
         while true {
+            let parsed: Parser.ParsedStatement
             do {
-                guard let parsed = try parser.nextStatement() else { break }
-                try execute(parsed.statement, source: source)
+                guard let next = try parser.nextStatement() else { break }
+                parsed = next
             } catch {
                 report(error, in: source)
                 outcome = .failure
                 if stopOnError { break }
                 parser.skipStatement()
+                continue
+            }
+            do {
+                try execute(parsed.statement, source: source)
+            } catch {
+                report(error, in: source)
+                outcome = .failure
+                if stopOnError { break }
             }
         }
         return outcome

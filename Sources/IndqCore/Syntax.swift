@@ -211,7 +211,10 @@ extension Expr {
         case .column(let name): s = quoteName(name)
         case .literal(let lit): s = lit.sql
         case .unary(.not, let e): s = "NOT " + e.sql(parent: 3)
-        case .unary(let op, let e): s = op.rawValue + e.sql(parent: 8)
+        case .unary(let op, let e):
+            // A space keeps `- -a` from reading back as the comment `--a`.
+            let operand = e.sql(parent: 8)
+            s = op.rawValue + (operand.hasPrefix("-") || operand.hasPrefix("+") ? " " : "") + operand
         case .binary(let op, let l, let r):
             // Comparisons do not chain, so both sides need parentheses at equal precedence.
             let leftParent = op.isComparison ? op.precedence + 1 : op.precedence

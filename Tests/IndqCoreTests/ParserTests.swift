@@ -1,0 +1,95 @@
+// Parser tests: a query parses and prints back as canonical SQL (a round trip), and bad input gives the error
+// that names what was expected and what was found, at the right place.
+
+import Testing
+@testable import IndqCore
+
+/// canonical parses a script and prints it back, or the first error with its line:column.
+func canonical(_ source: String) -> String {
+    let text = SourceText(source)
+    do {
+        return try Parser.parseAll(text).map(\.sql).joined(separator: "; ")
+    } catch let d as Diagnostic {
+        let loc = text.location(of: d.range.start)
+        return "\(loc.line):\(loc.column): \(d.message)"
+    } catch {
+        return "unexpected \(error)"
+    }
+}
+
+struct ParserTests {
+    static let roundTrips: [(String, String)] = [
+        ("select * from studenten", "SELECT * FROM studenten"),
+        ("SELECT year, aanvragen AS a FROM studenten WHERE year >= 2020 ORDER BY year DESC LIMIT 2",
+         "SELECT year, aanvragen AS a FROM studenten WHERE year >= 2020 ORDER BY year DESC LIMIT 2"),
+        ("select aanvragen a from studenten", "SELECT aanvragen AS a FROM studenten"),
+        ("select 1 + 2 * 3, (1 + 2) * 3, 1 - (2 - 3), 1 - 2 - 3 from x",
+         "SELECT 1 + 2 * 3, (1 + 2) * 3, 1 - (2 - 3), 1 - 2 - 3 FROM x"),
+        ("select a from x where a = 1 or b = 2 and c = 3", "SELECT a FROM x WHERE a = 1 OR b = 2 AND c = 3"),
+        ("select a from x where (a = 1 or b = 2) and c = 3", "SELECT a FROM x WHERE (a = 1 OR b = 2) AND c = 3"),
+        ("select a from x where not a = 1", "SELECT a FROM x WHERE NOT a = 1"),
+        ("select a from x where a != 1 and b <> 2 and c == 3", "SELECT a FROM x WHERE a <> 1 AND b <> 2 AND c = 3"),
+        ("select a from x where a between 1 and 2", "SELECT a FROM x WHERE a BETWEEN 1 AND 2"),
+        ("select a from x where a not between 1 and 2 + 3", "SELECT a FROM x WHERE a NOT BETWEEN 1 AND 2 + 3"),
+        ("select a from x where a in (1, 2) and b not in ('x')", "SELECT a FROM x WHERE a IN (1, 2) AND b NOT IN ('x')"),
+        ("select a from x where a is null or b is not null", "SELECT a FROM x WHERE a IS NULL OR b IS NOT NULL"),
+        ("select 95%, 82.5%, 'it''s', null, true, false from x", "SELECT 95%, 82.5%, 'it''s', NULL, TRUE, FALSE FROM x"),
+        ("select -a, - -a, -(-a), +a from x", "SELECT -a, - -a, - -a, +a FROM x"),
+        ("select \"Year\", \"order\" from \"my table\"", "SELECT \"Year\", \"order\" FROM \"my table\""),
+        ("select a from x order by 2, a desc, b asc", "SELECT a FROM x ORDER BY 2, a DESC, b"),
+        ("select distinct a from x limit 1 offset 2", "SELECT DISTINCT a FROM x LIMIT 1 OFFSET 2"),
+        ("select a || 'b' from x", "SELECT a || 'b' FROM x"),
+        ("select a // 2 from x", "SELECT a // 2 FROM x"),
+        ("show datasets; show TABLES; describe studenten; source kerncijfers; help; help select",
+         "SHOW DATASETS; SHOW DATASETS; DESCRIBE studenten; SOURCE kerncijfers; HELP; HELP select"),
+        (";;select a from x;;", "SELECT a FROM x"),
+        ("select (a = 1) = (b = 2) from x", "SELECT (a = 1) = (b = 2) FROM x"),
+    ]
+
+    @Test(arguments: roundTrips)
+    func roundTrip(_ row: (String, String)) {
+        let printed = canonical(row.0)
+        #expect(printed == row.1, "input: \(row.0)")
+        // The canonical form is a fixed point: it parses back to itself.
+        #expect(canonical(printed) == printed)
+    }
+
+    static let errors: [(String, String)] = [
+        ("select aanvragen", "1:17: expected FROM, found end of input"),
+        ("select from studenten", "1:8: expected a column or an expression, found FROM"),
+        ("select a from", "1:14: expected a dataset name after FROM, found end of input"),
+        ("select a from order", "1:15: expected a dataset name after FROM, found keyword ORDER (write \"order\" to use it as a name)"),
+        ("select a from x where", "1:22: expected an expression, found end of input"),
+        ("select (a from x", "1:11: expected ')' to close '(' at 1:8, found FROM"),
+        ("select a from x where a in 1", "1:28: expected '(' after IN, found number 1"),
+        ("select a from x where a between 1", "1:34: expected AND in BETWEEN … AND …, found end of input"),
+        ("select a from x where a is 1", "1:28: expected NULL or NOT after IS, found number 1"),
+        ("select a from x where a not like 1", "1:29: expected BETWEEN or IN after NOT, found LIKE"),
+        ("select a from x order year", "1:23: expected BY after ORDER, found name 'year'"),
+        ("select a from x limit -1", "1:23: expected a whole number after LIMIT, found '-'"),
+        ("select a from x y", "1:17: expected ';' or end of input after the statement, found name 'y'"),
+        ("selec a from x", "1:1: expected a statement (SELECT, SHOW, DESCRIBE, SOURCE or HELP), found name 'selec'"),
+        ("show me", "1:6: expected DATASETS or TABLES after SHOW, found name 'me'"),
+        ("select a % 2 from x", "1:10: '%' must follow a number directly, as in 95%; the modulo operator is not supported"),
+        ("select count(*) from x", "1:8: unknown function 'count'; functions are not part of the language yet"),
+        ("select a from x;\nselect b from", "2:14: expected a dataset name after FROM, found end of input"),
+    ]
+
+    @Test(arguments: errors)
+    func reportsError(_ row: (String, String)) {
+        #expect(canonical(row.0) == row.1, "input: \(row.0)")
+    }
+
+    @Test func deepNestingIsAnErrorNotACrash() {
+        for depth in [201, 5_000, 100_000] {
+            let deep = "select " + String(repeating: "(", count: depth) + "1" + String(repeating: ")", count: depth) + " from x"
+            #expect(canonical(deep).hasSuffix("too many nested expressions (limit is 200)"))
+            let minus = "select " + String(repeating: "- ", count: depth) + "1 from x"
+            #expect(canonical(minus).hasSuffix("too many nested expressions (limit is 200)"))
+            let nots = "select a from x where " + String(repeating: "not ", count: depth) + "a"
+            #expect(canonical(nots).hasSuffix("too many nested expressions (limit is 200)"))
+        }
+        let ok = "select " + String(repeating: "(", count: 150) + "1" + String(repeating: ")", count: 150) + " from x"
+        #expect(canonical(ok) == "SELECT 1 FROM x")
+    }
+}

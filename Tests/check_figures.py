@@ -1,0 +1,583 @@
+#!/usr/bin/env python3
+"""Checks every figure in Sources/IndqData/datasets/ against the report text in Tests/IndqCoreTests/Seeds/.
+
+Usage: python3 Tests/check_figures.py [-v]
+
+What it checks:
+  * the files: UTF-8, tab-separated, final newline, no carriage returns, every row as long as the header;
+  * columns.tsv: every column defined once with a known type, every defined column used, every used column defined;
+  * every dataset: its @properties, that rows are in ascending year order, that every value parses as its type;
+  * year tables (a dataset whose @table is a "Cijfers ..." title): the title line in the report, the years printed
+    after it, and for every column the label line, with the figure at the position of the row's year;
+  * rows with source.line: the figure stands in that line of the cited report (a figure printed in words, e.g.
+    "drie", counts for 3), the qualifier (bijna, ruim, circa) stands right before it, possibly on the previous line,
+    and no qualifier stands before a figure without one; source.sentence, whitespace-normalised, occurs in the
+    whitespace-normalised report as a whole sentence (or heading) that covers the cited line; source.section
+    (and @section) is the heading of the section the line stands in;
+  * coverage: every number printed in the reports is used by some row, or is a date, a year, or listed in SKIPPED
+    below with the reason; the same for figures in words (drie, zes, een derde, ...).
+
+Prints every failure with the file, line and report line, then `N passed, M failed`; exits 1 on any failure.
+"""
+
+import os
+import re
+import sys
+
+ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
+DATA = os.path.join(ROOT, 'Sources', 'IndqData', 'datasets')
+SEEDS = os.path.join(ROOT, 'Tests', 'IndqCoreTests', 'Seeds')
+
+TYPES = {'integer', 'percentage', 'text', 'number'}
+SOURCE_COLUMNS = {'source.report', 'source.section', 'source.line', 'source.sentence'}
+REQUIRED_PROPERTIES = ['@dataset', '@english', '@description', '@report', '@section', '@table']
+KNOWN_PROPERTIES = set(REQUIRED_PROPERTIES) | {'@note', '@union'}
+QUALIFIERS = {'bijna', 'ruim', 'circa'}
+UNITS = {'aantal', 'procent', 'miljoen euro', 'fte', 'weken', 'maanden'}
+
+# The label line of each year-table column, as printed at the start of the line.
+TABLE_LABELS = {
+    'aanvragen': 'Aanvragen',
+    'beslissingen': 'Beslissingen',
+    'inwilligingen': 'Inwilligingen',
+    'ontvangen': 'Aantal ontvangen gerechtelijke procedures',
+    'afgehandeld': 'Aantal afgehandelde gerechtelijke',
+    'instandhoudingen_asiel': 'Percentage instandhoudingen asiel',
+    'instandhoudingen_regulier': 'Percentage instandhoudingen regulier',
+}
+YEAR_TABLES = ['familie_en_gezin', 'kennis_en_talent', 'start_ups', 'studenten', 'arbeidsmigranten', 'brexit',
+               'juridische_zaken']
+ALL_DATASETS = YEAR_TABLES + ['regulier', 'nationaliteiten', 'kerncijfers', 'financien', 'personeel']
+
+# Text columns that must stand as printed in the cited line.
+PRINTED_TEXT = {'financien': 'post', 'nationaliteiten': 'nationaliteit'}
+
+# Figures printed in words, and the value they are written as.
+WORD_VALUES = {'1': ['een', 'één'], '2': ['twee'], '3': ['drie'], '4': ['vier'], '5': ['vijf'], '6': ['zes'],
+               '7': ['zeven'], '8': ['acht'], '9': ['negen'], '10': ['tien'], '11': ['elf'], '12': ['twaalf']}
+# Words that state a figure; every occurrence must be used by a row or listed in SKIPPED_WORDS.
+FIGURE_WORDS = ['twee', 'drie', 'vier', 'vijf', 'zes', 'zeven', 'acht', 'negen', 'tien', 'elf', 'twaalf',
+                'honderd', 'honderden', 'duizend', 'duizenden', 'tienduizenden', 'tientallen', 'miljoen',
+                'miljard', 'derde', 'kwart', 'helft', 'dubbel', 'verdubbeling', 'verdubbeld', 'gehalveerd']
+
+MONTHS = 'januari|februari|maart|april|mei|juni|juli|augustus|september|oktober|november|december'
+
+# Numbers in the reports that are deliberately not a figure in any dataset: (report year, line, token): reason.
+SKIPPED = {
+    (2021, 125, '3'): 'the "3" of the title "Top 3 nationaliteiten inwilligingen"',
+    (2021, 194, '3'): 'the "3" of the title "Top 3 nationaliteiten inwilligingen"',
+    (2021, 199, '3'): 'the "3" of the title "Top 3 nationaliteiten inwilligingen"',
+    (2021, 204, '3'): 'the "3" of the title "Top 3 nationaliteiten inwilligingen"',
+    (2021, 209, '3'): 'the "3" of the title "Top 3 nationaliteiten inwilligingen"',
+    (2021, 129, '8'): 'article 8 of the EVRM (ECHR), the name of the procedure, not a figure',
+    (2021, 313, '1,5'): 'the 1,5 meter distancing rule of the corona measures, not a figure about the IND\'s work',
+    (2022, 225, '6'): 'heading; the same figure is taken from the sentence on line 231',
+    (2022, 225, '15'): 'heading; the same figure is taken from the sentence on line 231',
+    (2022, 264, '65.000'): 'the "65.000e" (ordinal) sticker; the figure is taken from the heading on line 262',
+    (2022, 375, '1.000'): 'the unit line "Bedragen * € 1.000" of the statement; recorded as a note in financien',
+}
+# Figures in words that are deliberately not in any dataset: (report year, line, word): reason.
+SKIPPED_WORDS = {
+    (2021, 54, 'duizend'): '"een paar duizend herbeoordelingen": no exact figure',
+    (2021, 66, 'helft'): '"de eerste helft van het jaar": a period, not a figure',
+    (2021, 70, 'helft'): '"de tweede helft van het jaar": a period; the figure (ruim 75%) is in kerncijfers',
+    (2021, 220, 'vijf'): '"Na vijf jaar legaal verblijf": a condition for naturalisation in the law, not a figure '
+                         'about the IND\'s work',
+    (2021, 251, 'gehalveerd'): '"doorlooptijden ... gehalveerd ten opzichte van de beslistermijn": relative, no figure',
+    (2021, 422, 'twee'): '"D&I als twee afzonderlijke thema\'s": advice to treat D and I separately, not a count',
+    (2022, 54, 'tienduizenden'): '"tienduizenden vluchtelingen": no exact figure',
+    (2022, 83, 'derde'): '"een derde van de aanvragen": a fraction in words; no exact percentage is printed',
+    (2022, 173, 'tientallen'): '"enkele tientallen startende bedrijven per jaar": no exact figure',
+    (2022, 195, 'verdubbeling'): '"een verdubbeling ten opzichte van het jaar daarvoor": relative, no figure',
+    (2022, 204, 'duizenden'): '"duizenden verblijfsvergunningen" (heading): no exact figure; 10.000 is in kerncijfers',
+}
+
+# The headings that start a section, besides the dated items (a line `dd/mm` and the title after it).
+HEADINGS = {
+    2021: ['Voorwoord', 'Een hogere instroom dan verwacht bij Asiel',
+           'Aanvragen Familie en gezin weer op niveau van voor corona', 'Meer aanvragen werk en studie',
+           'Naturalisatie: in control tijdens piekjaar met RANOV', 'Dienstverlening in coronatijd: loketten bleven open',
+           'Professionalisering van toezicht en handhaving', 'Minder gerechtelijke procedures',
+           'Maatschappelijke Adviesraad adviseert IND over uitvoering', 'Onze jaarcijfers'],
+    2022: ['Russische inval in Oekraïne', 'Baten en lasten'],
+}
+
+NUMBER_RE = re.compile(r'(?<![\w.,\-])-?\d+(?:[.,]\d+)*%?(?!\d|[.,]\d)')
+
+
+class Checker:
+    def __init__(self):
+        self.passed = 0
+        self.failures = []
+
+    def check(self, ok, where, message):
+        if ok:
+            self.passed += 1
+        else:
+            self.failures.append(f'{where}: {message}')
+        return ok
+
+
+class Report:
+    def __init__(self, name, path):
+        self.name = name
+        self.path = path
+        with open(path, encoding='utf-8') as f:
+            self.lines = f.read().split('\n')   # self.lines[i - 1] is line i
+        # The whitespace-normalised text, with the report line of every character.
+        chars, owner = [], []
+        for number, line in enumerate(self.lines, start=1):
+            for word in line.split():
+                if chars:
+                    chars.append(' ')
+                    owner.append(owner[-1])   # a space belongs to the line of the word before it
+                chars.extend(word)
+                owner.extend([number] * len(word))
+        self.norm = ''.join(chars)
+        self.owner = owner
+        self.year = int(re.search(r'(\d{4})', name).group(1))
+        self.covered = set()         # (line, figure) used by some row
+        self.covered_words = set()   # (line, word) of a figure in words used by some row
+
+    def line(self, number):
+        return self.lines[number - 1] if 1 <= number <= len(self.lines) else None
+
+    def occurrences(self, text):
+        """(first line, last line, is at line start) of every occurrence of text, whitespace-normalised."""
+        return [(first, last, at_start) for first, last, at_start, _ in self._find(text)]
+
+    def sentences(self, text):
+        """(first line, last line) of every occurrence of text that is a whole sentence, or a whole heading."""
+        return [(first, last) for first, last, _, whole in self._find(text) if whole]
+
+    def _find(self, text):
+        text = ' '.join(text.split())
+        result, start = [], 0
+        while text:
+            i = self.norm.find(text, start)
+            if i < 0:
+                break
+            j = i + len(text) - 1
+            at_start = i == 0 or self.owner[i - 1] != self.owner[i]
+            at_end = j + 1 == len(self.norm) or self.owner[j + 2] != self.owner[j]
+            before = self.norm[:i].rstrip()[-1:]
+            after = self.norm[j + 1:j + 2]
+            # A sentence starts with a capital after the end of another sentence, a bullet or at the start of a
+            # line, and ends in . ! or ? (perhaps inside a quote); a heading is whole lines.
+            starts = text[:1].isupper() and (at_start or before in ('', '.', '!', '?', '”', '•'))
+            ends = re.search(r'[.!?][”’)]?$', text) is not None and after in ('', ' ')
+            result.append((self.owner[i], self.owner[j], at_start, starts and (ends or (at_start and at_end))))
+            start = i + 1
+        return result
+
+
+def normalise(text):
+    return ' '.join(text.split())
+
+
+def parses(kind, value):
+    if kind == 'integer':
+        return re.fullmatch(r'-?(\d{1,3}(\.\d{3})+|\d+)', value) is not None
+    if kind == 'percentage':
+        return re.fullmatch(r'\d+(,\d+)?%', value) is not None
+    if kind == 'number':
+        return re.fullmatch(r'-?(\d{1,3}(\.\d{3})+|\d+)(,\d+)?%?', value) is not None
+    return kind == 'text'
+
+
+def find_figure(value, text):
+    """Spans of the figure in text: as digits (whole number, not part of a larger one) or as a word."""
+    spans = [m.span() for m in re.finditer(r'(?<![\w.,\-])' + re.escape(value) + r'(?!\d|[.,]\d)', text)]
+    for word in WORD_VALUES.get(value, []):
+        spans += [m.span() for m in re.finditer(r'(?<!\w)' + re.escape(word) + r'(?!\w)', text, re.IGNORECASE)]
+    return spans
+
+
+def read_tsv(c, path, name):
+    """(properties [(key, value, line)], header, rows [(file line, cells)]) or None."""
+    where = f'{name}'
+    with open(path, 'rb') as f:
+        raw = f.read()
+    try:
+        text = raw.decode('utf-8')
+    except UnicodeDecodeError as e:
+        c.check(False, where, f'not UTF-8: {e}')
+        return None
+    c.check(text.endswith('\n') and not text.endswith('\n\n'), where, 'must end in exactly one newline')
+    c.check('\r' not in text, where, 'contains a carriage return')
+    properties, header, rows = [], None, []
+    for number, line in enumerate(text.split('\n')[:-1], start=1):
+        at = f'{name}:{number}'
+        if line.startswith('#'):
+            continue
+        cells = line.split('\t')
+        c.check(all(cell == cell.strip() for cell in cells), at, 'a cell has leading or trailing whitespace')
+        if line.startswith('@'):
+            ok = c.check(len(cells) == 2 and cells[1] != '', at, f'property line must be `@name<TAB>value`: {line!r}')
+            if ok:
+                properties.append((cells[0], cells[1], number))
+        elif header is None:
+            c.check(len(cells) > 1 and '  ' not in line, at, f'header is not tab-separated: {line!r}')
+            header = cells
+        else:
+            c.check(len(cells) == len(header), at,
+                    f'{len(cells)} cells for {len(header)} columns (missing or extra column): {line!r}')
+            rows.append((number, cells + [''] * (len(header) - len(cells))))
+    return properties, header, rows
+
+
+def load_columns(c):
+    got = read_tsv(c, os.path.join(DATA, 'columns.tsv'), 'columns.tsv')
+    if not got:
+        return {}
+    properties, header, rows = got
+    c.check(not properties, 'columns.tsv', 'columns.tsv has no @properties')
+    c.check(header == ['name', 'type', 'english', 'nl', 'en'], 'columns.tsv:header',
+            f'header must be name, type, english, nl, en, not {header}')
+    columns, english = {}, set()
+    for number, (name, kind, en_name, nl, en) in ((n, r[:5]) for n, r in rows):
+        at = f'columns.tsv:{number}'
+        c.check(re.fullmatch(r'[a-z][a-z0-9_]*', name) is not None, at, f'bad column name {name!r}')
+        c.check(name not in columns, at, f'column {name} defined twice')
+        c.check(kind in TYPES, at, f'unknown type {kind!r}')
+        c.check(re.fullmatch(r'[a-z][a-z0-9_]*', en_name) is not None, at, f'bad English name {en_name!r}')
+        c.check(en_name not in english, at, f'English name {en_name} used twice')
+        c.check(bool(nl) and bool(en), at, 'meaning in Dutch and English required')
+        columns[name] = kind
+        english.add(en_name)
+    return columns
+
+
+class Dataset:
+    def __init__(self, name, properties, header, rows):
+        self.name = name
+        self.properties = properties
+        self.header = header
+        self.rows = rows
+
+    def prop(self, key):
+        values = [v for k, v, _ in self.properties if k == key]
+        return values[0] if values else None
+
+
+def check_dataset(c, ds, columns, reports, used):
+    name = ds.name
+    keys = [k for k, _, _ in ds.properties]
+    for key in REQUIRED_PROPERTIES:
+        c.check(keys.count(key) == 1, name, f'{key} must appear exactly once')
+    for key in keys:
+        c.check(key in KNOWN_PROPERTIES, name, f'unknown property {key}')
+    c.check(ds.prop('@dataset') == name, name, f'@dataset {ds.prop("@dataset")!r} differs from the file name')
+    c.check(re.fullmatch(r'[a-z][a-z0-9_]*', ds.prop('@english') or '') is not None, name, 'bad @english')
+    c.check(('@union' in keys) == (name == 'regulier'), name, '@union is for regulier only, and required there')
+
+    header = ds.header or []
+    c.check(len(set(header)) == len(header), name, 'a header name appears twice')
+    c.check(bool(header) and header[0] in ('year', 'categorie'), name, 'header must start with year')
+    c.check('year' in header, name, 'no year column')
+    for column in header:
+        if column.startswith('source.'):
+            c.check(column in SOURCE_COLUMNS, name, f'unknown source column {column}')
+        else:
+            c.check(column in columns, name, f'column {column} is not defined in columns.tsv')
+            used.add(column)
+
+    # Values and their types.
+    previous = None
+    for number, cells in ds.rows:
+        at = f'{name}:{number}'
+        row = dict(zip(header, cells))
+        for column, value in row.items():
+            kind = columns.get(column, 'integer' if column == 'source.line' else 'text')
+            nullable = column == 'kwalificatie'
+            if value == '':
+                c.check(nullable, at, f'{column} is empty')
+                continue
+            c.check(parses(kind, value), at, f'{column} {value!r} does not parse as {kind}')
+            if kind == 'percentage':
+                c.check(value.endswith('%'), at, f'percentage {column} {value!r} must end in %')
+        year = row.get('year', '')
+        c.check(re.fullmatch(r'\d{4}', year) is not None, at, f'year {year!r} is not a year')
+        if previous is not None and year.isdigit():
+            c.check(int(year) >= previous, at, f'rows not in ascending year order ({year} after {previous})')
+        if year.isdigit():
+            previous = int(year)
+        if 'kwalificatie' in row:
+            c.check(row['kwalificatie'] in QUALIFIERS | {''}, at, f'kwalificatie {row["kwalificatie"]!r}')
+        if 'eenheid' in row:
+            c.check(row['eenheid'] in UNITS, at, f'eenheid {row["eenheid"]!r} not in {sorted(UNITS)}')
+            c.check(row['waarde'].endswith('%') == (row['eenheid'] == 'procent'), at,
+                    'waarde ends in % exactly when eenheid is procent')
+        if 'onderwerp' in row:
+            c.check(row['onderwerp'] == row['onderwerp'].lower(), at, 'onderwerp must be lower case')
+        if 'categorie' in row and name != 'regulier':
+            c.check(row['categorie'] in ALL_DATASETS, at, f'categorie {row["categorie"]!r} is not a dataset')
+
+    # The report.
+    if 'source.report' in header:
+        c.check(ds.prop('@report') == 'IND Jaarverslag 2021 en 2022', name, '@report must name both reports')
+        return
+    report = reports.get(ds.prop('@report'))
+    if not c.check(report is not None, name, f'@report {ds.prop("@report")!r} is not a report in Seeds/'):
+        return
+    if name == 'regulier':
+        c.check(not ds.rows, name, 'regulier has no rows of its own; they come from @union')
+        union = (ds.prop('@union') or '').split()
+        c.check(union == ['familie_en_gezin', 'kennis_en_talent', 'start_ups', 'studenten', 'arbeidsmigranten'],
+                name, f'@union {union}')
+        return
+    sections = report.occurrences(ds.prop('@section') or '')
+    c.check(any(at_start for _, _, at_start in sections), name,
+            f'@section {ds.prop("@section")!r} is not a heading in {report.name}')
+    if name in YEAR_TABLES:
+        check_year_table(c, ds, report)
+    else:
+        titles = report.occurrences(ds.prop('@table') or '')
+        c.check(any(at_start for _, _, at_start in titles), name,
+                f'@table {ds.prop("@table")!r} is not a title in {report.name}')
+
+
+def check_year_table(c, ds, report):
+    name, title = ds.name, ds.prop('@table')
+    starts = [i for i, line in enumerate(report.lines, start=1) if line.strip().startswith(title + ':')]
+    if not c.check(len(starts) == 1, name, f'table title {title + ":"!r} found {len(starts)} times in {report.name}'):
+        return
+    start = starts[0]
+    check_section(c, report, ds.prop('@section'), start, f'{name} ({report.name}:{start})')
+    years = re.findall(r'\b(\d{4})\b', report.line(start).strip()[len(title) + 1:])
+    c.check(len(years) >= 2, f'{name} ({report.name}:{start})', f'no years after the title: {report.line(start)!r}')
+    report.covered.update((start, y) for y in years)
+    data_years = [cells[ds.header.index('year')] for _, cells in ds.rows]
+    c.check(sorted(data_years) == sorted(years), name,
+            f'years in the data {data_years} differ from the years printed in the table {years}')
+    # The table: the lines after the title up to the first empty line.
+    table = []
+    for number in range(start + 1, len(report.lines) + 1):
+        if not report.line(number).strip():
+            break
+        table.append(number)
+    for column in ds.header:
+        if column == 'year':
+            continue
+        label = TABLE_LABELS.get(column)
+        if not c.check(label is not None, name, f'no label known for table column {column}'):
+            continue
+        found = [n for n in table if report.line(n).strip().startswith(label + ' ')]
+        if not c.check(len(found) == 1, f'{name} ({report.name}:{start})',
+                       f'label line {label!r} found {len(found)} times in the table'):
+            continue
+        number = found[0]
+        tokens = report.line(number).strip()[len(label):].split()
+        where = f'{report.name}:{number}'
+        if not c.check(len(tokens) == len(years), f'{name} ({where})',
+                       f'{len(tokens)} figures after {label!r} for {len(years)} years: {tokens}'):
+            continue
+        for row_line, cells in ds.rows:
+            row = dict(zip(ds.header, cells))
+            if row['year'] not in years:
+                continue
+            printed = tokens[years.index(row['year'])]
+            c.check(printed == row[column], f'{name}:{row_line} ({where})',
+                    f'{column} {row["year"]} is {row[column]!r} in the data but {printed!r} in the report')
+            if printed == row[column]:
+                report.covered.add((number, printed))
+
+
+def check_source_lines(c, ds, columns, reports):
+    header = ds.header or []
+    if 'source.line' not in header:
+        return
+    figures = [h for h in header if columns.get(h) in ('integer', 'percentage', 'number') and h not in ('year',)]
+    for number, cells in ds.rows:
+        row = dict(zip(header, cells))
+        at = f'{ds.name}:{number}'
+        report = reports.get(row.get('source.report') or ds.prop('@report'))
+        if not c.check(report is not None, at, f'report {row.get("source.report")!r} is not in Seeds/'):
+            continue
+        if not c.check(row['source.line'].isdigit() and report.line(int(row['source.line'])) is not None,
+                       at, f'source.line {row["source.line"]!r} is not a line of {report.name}'):
+            continue
+        line_number = int(row['source.line'])
+        line = report.line(line_number)
+        where = f'{at} ({report.name}:{line_number})'
+        previous = report.line(line_number - 1) or ''
+        for column in figures:
+            value = row[column]
+            spans = find_figure(value, line)
+            if not c.check(bool(spans), where, f'{column} {value!r} does not stand in the line: {line.strip()!r}'):
+                continue
+            report.covered.add((line_number, value.lstrip('-')))
+            for start, end in spans:
+                report.covered_words.add((line_number, line[start:end].lower()))
+            if column == 'waarde':
+                # The qualifier stands right before the figure, perhaps at the end of the previous line.
+                joined = previous.rstrip() + ' ' + line
+                offset = len(previous.rstrip()) + 1
+                before = [joined[:offset + s].rstrip().lower() for s, _ in spans]
+                qualifier = row.get('kwalificatie', '')
+                if qualifier:
+                    c.check(any(b.endswith(qualifier) and not b[:-len(qualifier)][-1:].isalpha() for b in before),
+                            where, f'qualifier {qualifier!r} does not stand right before {value!r}')
+                else:
+                    stated = [q for q in QUALIFIERS for b in before
+                              if b.endswith(q) and not b[:-len(q)][-1:].isalpha()]
+                    c.check(not stated, where, f'the report says {stated} before {value!r}; kwalificatie is empty')
+        text_column = PRINTED_TEXT.get(ds.name)
+        if text_column:
+            c.check(row[text_column] in line, where, f'{text_column} {row[text_column]!r} not printed in the line')
+        if ds.name == 'nationaliteiten':
+            check_nationality(c, ds, row, report, line_number, where)
+        if ds.name == 'personeel':
+            c.check(' fte' in line, where, 'the line does not give the figure in fte')
+        if 'source.sentence' in row:
+            sentence = row['source.sentence']
+            c.check(sentence == normalise(sentence), where, 'source.sentence is not on one line with single spaces')
+            found = report.occurrences(sentence)
+            whole = report.sentences(sentence)
+            c.check(any(first <= line_number <= last for first, last in whole), where,
+                    f'source.sentence does not occur in the report around this line: {sentence!r}' if not found else
+                    f'source.sentence occurs, but not as a whole sentence at line {line_number}: {sentence!r}')
+            for column in figures:
+                c.check(bool(find_figure(row[column], sentence)), where, f'{row[column]!r} not in source.sentence')
+            if not re.search(r'[.!?][”’)]?$', sentence):
+                # Not a sentence but a heading: then the whole heading of the section.
+                heading = re.sub(r'^\d{2}/\d{2} ', '', row.get('source.section', ''))
+                c.check(sentence == heading, where,
+                        f'source.sentence does not end a sentence, and is not the heading {heading!r}')
+        if 'source.section' in row:
+            check_section(c, report, row['source.section'], line_number, where)
+        elif ds.name in ('financien', 'personeel'):
+            check_section(c, report, ds.prop('@section'), line_number, where)
+        # The year the figure is about: the report's year, or one stated in the sentence or the table title.
+        context = row.get('source.sentence', '') + ' ' + (ds.prop('@table') or '') + ' ' + \
+            ' '.join(report.line(n) or '' for n in range(line_number - 2, line_number + 1))
+        c.check(row['year'] == str(report.year) or re.search(r'\b' + row['year'] + r'\b', context), where,
+                f'year {row["year"]} is neither the report year nor stated with the figure')
+
+
+def section_starts(report):
+    """The lines on which a section starts."""
+    starts = {n for n, line in enumerate(report.lines, start=1) if re.fullmatch(r'\s*\d{2}/\d{2}\s*', line)}
+    for heading in HEADINGS.get(report.year, []):
+        found = [first for first, _, at_start in report.occurrences(heading) if at_start]
+        starts.update(found[:1])
+    return sorted(starts)
+
+
+def check_section(c, report, section, line_number, where):
+    """The section is the heading of the last section that starts before the line."""
+    before = [n for n in section_starts(report) if n <= line_number]
+    found = [first for first, _, at_start in report.occurrences(section or '') if at_start]
+    c.check(bool(before) and before[-1] in found, where,
+            f'section {section!r} is not the heading of the section of this line'
+            + (f' (that starts on line {before[-1]}: {report.line(before[-1]).strip()!r})' if before else ''))
+
+
+def check_nationality(c, ds, row, report, line_number, where):
+    m = re.fullmatch(r'\s*(\d+)\.\s+(\S.*?)\s*', report.line(line_number))
+    if not c.check(m is not None, where, 'the line is not a numbered list item'):
+        return
+    c.check(m.group(1) == row['rang'] and m.group(2) == row['nationaliteit'], where,
+            f'the line says {m.group(1)}. {m.group(2)}, the data {row["rang"]}. {row["nationaliteit"]}')
+    # The list title above it names the category; a title without one belongs to the table right above it.
+    title_line = next((n for n in range(line_number - 1, 0, -1)
+                       if report.line(n).strip().startswith('Top 3 nationaliteiten inwilligingen')), None)
+    if not c.check(title_line is not None and line_number - title_line <= 3, where, 'no Top 3 title above'):
+        return
+    category = report.line(title_line).strip()[len('Top 3 nationaliteiten inwilligingen'):].strip(' :')
+    if not category:
+        table = next((n for n in range(title_line - 1, 0, -1) if report.line(n).strip().startswith('Cijfers ')), None)
+        category = re.match(r'Cijfers ([^:]+):', report.line(table).strip()).group(1) if table else ''
+    expected = DATASET_TABLES.get(row['categorie'], '')
+    c.check(category == expected, where,
+            f'the list is for {category!r}, but categorie {row["categorie"]} is {expected!r}')
+
+
+def check_coverage(c, report):
+    """Every number and figure word of the report is used by a row, is a date or a year, or is listed as skipped."""
+    for number, line in enumerate(report.lines, start=1):
+        dates = {m.span() for m in re.finditer(r'\b\d{2}/\d{2}\b', line)}
+        for m in NUMBER_RE.finditer(line):
+            token = m.group().lstrip('-')
+            where = f'{report.name}:{number}'
+            if any(s <= m.start() < e for s, e in dates):
+                continue
+            if re.fullmatch(r'(19[89]\d|20[0-3]\d)', token) and not (number, token) in report.covered:
+                continue   # a year used as a date
+            if re.match(r'\s+(' + MONTHS + r')\b', line[m.end():]):
+                continue   # a day of a date
+            key = (report.year, number, token)
+            if key in SKIPPED:
+                c.check((number, token) not in report.covered, where, f'{token!r} is both used and in SKIPPED')
+                continue
+            c.check((number, token) in report.covered, where,
+                    f'the figure {token!r} is in no dataset and not in SKIPPED: {line.strip()!r}')
+        for word in FIGURE_WORDS:
+            for m in re.finditer(r'(?<!\w)' + word + r'(?!\w)', line, re.IGNORECASE):
+                where = f'{report.name}:{number}'
+                key = (report.year, number, word)
+                if word == 'miljoen' and re.search(r'\d\s+miljoen', line[:m.end()]) and \
+                        (number, re.search(r'([\d.,]+)\s+miljoen$', line[:m.end()]).group(1)) in report.covered:
+                    continue   # the unit of a covered figure
+                if key in SKIPPED_WORDS:
+                    continue
+                c.check((number, m.group().lower()) in report.covered_words, where,
+                        f'the figure word {m.group()!r} is in no dataset and not in SKIPPED_WORDS: {line.strip()!r}')
+    for year, number, token in SKIPPED:
+        if year == report.year:
+            c.check(token in [t.lstrip('-') for t in NUMBER_RE.findall(report.line(number) or '')],
+                    f'SKIPPED {(year, number, token)}', 'the skipped figure is not in that line')
+    for year, number, word in SKIPPED_WORDS:
+        if year == report.year:
+            c.check(re.search(r'(?<!\w)' + word + r'(?!\w)', report.line(number) or '', re.IGNORECASE) is not None,
+                    f'SKIPPED_WORDS {(year, number, word)}', 'the skipped word is not in that line')
+
+
+DATASET_TABLES = {}
+
+
+def main():
+    verbose = '-v' in sys.argv[1:]
+    c = Checker()
+    reports = {}
+    for file in sorted(os.listdir(SEEDS)):
+        m = re.fullmatch(r'ind-jaarverslag-(\d{4})\.txt', file)
+        if m:
+            report = Report(f'IND Jaarverslag {m.group(1)}', os.path.join(SEEDS, file))
+            reports[report.name] = report
+    c.check(set(reports) == {'IND Jaarverslag 2021', 'IND Jaarverslag 2022'}, SEEDS, f'reports: {sorted(reports)}')
+
+    columns = load_columns(c)
+    files = sorted(f for f in os.listdir(DATA) if f != 'columns.tsv')
+    c.check(sorted(f[:-4] for f in files) == sorted(ALL_DATASETS), DATA, f'dataset files {files}')
+    datasets = []
+    for file in files:
+        if not c.check(file.endswith('.tsv'), file, 'not a .tsv file'):
+            continue
+        got = read_tsv(c, os.path.join(DATA, file), file)
+        if got:
+            datasets.append(Dataset(file[:-4], *got))
+    for ds in datasets:
+        table = ds.prop('@table') or ''
+        if table.startswith('Cijfers '):
+            DATASET_TABLES[ds.name] = table[len('Cijfers '):]
+    used = set()
+    for ds in datasets:
+        check_dataset(c, ds, columns, reports, used)
+        check_source_lines(c, ds, columns, reports)
+    for column in columns:
+        c.check(column in used, 'columns.tsv', f'column {column} is used by no dataset')
+    for report in reports.values():
+        check_coverage(c, report)
+
+    for failure in c.failures:
+        print('FAIL ' + failure)
+    if verbose:
+        for report in reports.values():
+            print(f'{report.name}: {len(report.covered)} figures used')
+    print(f'{c.passed} passed, {len(c.failures)} failed')
+    return 1 if c.failures else 0
+
+
+if __name__ == '__main__':
+    sys.exit(main())
