@@ -24,7 +24,7 @@ let package = Package(
             "IndqCore", "IndqShell",
             .product(name: "ArgumentParser", package: "swift-argument-parser"),
         ]),
-        .testTarget(name: "IndqCoreTests", dependencies: ["IndqCore"]),
+        .testTarget(name: "IndqCoreTests", dependencies: ["IndqCore"], exclude: ["Seeds"]),
         .testTarget(name: "IndqShellTests", dependencies: ["IndqShell", "CPty"]),
         // forkpty for the terminal tests.
         .target(name: "CPty", path: "Tests/CPty"),
