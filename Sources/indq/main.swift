@@ -18,7 +18,7 @@ struct Indq: ParsableCommand {
         Examples:
           indq -c "select year, aanvragen, inwilligingen from studenten where year >= 2020"
           indq --format csv -c "select * from regulier" > regulier.csv
-          indq Examples/basics.sql
+          indq Examples/01-basics.sql
           echo "show datasets" | indq
 
         Exit status: 0 when every statement succeeded, 1 when a statement failed (a script stops at the first \
@@ -134,4 +134,18 @@ enum Output {
     }
 }
 
-Indq.main()
+/// The entry point maps ArgumentParser's outcomes onto indq's exit statuses: usage errors are 2, not 64.
+do {
+    var command = try Indq.parseAsRoot()
+    try command.run()
+} catch {
+    let code = Indq.exitCode(for: error).rawValue
+    let message = Indq.fullMessage(for: error)
+    if code == 0 {
+        if !message.isEmpty { Output.write(1, message + "\n") }
+        exit(0)
+    }
+    if error is ExitCode { exit(code) }
+    Output.write(2, message + "\n")
+    exit(2)
+}
