@@ -1,10 +1,41 @@
 // The interactive prompt: wires the shell (line editor, history, REPL loop) to a language session.
 
 import IndqCore
+import IndqShell
 
+/// SessionRunner lets the REPL drive a language session.
+struct SessionRunner: StatementRunner {
+    var session: Session
+
+    func inputState(_ text: String) -> InputState {
+        switch session.inputState(text) {
+        case .empty: return .empty
+        case .complete: return .complete
+        case .incomplete: return .incomplete
+        }
+    }
+
+    mutating func run(_ text: String) -> Bool {
+        // At the prompt every statement of a paste runs, even after one fails, as in a script with --continue-on-error.
+        session.run(SourceText(text), stopOnError: false) == .success
+    }
+
+    func completions(forLineBeforeCursor prefix: String) -> [String] {
+        Completion.candidates(forLineBeforeCursor: prefix, catalogue: session.catalogue)
+    }
+}
+
+/// Interactive runs the REPL on the terminal.
 enum Interactive {
     static func run(session: Session) -> Int32 {
-        Output.write(2, "the interactive prompt is not wired yet\n")
-        return 1
+        let history = History()
+        guard let editor = LibeditLineEditor(history: history) else {
+            Output.write(2, "error: cannot start the line editor on this terminal\n")
+            return 1
+        }
+        Output.write(1, "indq 0.1 — the IND annual report figures. Type help for the commands, Ctrl-D to leave.\n")
+        // el_gets must run on the main thread: Swift's worker threads block SIGINT.
+        var repl = Repl(editor: editor, runner: SessionRunner(session: session), history: history)
+        return repl.run()
     }
 }

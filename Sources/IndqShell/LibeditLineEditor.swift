@@ -1,0 +1,186 @@
+// LibeditLineEditor is the terminal line editor: prompt, history browsing (Up, Ctrl-R) and Tab completion.
+// Every libedit detail lives here; see /work/shared/LIBEDIT.md for the behaviour it relies on.
+import CLibedit
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+
+/// LibeditLineEditor reads lines from the terminal with libedit.
+/// It is a class because libedit's callbacks find it again through an Unmanaged pointer.
+public final class LibeditLineEditor: LineEditor {
+    /// history is browsed with Up, Down and Ctrl-R; the Repl adds to it.
+    public let history: History
+    /// editLine is libedit's editor state.
+    private let editLine: OpaquePointer
+    /// promptText is the C string the prompt callback returns; it must outlive el_gets.
+    private var promptText: UnsafeMutablePointer<CChar>
+    /// completer is the caller's completion function, set only while el_gets runs.
+    private var completer: ((String) -> [String])?
+
+    /// standardInputIsTerminal tells whether stdin is a terminal; when it is not, use PlainLineReader.
+    public static func standardInputIsTerminal() -> Bool {
+        isatty(0) == 1
+    }
+
+    /// init sets up libedit on the standard streams with `history`; nil if libedit cannot start.
+    /// It installs SIGINT, SIGTERM and SIGHUP handlers so those signals end el_gets instead of the process.
+    public init?(history: History, programName: String = "indq") {
+        // Without a UTF-8 LC_CTYPE libedit silently drops non-ASCII input; Swift never sets the locale.
+        LibeditLineEditor.setUpLocale()
+        guard let editLine = indq_el_init(programName) else { return nil }
+        self.editLine = editLine
+        self.history = history
+        promptText = strdup("")!
+        _ = indq_install_signal_handlers()
+
+        _ = indq_el_set_clientdata(editLine, Unmanaged.passUnretained(self).toOpaque())
+        _ = indq_el_set_editor(editLine, "emacs")
+        _ = indq_el_set_prompt(editLine, promptCallback)
+        _ = indq_el_set_hist(editLine, history.handle)
+        // Ctrl-R is not an incremental search by default.
+        _ = indq_el_bind(editLine, "^R", "em-inc-search-prev")
+        _ = indq_el_addfn(editLine, "indq-complete", "Complete the word before the cursor", completeCallback)
+        _ = indq_el_bind(editLine, "^I", "indq-complete")
+        // Last, so a user's ~/.editrc can override the bindings above.
+        _ = indq_el_source(editLine)
+    }
+
+    deinit {
+        el_end(editLine)  // restores the terminal mode
+        free(promptText)
+    }
+
+    /// readLine shows `prompt` and reads one edited line.
+    public func readLine(prompt: String, completions: (String) -> [String]) -> LineRead {
+        let terminating = indq_terminating_signal()
+        if terminating != 0 { return .terminated(signal: terminating) }
+        free(promptText)
+        promptText = strdup(prompt)!
+        // A Ctrl-C that arrived while the last statement ran is stale by now.
+        _ = indq_take_interrupt()
+        // EL_SIGNAL is off, so libedit does not track SIGWINCH; pick up a new width at least per line.
+        el_resize(editLine)
+
+        return withoutActuallyEscaping(completions) { completions in
+            completer = completions
+            defer { completer = nil }
+            var count: Int32 = 0
+            // errno is stale after Ctrl-D, so clear it and decide from the count.
+            errno = 0
+            let line = el_gets(editLine, &count)
+            if let line, count > 0 {
+                var text = String(cString: line)  // repairs invalid UTF-8 instead of trapping
+                if text.hasSuffix("\n") { text.removeLast() }
+                return .line(text)
+            }
+            let signal = indq_terminating_signal()
+            if signal != 0 { return .terminated(signal: signal) }
+            if count == -1 && (errno == EINTR || indq_take_interrupt() != 0) { return .interrupted }
+            // Ctrl-D on an empty line (count 0), or a read error such as a vanished terminal.
+            return .endOfInput
+        }
+    }
+
+    /// complete handles Tab: it replaces the word before the cursor with the unique candidate plus a space,
+    /// or with the candidates' common prefix and lists them below the prompt.
+    fileprivate func complete() -> UInt8 {
+        guard let info = el_line(editLine), let completer else { return UInt8(CC_ERROR) }
+        let start = UnsafeRawPointer(info.pointee.buffer!)
+        let cursor = UnsafeRawPointer(info.pointee.cursor!)
+        // el_line's cursor and buffer differ in bytes of the multibyte line.
+        let bytes = UnsafeRawBufferPointer(start: start, count: cursor - start)
+        let before = String(decoding: bytes, as: UTF8.self)
+        let word = Completion.word(before: before)
+        let candidates = Completion.matching(completer(before), word: word)
+        if candidates.isEmpty { return UInt8(CC_REFRESH_BEEP) }
+
+        if candidates.count == 1 {
+            replace(word: word, with: candidates[0] + " ")
+            return UInt8(CC_REFRESH)
+        }
+        let common = Completion.commonPrefix(candidates)
+        if common.unicodeScalars.count > word.unicodeScalars.count {
+            replace(word: word, with: common)
+        }
+        print("\n" + Completion.columns(candidates, width: Int(indq_terminal_columns(1))), terminator: "")
+        fflush(nil)
+        return UInt8(CC_REDISPLAY)
+    }
+
+    /// replace deletes `word` before the cursor and inserts `text`.
+    private func replace(word: String, with text: String) {
+        // el_deletestr counts characters (wide chars, i.e. Unicode scalars), not bytes.
+        el_deletestr(editLine, Int32(word.unicodeScalars.count))
+        _ = el_insertstr(editLine, text)
+    }
+
+    /// prompt returns the current prompt for libedit's callback.
+    fileprivate var prompt: UnsafeMutablePointer<CChar> { promptText }
+
+    /// setUpLocale takes LC_CTYPE from the environment, falling back to C.UTF-8 when that is not UTF-8.
+    private static func setUpLocale() {
+        _ = setlocale(LC_CTYPE, "")
+        guard let codeset = nl_langinfo(nl_item(CODESET)), String(cString: codeset) == "UTF-8" else {
+            _ = setlocale(LC_CTYPE, "C.UTF-8")
+            return
+        }
+    }
+}
+
+/// editor returns the LibeditLineEditor stored as libedit's client data.
+private func editor(of editLine: OpaquePointer?) -> LibeditLineEditor? {
+    guard let editLine, let data = indq_el_get_clientdata(editLine) else { return nil }
+    return Unmanaged<LibeditLineEditor>.fromOpaque(data).takeUnretainedValue()
+}
+
+/// emptyPrompt is returned if the prompt callback ever runs without an editor; libedit cannot take NULL.
+nonisolated(unsafe) private let emptyPrompt: UnsafeMutablePointer<CChar> = strdup("")!
+
+/// promptCallback is libedit's EL_PROMPT function; C callbacks cannot capture, so it finds the editor itself.
+private let promptCallback: @convention(c) (OpaquePointer?) -> UnsafeMutablePointer<CChar>? = { editLine in
+    editor(of: editLine)?.prompt ?? emptyPrompt
+}
+
+/// completeCallback is the EL_ADDFN function bound to Tab.
+private let completeCallback: @convention(c) (OpaquePointer?, Int32) -> UInt8 = { editLine, _ in
+    editor(of: editLine)?.complete() ?? UInt8(CC_ERROR)
+}
+
+/// Completion holds the terminal-independent parts of Tab completion, so they can be tested.
+enum Completion {
+    /// word returns the identifier-like word that ends the text before the cursor ("" after a space).
+    static func word(before text: String) -> String {
+        let characters = text.reversed().prefix { $0.isLetter || $0.isNumber || $0 == "_" }
+        return String(characters.reversed())
+    }
+
+    /// matching keeps the candidates that extend `word`, ignoring case, without repeats.
+    static func matching(_ candidates: [String], word: String) -> [String] {
+        let lowered = word.lowercased()
+        var seen = Set<String>()
+        return candidates.filter { $0.lowercased().hasPrefix(lowered) && seen.insert($0).inserted }
+    }
+
+    /// commonPrefix returns the longest prefix all candidates share.
+    static func commonPrefix(_ candidates: [String]) -> String {
+        guard var prefix = candidates.first else { return "" }
+        for candidate in candidates.dropFirst() {
+            prefix = String(zip(prefix, candidate).prefix { $0 == $1 }.map(\.0))
+        }
+        return prefix
+    }
+
+    /// columns lays candidates out in rows of equal-width columns that fit `width`, ending with a newline.
+    static func columns(_ candidates: [String], width: Int) -> String {
+        let cell = (candidates.map(\.count).max() ?? 0) + 2
+        let perRow = max(1, width / cell)
+        var text = ""
+        for (index, candidate) in candidates.enumerated() {
+            let last = index % perRow == perRow - 1 || index == candidates.count - 1
+            text += last ? candidate + "\n" : candidate + String(repeating: " ", count: cell - candidate.count)
+        }
+        return text
+    }
+}
