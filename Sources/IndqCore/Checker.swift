@@ -1,11 +1,18 @@
-// Checker: syntax tree → plan. Resolves names against the catalogue and checks types before any row is read,
-// so that every mistake in a query is reported with its place and no partial result.
+// Checker: syntax tree → plan. Resolves names against the catalogue and checks types and clauses in a phase of
+// its own, so that every mistake in a query is reported with its place before any row is read.
 
-/// BoundExpr is an expression resolved against a dataset: columns are indexes, literals are values, and every
-/// node knows its type and its place in the source.
+/// BoundExpr is an expression resolved against a select: names are references into the row being evaluated,
+/// literals are values, and every node knows its type and its place in the source.
 public struct BoundExpr: Sendable {
     public indirect enum Kind: Sendable {
+        /// A column of the dataset's row.
         case column(Int)
+        /// A GROUP BY key of the current group.
+        case groupKey(Int)
+        /// An aggregate computed over the current group.
+        case aggregate(Int)
+        /// A window function's value for the current row.
+        case window(Int)
         case constant(Value)
         case negate(BoundExpr)
         case not(BoundExpr)
@@ -13,6 +20,14 @@ public struct BoundExpr: Sendable {
         case between(BoundExpr, BoundExpr, BoundExpr, negated: Bool)
         case inList(BoundExpr, [BoundExpr], negated: Bool)
         case isNull(BoundExpr, negated: Bool)
+        case like(BoundExpr, BoundExpr, caseInsensitive: Bool, negated: Bool)
+        case scalar(String, [BoundExpr])
+        case caseWhen([(BoundExpr, BoundExpr)], BoundExpr?)
+        case cast(BoundExpr, CastType)
+        /// Converts a value to the type that CASE, COALESCE or UNION ALL settled on.
+        case coerce(BoundExpr)
+        case subquery(SubqueryPlan)
+        case inSubquery(BoundExpr, SubqueryPlan, negated: Bool)
     }
 
     public var kind: Kind
@@ -20,18 +35,59 @@ public struct BoundExpr: Sendable {
     public var range: SourceRange
 }
 
-/// Plan is a checked query, ready to run.
-public struct Plan: Sendable {
-    /// SortKey is an ORDER BY entry: a result column, or an expression over the dataset's columns.
+/// SubqueryPlan is a checked subquery; its rows are computed once, on first use, since it cannot refer to the
+/// outer query.
+public final class SubqueryPlan: @unchecked Sendable {
+    public let plan: QueryPlan
+    var cached: [[Value]]?
+    init(_ plan: QueryPlan) { self.plan = plan }
+}
+
+/// AggregatePlan is one aggregate of a grouped select.
+public struct AggregatePlan: Sendable {
+    public var name: String
+    public var argument: BoundExpr?
+    public var distinct: Bool
+    public var filter: BoundExpr?
+    public var type: ValueType
+    public var range: SourceRange
+}
+
+/// WindowPlan is one window function of a select.
+public struct WindowPlan: Sendable {
+    public var name: String
+    public var arguments: [BoundExpr]
+    public var partitionBy: [BoundExpr]
+    public var orderBy: [(BoundExpr, descending: Bool)]
+    public var type: ValueType
+    public var range: SourceRange
+}
+
+/// SelectPlan is one checked select.
+public struct SelectPlan: Sendable {
+    /// nil for a select without FROM, which sees one empty row.
+    public var dataset: Dataset?
+    public var filter: BoundExpr?
+    /// grouped is true for GROUP BY, and for aggregates without GROUP BY (one group of all rows).
+    public var grouped: Bool
+    public var groupKeys: [BoundExpr]
+    public var aggregates: [AggregatePlan]
+    public var having: BoundExpr?
+    public var windows: [WindowPlan]
+    public var outputs: [(name: String, expr: BoundExpr)]
+    public var distinct: Bool
+}
+
+/// QueryPlan is a checked query, ready to run.
+public struct QueryPlan: Sendable {
+    /// SortKey is an ORDER BY entry: a result column, or an expression over the (single) select's rows.
     public enum SortKey: Sendable {
         case output(Int)
         case expr(BoundExpr)
     }
 
-    public var dataset: Dataset
-    public var outputs: [(name: String, expr: BoundExpr)]
-    public var filter: BoundExpr?
-    public var distinct: Bool
+    public var selects: [SelectPlan]
+    public var columns: [ResultColumn]
     public var order: [(key: SortKey, descending: Bool)]
     public var limit: Int?
     public var offset: Int?
@@ -50,36 +106,174 @@ public struct Checker {
         self.source = source
     }
 
+    /// Scope is what names mean while binding one clause of a select.
+    struct Scope {
+        var dataset: Dataset?
+        /// The clause being bound, for messages: "WHERE", "GROUP BY", "the select list".
+        var clause: String
+        var grouped = false
+        var groupKeys: [(key: String, expr: BoundExpr)] = []
+        var aggregates: [AggregatePlan] = []
+        var windows: [WindowPlan] = []
+        var allowAggregates = false
+        var allowWindows = false
+        /// insideAggregate is set while binding an aggregate's argument, where a group's rows are visible again.
+        var insideAggregate = false
+    }
+
     /// check turns a query into a plan, or throws the first error found.
-    public mutating func check(_ query: Query) throws -> Plan {
-        let select = query.selects[0]
-        guard let fromName = select.from else { throw Diagnostic("expected FROM", at: select.range) }
-        let dataset = try resolveDataset(fromName)
-        var outputs: [(name: String, expr: BoundExpr)] = []
-        for item in select.items {
-            switch item {
-            case .star:
-                for (i, c) in dataset.columns.enumerated() {
-                    outputs.append((c.name, BoundExpr(kind: .column(i), type: c.type, range: select.range)))
+    public mutating func check(_ query: Query) throws -> QueryPlan {
+        var selects: [SelectPlan] = []
+        var orderScope: Scope?
+        for select in query.selects {
+            let (plan, scope) = try checkSelect(select)
+            selects.append(plan)
+            orderScope = scope
+        }
+        // Column names come from the first select; types are unified across UNION ALL.
+        var columns = selects[0].outputs.map { ResultColumn($0.name, $0.expr.type) }
+        for (n, s) in selects.enumerated().dropFirst() {
+            guard s.outputs.count == columns.count else {
+                throw Diagnostic("UNION ALL needs selects with the same number of columns: the first has \(columns.count), this one \(s.outputs.count)",
+                                 at: query.selects[n].range)
+            }
+            for (i, o) in s.outputs.enumerated() {
+                guard let t = unify(columns[i].type, o.expr.type) else {
+                    throw Diagnostic("UNION ALL column \(i + 1) is \(columns[i].type.rawValue) in the first select and \(o.expr.type.rawValue) here",
+                                     at: o.expr.range)
                 }
-            case .expr(let e, let alias):
-                outputs.append((alias?.text ?? text(of: e), try bind(e, in: dataset)))
+                columns[i].type = t
             }
         }
+        if selects.count > 1 {
+            for s in selects.indices {
+                for i in selects[s].outputs.indices where selects[s].outputs[i].expr.type != columns[i].type {
+                    let e = selects[s].outputs[i].expr
+                    selects[s].outputs[i].expr = BoundExpr(kind: .coerce(e), type: columns[i].type, range: e.range)
+                }
+            }
+        }
+        var order: [(key: QueryPlan.SortKey, descending: Bool)] = []
+        for item in query.orderBy {
+            if selects.count > 1 {
+                order.append((try outputSortKey(item.expr, columns: columns, union: true), item.descending))
+                continue
+            }
+            if let key = try? outputSortKey(item.expr, columns: columns, union: false) {
+                order.append((key, item.descending))
+                continue
+            }
+            if case .literal(.integer) = item.expr.kind { _ = try outputSortKey(item.expr, columns: columns, union: false) }
+            if selects[0].distinct {
+                throw Diagnostic("for SELECT DISTINCT, ORDER BY must name a result column or give its position", at: item.expr.range)
+            }
+            var scope = orderScope!
+            scope.clause = "ORDER BY"
+            scope.allowAggregates = scope.grouped
+            scope.allowWindows = true
+            let bound = try bind(item.expr, &scope)
+            selects[0].aggregates = scope.aggregates
+            selects[0].windows = scope.windows
+            orderScope = scope
+            order.append((.expr(bound), item.descending))
+        }
+        return QueryPlan(selects: selects, columns: columns, order: order, limit: try count(query.limit),
+                         offset: try count(query.offset), warnings: warnings)
+    }
+
+    /// outputSortKey resolves an ORDER BY entry that names a result column: a position (`2`) or a name or alias.
+    func outputSortKey(_ e: Expr, columns: [ResultColumn], union: Bool) throws -> QueryPlan.SortKey {
+        if case .literal(.integer(let t)) = e.kind {
+            guard let n = Int(t), n >= 1, n <= columns.count else {
+                throw Diagnostic("ORDER BY position \(t) is not in the select list (expected 1 to \(columns.count))", at: e.range)
+            }
+            return .output(n - 1)
+        }
+        if case .column(let name) = e.kind,
+           let i = columns.firstIndex(where: { $0.name.lowercased() == name.lowercased() }) {
+            return .output(i)
+        }
+        throw Diagnostic(union ? "ORDER BY after UNION ALL must name a result column or give its position"
+                               : "not a result column", at: e.range)
+    }
+
+    /// checkSelect binds one select: FROM, WHERE, GROUP BY, HAVING, the select list and its window functions.
+    mutating func checkSelect(_ select: Select) throws -> (SelectPlan, Scope) {
+        let dataset = try select.from.map(resolveDataset)
+        var scope = Scope(dataset: dataset, clause: "WHERE")
         var filter: BoundExpr?
         if let w = select.whereClause {
-            let b = try bind(w, in: dataset)
-            guard b.type == .boolean || b.type == .null else {
-                throw Diagnostic("expected a condition after WHERE, found an expression of type \(b.type.rawValue)", at: w.range)
+            filter = try bindCondition(w, &scope, clause: "WHERE")
+        }
+        // Expand `*` first, so that GROUP BY positions and aliases refer to the final select list.
+        var items: [(expr: Expr, alias: String?)] = []
+        for item in select.items {
+            switch item {
+            case .star(let r):
+                guard let dataset else { throw Diagnostic("SELECT * needs a FROM: there are no columns to select", at: r) }
+                items += dataset.columns.map { (Expr(.column($0.name), r), $0.name) }
+            case .expr(let e, let alias):
+                items.append((e, alias?.text))
             }
-            filter = b
         }
-        var order: [(key: Plan.SortKey, descending: Bool)] = []
-        for item in query.orderBy {
-            order.append((try sortKey(item.expr, outputs: outputs, dataset: dataset), item.descending))
+        let aggregating = !select.groupBy.isEmpty || select.having != nil
+            || items.contains { containsAggregate($0.expr) }
+        scope.grouped = aggregating
+        var groupKeys: [BoundExpr] = []
+        scope.clause = "GROUP BY"
+        for g in select.groupBy {
+            var target = g
+            if case .literal(.integer(let t)) = g.kind {
+                guard let n = Int(t), n >= 1, n <= items.count else {
+                    throw Diagnostic("GROUP BY position \(t) is not in the select list (expected 1 to \(items.count))", at: g.range)
+                }
+                target = items[n - 1].expr
+            } else if case .column(let name) = g.kind, dataset?.columnIndex(named: name) == nil,
+                      let aliased = items.first(where: { $0.alias?.lowercased() == name.lowercased() }) {
+                target = aliased.expr
+            }
+            var keyScope = Scope(dataset: dataset, clause: "GROUP BY")
+            let bound = try bind(target, &keyScope)
+            scope.groupKeys.append((target.key, BoundExpr(kind: .groupKey(groupKeys.count), type: bound.type, range: bound.range)))
+            groupKeys.append(bound)
         }
-        return Plan(dataset: dataset, outputs: outputs, filter: filter, distinct: select.distinct, order: order,
-                    limit: try count(query.limit), offset: try count(query.offset), warnings: warnings)
+        var having: BoundExpr?
+        if let h = select.having {
+            scope.allowAggregates = true
+            having = try bindCondition(h, &scope, clause: "HAVING")
+        }
+        scope.clause = "the select list"
+        scope.allowAggregates = aggregating
+        scope.allowWindows = true
+        var outputs: [(name: String, expr: BoundExpr)] = []
+        for item in items {
+            let bound = try bind(item.expr, &scope)
+            outputs.append((item.alias ?? text(of: item.expr), bound))
+        }
+        let plan = SelectPlan(dataset: dataset, filter: filter, grouped: aggregating, groupKeys: groupKeys,
+                              aggregates: scope.aggregates, having: having, windows: scope.windows, outputs: outputs,
+                              distinct: select.distinct)
+        return (plan, scope)
+    }
+
+    /// bindCondition binds a WHERE or HAVING condition, which must be true, false or null.
+    mutating func bindCondition(_ e: Expr, _ scope: inout Scope, clause: String) throws -> BoundExpr {
+        scope.clause = clause
+        let b = try bind(e, &scope)
+        guard b.type == .boolean || b.type == .null else {
+            throw Diagnostic("expected a condition after \(clause), found an expression of type \(b.type.rawValue)", at: e.range)
+        }
+        return b
+    }
+
+    /// containsAggregate tells whether an expression calls an aggregate outside a window, which makes the select
+    /// a grouped one. Subqueries are their own queries and are not looked into.
+    func containsAggregate(_ e: Expr) -> Bool {
+        var found = false
+        e.visit { sub in
+            if case .call(let c) = sub.kind, c.over == nil, Functions.lookup(c.name)?.kind == .aggregate { found = true }
+        }
+        return found
     }
 
     /// resolveDataset finds the dataset a FROM names, or says which one was probably meant.
@@ -93,7 +287,7 @@ public struct Checker {
 
     /// text returns the source text of an expression, which names its result column as the query wrote it.
     func text(of e: Expr) -> String {
-        String(decoding: source.bytes[e.range.start..<min(e.range.end, source.bytes.count)], as: UTF8.self)
+        String(decoding: source.bytes[min(e.range.start, source.bytes.count)..<min(e.range.end, source.bytes.count)], as: UTF8.self)
     }
 
     /// count reads a LIMIT or OFFSET value.
@@ -105,71 +299,257 @@ public struct Checker {
         return n
     }
 
-    /// sortKey resolves an ORDER BY entry: a position (`2`), a result column's name or alias, or an expression.
-    mutating func sortKey(_ e: Expr, outputs: [(name: String, expr: BoundExpr)], dataset: Dataset) throws -> Plan.SortKey {
-        if case .literal(.integer(let t)) = e.kind {
-            guard let n = Int(t), n >= 1, n <= outputs.count else {
-                throw Diagnostic("ORDER BY position \(t) is not in the select list (expected 1 to \(outputs.count))", at: e.range)
-            }
-            return .output(n - 1)
-        }
-        if case .column(let name) = e.kind,
-           let i = outputs.firstIndex(where: { $0.name.lowercased() == name.lowercased() }) {
-            return .output(i)
-        }
-        return .expr(try bind(e, in: dataset))
-    }
-
     // MARK: Expressions
 
     /// bind resolves names in an expression and works out its type.
-    public mutating func bind(_ e: Expr, in dataset: Dataset) throws -> BoundExpr {
+    mutating func bind(_ e: Expr, _ scope: inout Scope) throws -> BoundExpr {
+        // In a grouped select, an expression that is a GROUP BY key is read from the group.
+        if scope.grouped && !scope.insideAggregate, let g = scope.groupKeys.first(where: { $0.key == e.key }) {
+            if case .literal = e.kind {} else { return BoundExpr(kind: g.expr.kind, type: g.expr.type, range: e.range) }
+        }
         switch e.kind {
         case .column(let name):
+            guard let dataset = scope.dataset else {
+                throw Diagnostic("unknown column '\(name)': a select without FROM has no columns", at: e.range)
+            }
             guard let i = dataset.columnIndex(named: name) else {
                 var notes: [String] = []
                 if let s = suggestion(for: name, among: dataset.columnNames) { notes.append("did you mean \(s)?") }
                 notes.append("\(dataset.name) has columns " + dataset.columns.map(\.name).joined(separator: ", "))
                 throw Diagnostic("unknown column '\(name)' in \(dataset.name)", at: e.range, notes: notes)
             }
+            if scope.grouped && !scope.insideAggregate {
+                throw Diagnostic("column '\(name)' must appear in GROUP BY or be used in an aggregate function", at: e.range,
+                                 notes: ["group by \(name), or use e.g. sum(\(name)) or max(\(name))"])
+            }
             return BoundExpr(kind: .column(i), type: dataset.columns[i].type, range: e.range)
         case .literal(let lit):
             let v = try literalValue(lit, at: e.range)
             return BoundExpr(kind: .constant(v), type: v.type, range: e.range)
         case .unary(.not, let operand):
-            let b = try bind(operand, in: dataset)
+            let b = try bind(operand, &scope)
             try expect(b, isBoolean: "NOT")
             return BoundExpr(kind: .not(b), type: .boolean, range: e.range)
         case .unary(let op, let operand):
-            let b = try bind(operand, in: dataset)
+            let b = try bind(operand, &scope)
             guard b.type.isNumeric else {
                 throw Diagnostic("cannot apply unary '\(op.rawValue)' to \(b.type.rawValue); expected a number", at: e.range)
             }
             return op == .plus ? b : BoundExpr(kind: .negate(b), type: b.type, range: e.range)
         case .binary(let op, let l, let r):
-            return try bindBinary(op, l, r, in: dataset, range: e.range)
+            return try bindBinary(op, l, r, &scope, range: e.range)
         case .between(let x, let low, let high, let negated):
-            let bx = try bind(x, in: dataset), bl = try bind(low, in: dataset), bh = try bind(high, in: dataset)
+            let bx = try bind(x, &scope), bl = try bind(low, &scope), bh = try bind(high, &scope)
             try expectComparable(bx, bl, op: "BETWEEN")
             try expectComparable(bx, bh, op: "BETWEEN")
             return BoundExpr(kind: .between(bx, bl, bh, negated: negated), type: .boolean, range: e.range)
         case .inList(let x, let list, let negated):
-            let bx = try bind(x, in: dataset)
+            let bx = try bind(x, &scope)
             var items: [BoundExpr] = []
             for item in list {
-                let b = try bind(item, in: dataset)
+                let b = try bind(item, &scope)
                 try expectComparable(bx, b, op: "IN")
                 items.append(b)
             }
             return BoundExpr(kind: .inList(bx, items, negated: negated), type: .boolean, range: e.range)
         case .isNull(let x, let negated):
-            return BoundExpr(kind: .isNull(try bind(x, in: dataset), negated: negated), type: .boolean, range: e.range)
+            return BoundExpr(kind: .isNull(try bind(x, &scope), negated: negated), type: .boolean, range: e.range)
+        case .like(let x, let pattern, let ci, let negated):
+            let bx = try bind(x, &scope), bp = try bind(pattern, &scope)
+            for b in [bx, bp] where b.type != .text && b.type != .null {
+                throw Diagnostic("\(ci ? "ILIKE" : "LIKE") compares text, found \(b.type.rawValue)", at: b.range)
+            }
+            return BoundExpr(kind: .like(bx, bp, caseInsensitive: ci, negated: negated), type: .boolean, range: e.range)
+        case .call(let call):
+            return try bindCall(call, &scope, range: e.range)
+        case .caseWhen(let operand, let branches, let elseResult):
+            let bo = try operand.map { try bind($0, &scope) }
+            var bound: [(BoundExpr, BoundExpr)] = []
+            var type = ValueType.null
+            for branch in branches {
+                var c = try bind(branch.condition, &scope)
+                if let bo {
+                    try expectComparable(bo, c, op: "CASE … WHEN")
+                    c = BoundExpr(kind: .binary(.equal, bo, c), type: .boolean, range: c.range)
+                } else {
+                    try expect(c, isBoolean: "WHEN")
+                }
+                let r = try bind(branch.result, &scope)
+                type = try unify(type, r, what: "CASE results")
+                bound.append((c, r))
+            }
+            let be = try elseResult.map { try bind($0, &scope) }
+            if let be { type = try unify(type, be, what: "CASE results") }
+            let coerced = bound.map { ($0.0, coerce($0.1, to: type)) }
+            return BoundExpr(kind: .caseWhen(coerced, be.map { coerce($0, to: type) }), type: type, range: e.range)
+        case .cast(let x, let target):
+            let b = try bind(x, &scope)
+            let type: ValueType = target == .varchar ? .text : target == .double ? .decimal : .integer
+            return BoundExpr(kind: .cast(b, target), type: type, range: e.range)
+        case .subquery(let q):
+            let plan = try checkSubquery(q, at: e.range)
+            return BoundExpr(kind: .subquery(SubqueryPlan(plan)), type: plan.columns[0].type, range: e.range)
+        case .inSubquery(let x, let q, let negated):
+            let bx = try bind(x, &scope)
+            let plan = try checkSubquery(q, at: e.range)
+            try expectComparable(bx, BoundExpr(kind: .constant(.null), type: plan.columns[0].type, range: e.range), op: "IN")
+            return BoundExpr(kind: .inSubquery(bx, SubqueryPlan(plan), negated: negated), type: .boolean, range: e.range)
         }
     }
 
-    mutating func bindBinary(_ op: BinaryOp, _ l: Expr, _ r: Expr, in dataset: Dataset, range: SourceRange) throws -> BoundExpr {
-        let bl = try bind(l, in: dataset)
-        let br = try bind(r, in: dataset)
+    /// checkSubquery checks a subquery on its own: it cannot see the outer query's columns.
+    mutating func checkSubquery(_ q: Query, at range: SourceRange) throws -> QueryPlan {
+        var inner = Checker(catalogue: catalogue, source: source)
+        let plan = try inner.check(q)
+        warnings += inner.warnings
+        guard plan.columns.count == 1 else {
+            throw Diagnostic("a subquery used as a value must return one column, found \(plan.columns.count)", at: range)
+        }
+        return plan
+    }
+
+    /// bindCall binds a function call: an aggregate, a window function or a scalar function.
+    mutating func bindCall(_ call: FunctionCall, _ scope: inout Scope, range: SourceRange) throws -> BoundExpr {
+        let nameRange = SourceRange(range.start, range.start + call.name.utf8.count)
+        guard let info = Functions.lookup(call.name) else {
+            var notes: [String] = []
+            if let s = suggestion(for: call.name, among: Functions.all.map(\.name)) { notes.append("did you mean \(s)?") }
+            notes.append("help functions lists them all")
+            throw Diagnostic("unknown function '\(call.name)'", at: nameRange, notes: notes)
+        }
+        let name = info.name
+        let argCount = call.star ? 0 : call.args.count
+        if call.star && name != "count" { throw Diagnostic("only count takes *, as in count(*)", at: range) }
+        if name == "count" && !call.star && call.args.isEmpty {
+            throw Diagnostic("count takes * or one argument: count(*) or count(x)", at: range)
+        }
+        guard argCount >= info.minArgs && argCount <= info.maxArgs else {
+            let expected = info.minArgs == info.maxArgs ? "\(info.minArgs)" : "\(info.minArgs) to \(info.maxArgs)"
+            throw Diagnostic("\(name) takes \(expected) argument\(info.maxArgs == 1 ? "" : "s"), found \(argCount); usage: \(info.signature)", at: range)
+        }
+        if call.distinct && name != "count" && info.kind != .aggregate {
+            throw Diagnostic("DISTINCT applies only to aggregates, as in count(DISTINCT x)", at: range)
+        }
+        if call.filter != nil && info.kind != .aggregate {
+            throw Diagnostic("FILTER applies only to aggregates, as in sum(x) FILTER (WHERE …)", at: range)
+        }
+        if let over = call.over {
+            guard info.kind == .window || Functions.windowAggregates.contains(name) else {
+                throw Diagnostic("\(name) is not a window function; OVER (…) follows row_number, rank, lag, lead, first_value or an aggregate", at: range)
+            }
+            if call.distinct || call.filter != nil {
+                throw Diagnostic("DISTINCT and FILTER are not supported in window functions", at: range)
+            }
+            guard scope.allowWindows && !scope.insideAggregate else {
+                throw Diagnostic("window functions are not allowed in \(scope.insideAggregate ? "an aggregate" : scope.clause)", at: range)
+            }
+            var inner = scope
+            inner.allowWindows = false
+            let args = try call.args.map { try bind($0, &inner) }
+            let partition = try over.partitionBy.map { try bind($0, &inner) }
+            let order = try over.orderBy.map { (try bind($0.expr, &inner), descending: $0.descending) }
+            scope.aggregates = inner.aggregates
+            let type = try windowType(name, args, range: range)
+            scope.windows.append(WindowPlan(name: name, arguments: args, partitionBy: partition, orderBy: order, type: type, range: range))
+            return BoundExpr(kind: .window(scope.windows.count - 1), type: type, range: range)
+        }
+        switch info.kind {
+        case .window:
+            throw Diagnostic("\(name) is a window function and needs OVER (…), as in \(name)(…) OVER (ORDER BY year)", at: range)
+        case .aggregate:
+            guard !scope.insideAggregate else { throw Diagnostic("aggregate function calls cannot be nested", at: range) }
+            guard scope.allowAggregates else {
+                throw Diagnostic("aggregate functions are not allowed in \(scope.clause)", at: range,
+                                 notes: scope.clause == "WHERE" ? ["use HAVING to filter on an aggregate"] : [])
+            }
+            var inner = scope
+            inner.insideAggregate = true
+            inner.allowWindows = false
+            let arg = try call.args.first.map { try bind($0, &inner) }
+            let filter = try call.filter.map { f -> BoundExpr in
+                let b = try bind(f, &inner)
+                try expect(b, isBoolean: "FILTER")
+                return b
+            }
+            let type = try aggregateType(name, arg, range: range)
+            scope.aggregates.append(AggregatePlan(name: name, argument: arg, distinct: call.distinct, filter: filter, type: type, range: range))
+            return BoundExpr(kind: .aggregate(scope.aggregates.count - 1), type: type, range: range)
+        case .scalar:
+            let args = try call.args.map { try bind($0, &scope) }
+            return try scalarCall(name, args, range: range)
+        }
+    }
+
+    /// aggregateType checks an aggregate's argument and gives its result type.
+    func aggregateType(_ name: String, _ arg: BoundExpr?, range: SourceRange) throws -> ValueType {
+        guard let arg else { return .integer }
+        switch name {
+        case "count": return .integer
+        case "sum", "avg":
+            guard arg.type.isNumeric else {
+                throw Diagnostic("\(name) takes numbers, found \(arg.type.rawValue)", at: arg.range)
+            }
+            if name == "avg" { return arg.type == .percentage ? .percentage : arg.type == .number ? .number : .decimal }
+            return arg.type == .integer ? .integer : arg.type == .number ? .number : arg.type == .null ? .integer : .decimal
+        default:
+            return arg.type
+        }
+    }
+
+    /// windowType checks a window function's arguments and gives its result type.
+    func windowType(_ name: String, _ args: [BoundExpr], range: SourceRange) throws -> ValueType {
+        switch name {
+        case "row_number", "rank": return .integer
+        case "lag", "lead":
+            if args.count >= 2 {
+                guard case .constant(.integer(let n)) = args[1].kind, n >= 0 else {
+                    throw Diagnostic("\(name)'s offset must be a whole number of 0 or more, e.g. \(name)(x, 1)", at: args[1].range)
+                }
+            }
+            if args.count == 3 {
+                guard let t = unify(args[0].type, args[2].type) else {
+                    throw Diagnostic("\(name)'s default must have the type of its value, \(args[0].type.rawValue)", at: args[2].range)
+                }
+                return t
+            }
+            return args[0].type
+        case "first_value": return args[0].type
+        default: return try aggregateType(name, args.first, range: range)
+        }
+    }
+
+    /// scalarCall checks a scalar function's arguments and gives its type.
+    func scalarCall(_ name: String, _ args: [BoundExpr], range: SourceRange) throws -> BoundExpr {
+        var type: ValueType
+        var args = args
+        switch name {
+        case "round", "abs":
+            guard args[0].type.isNumeric else { throw Diagnostic("\(name) takes a number, found \(args[0].type.rawValue)", at: args[0].range) }
+            if args.count == 2 && !(args[1].type == .integer || args[1].type == .null) {
+                throw Diagnostic("round's number of decimals must be a whole number, found \(args[1].type.rawValue)", at: args[1].range)
+            }
+            type = args[0].type == .null ? .decimal : args[0].type
+        case "coalesce":
+            type = .null
+            for a in args { type = try unify(type, a, what: "coalesce arguments") }
+            args = args.map { coerce($0, to: type) }
+        case "nullif":
+            try expectComparable(args[0], args[1], op: "nullif")
+            type = args[0].type
+        case "upper", "lower", "length":
+            guard args[0].type == .text || args[0].type == .null else {
+                throw Diagnostic("\(name) takes text, found \(args[0].type.rawValue)", at: args[0].range)
+            }
+            type = name == "length" ? .integer : .text
+        default:
+            throw Diagnostic("unknown function '\(name)'", at: range)
+        }
+        return BoundExpr(kind: .scalar(name, args), type: type, range: range)
+    }
+
+    mutating func bindBinary(_ op: BinaryOp, _ l: Expr, _ r: Expr, _ scope: inout Scope, range: SourceRange) throws -> BoundExpr {
+        let bl = try bind(l, &scope)
+        let br = try bind(r, &scope)
         let type: ValueType
         switch op {
         case .and, .or:
@@ -205,7 +585,7 @@ public struct Checker {
         if l == .number || r == .number { return .number }
         switch op {
         case .divide: return .decimal
-        case .integerDivide: return l == .integer && r == .integer ? .integer : .decimal
+        case .integerDivide: return .integer
         case .add, .subtract:
             if l == .integer && r == .integer { return .integer }
             if l == .percentage && r == .percentage { return .percentage }
@@ -213,6 +593,29 @@ public struct Checker {
         default:
             return l == .integer && r == .integer ? .integer : .decimal
         }
+    }
+
+    /// unify finds the type that values of both types convert to, as CASE, COALESCE and UNION ALL need.
+    func unify(_ a: ValueType, _ b: ValueType) -> ValueType? {
+        if a == b || b == .null { return a }
+        if a == .null { return b }
+        if a.isNumeric && b.isNumeric {
+            if a == .number || b == .number { return .number }
+            return .decimal
+        }
+        return nil
+    }
+
+    func unify(_ a: ValueType, _ b: BoundExpr, what: String) throws -> ValueType {
+        guard let t = unify(a, b.type) else {
+            throw Diagnostic("\(what) must have one type, found \(a.rawValue) and \(b.type.rawValue)", at: b.range)
+        }
+        return t
+    }
+
+    /// coerce wraps an expression so that its values take the unified type, e.g. integers become decimals.
+    func coerce(_ e: BoundExpr, to type: ValueType) -> BoundExpr {
+        e.type == type || type == .number || e.type == .null ? e : BoundExpr(kind: .coerce(e), type: type, range: e.range)
     }
 
     func expect(_ b: BoundExpr, isBoolean op: String) throws {
@@ -254,6 +657,29 @@ public struct Checker {
         case .string(let s): return .text(s)
         case .boolean(let b): return .boolean(b)
         case .null: return .null
+        }
+    }
+}
+
+extension Expr {
+    /// visit calls `f` on this expression and every expression inside it, but not inside subqueries.
+    func visit(_ f: (Expr) -> Void) {
+        f(self)
+        switch kind {
+        case .column, .literal, .subquery: break
+        case .unary(_, let e), .isNull(let e, _), .cast(let e, _), .inSubquery(let e, _, _): e.visit(f)
+        case .binary(_, let a, let b), .like(let a, let b, _, _): a.visit(f); b.visit(f)
+        case .between(let a, let b, let c, _): a.visit(f); b.visit(f); c.visit(f)
+        case .inList(let a, let list, _): a.visit(f); list.forEach { $0.visit(f) }
+        case .call(let c):
+            c.args.forEach { $0.visit(f) }
+            c.filter?.visit(f)
+            c.over?.partitionBy.forEach { $0.visit(f) }
+            c.over?.orderBy.forEach { $0.expr.visit(f) }
+        case .caseWhen(let o, let branches, let e):
+            o?.visit(f)
+            branches.forEach { $0.condition.visit(f); $0.result.visit(f) }
+            e?.visit(f)
         }
     }
 }

@@ -1,5 +1,6 @@
-// Evaluator: plan → result rows. Nulls follow SQL's three-valued logic; integer overflow is an error with its
-// place, never a trap; division by zero gives NULL, as in DuckDB.
+// Evaluator: plan → result rows. Rows flow WHERE → GROUP BY and aggregates → HAVING → window functions → select
+// list → DISTINCT → ORDER BY → OFFSET/LIMIT. Nulls follow SQL's three-valued logic; integer overflow is an error with
+// its place, never a trap; division by zero gives NULL.
 
 /// ResultColumn names and types one column of a result.
 public struct ResultColumn: Equatable, Sendable {
@@ -15,55 +16,226 @@ public struct ResultSet: Equatable, Sendable {
     public init(columns: [ResultColumn], rows: [[Value]]) { self.columns = columns; self.rows = rows }
 }
 
+/// RowContext is everything an expression can read while one row is evaluated.
+struct RowContext {
+    var input: [Value] = []
+    var keys: [Value] = []
+    var aggregates: [Value] = []
+    var windows: [Value] = []
+}
+
 /// Evaluator runs plans.
 public enum Evaluator {
-    /// run executes a plan and returns its rows.
-    public static func run(_ plan: Plan) throws -> ResultSet {
-        var kept: [(output: [Value], input: [Value])] = []
-        for row in plan.dataset.rows {
-            if let filter = plan.filter, try evaluate(filter, row) != .boolean(true) { continue }
-            kept.append((try plan.outputs.map { try evaluate($0.expr, row) }, row))
-        }
-        if plan.distinct {
-            var seen: [[Value]] = []
-            kept = kept.filter { k in
-                if seen.contains(where: { sameRow($0, k.output) }) { return false }
-                seen.append(k.output)
-                return true
-            }
-        }
+    /// run executes a query plan and returns its rows.
+    public static func run(_ plan: QueryPlan) throws -> ResultSet {
+        var rows: [(output: [Value], context: RowContext)] = []
+        for select in plan.selects { rows += try run(select) }
         if !plan.order.isEmpty {
             var keyed: [(keys: [Value], index: Int)] = []
-            for (i, k) in kept.enumerated() {
+            for (i, r) in rows.enumerated() {
                 keyed.append((try plan.order.map { o -> Value in
                     switch o.key {
-                    case .output(let c): return k.output[c]
-                    case .expr(let e): return try evaluate(e, k.input)
+                    case .output(let c): return r.output[c]
+                    case .expr(let e): return try evaluate(e, r.context)
                     }
                 }, i))
             }
             keyed.sort { a, b in
-                for (j, o) in plan.order.enumerated() {
-                    let c = compareForSort(a.keys[j], b.keys[j], descending: o.descending)
-                    if c != 0 { return c < 0 }
-                }
-                return a.index < b.index
+                let c = compareKeys(a.keys, b.keys, descending: plan.order.map(\.descending))
+                return c != 0 ? c < 0 : a.index < b.index
             }
-            kept = keyed.map { kept[$0.index] }
+            rows = keyed.map { rows[$0.index] }
         }
-        var rows = kept.map(\.output)
-        if let offset = plan.offset { rows = Array(rows.dropFirst(offset)) }
-        if let limit = plan.limit { rows = Array(rows.prefix(limit)) }
-        let columns = plan.outputs.map { ResultColumn($0.name, $0.expr.type) }
-        return ResultSet(columns: columns, rows: rows)
+        var output = rows.map(\.output)
+        if let offset = plan.offset { output = Array(output.dropFirst(offset)) }
+        if let limit = plan.limit { output = Array(output.prefix(limit)) }
+        return ResultSet(columns: plan.columns, rows: output)
+    }
+
+    /// run executes one select, keeping each row's context for ORDER BY expressions.
+    static func run(_ plan: SelectPlan) throws -> [(output: [Value], context: RowContext)] {
+        var input: [[Value]] = plan.dataset?.rows ?? [[]]
+        if let filter = plan.filter {
+            input = try input.filter { try evaluate(filter, RowContext(input: $0)) == .boolean(true) }
+        }
+        var stage: [RowContext] = plan.grouped ? try group(input, plan) : input.map { RowContext(input: $0) }
+        if let having = plan.having {
+            stage = try stage.filter { try evaluate(having, $0) == .boolean(true) }
+        }
+        if !plan.windows.isEmpty {
+            for i in stage.indices { stage[i].windows = Array(repeating: .null, count: plan.windows.count) }
+            for (w, window) in plan.windows.enumerated() { try compute(window, index: w, over: &stage) }
+        }
+        var rows: [(output: [Value], context: RowContext)] = []
+        for context in stage {
+            rows.append((try plan.outputs.map { try evaluate($0.expr, context) }, context))
+        }
+        if plan.distinct {
+            var seen: [[Value]] = []
+            rows = rows.filter { r in
+                if seen.contains(where: { sameRow($0, r.output) }) { return false }
+                seen.append(r.output)
+                return true
+            }
+        }
+        return rows
+    }
+
+    // MARK: Grouping and aggregates
+
+    /// group splits rows by their GROUP BY keys, in order of first appearance, and computes the aggregates of each.
+    static func group(_ rows: [[Value]], _ plan: SelectPlan) throws -> [RowContext] {
+        var groups: [(keys: [Value], rows: [[Value]])] = []
+        if plan.groupKeys.isEmpty {
+            groups = [([], rows)]
+        } else {
+            var index: [String: Int] = [:]
+            for row in rows {
+                let keys = try plan.groupKeys.map { try evaluate($0, RowContext(input: row)) }
+                let id = keys.map(groupIdentity).joined(separator: "\u{1}")
+                if let i = index[id] {
+                    groups[i].rows.append(row)
+                } else {
+                    index[id] = groups.count
+                    groups.append((keys, [row]))
+                }
+            }
+        }
+        return try groups.map { g in
+            RowContext(input: g.rows.first ?? [], keys: g.keys,
+                       aggregates: try plan.aggregates.map { try aggregate($0, over: g.rows.map { RowContext(input: $0) }) })
+        }
+    }
+
+    /// groupIdentity is a key under which equal values (NULL included) fall in one group.
+    static func groupIdentity(_ v: Value) -> String {
+        switch v {
+        case .null: return "n"
+        case .text(let s): return "t" + s
+        case .boolean(let b): return b ? "b1" : "b0"
+        case .integer(let i): return "d" + String(Double(i))
+        case .decimal(let d), .percentage(let d): return "d" + String(d)
+        }
+    }
+
+    /// aggregate computes one aggregate over rows (a group, or a window frame).
+    static func aggregate(_ a: AggregatePlan, over rows: [RowContext]) throws -> Value {
+        var values: [Value] = []
+        for row in rows {
+            if let filter = a.filter, try evaluate(filter, row) != .boolean(true) { continue }
+            guard let arg = a.argument else { values.append(.integer(1)); continue }
+            let v = try evaluate(arg, row)
+            if !v.isNull { values.append(v) }
+        }
+        if a.distinct {
+            var seen = Set<String>()
+            values = values.filter { seen.insert(groupIdentity($0)).inserted }
+        }
+        return try combine(a.name, values, type: a.type, range: a.range)
+    }
+
+    /// combine reduces the non-null values of an aggregate.
+    static func combine(_ name: String, _ values: [Value], type: ValueType, range: SourceRange) throws -> Value {
+        if name == "count" { return .integer(Int64(values.count)) }
+        guard let first = values.first else { return .null }
+        switch name {
+        case "min", "max":
+            return values.dropFirst().reduce(first) { best, v in
+                let c = compareValues(v, best) ?? 0
+                return (name == "min" ? c < 0 : c > 0) ? v : best
+            }
+        case "sum":
+            if values.allSatisfy({ $0.type == .integer }) {
+                var total: Int64 = 0
+                for case .integer(let i) in values {
+                    let (r, overflow) = total.addingReportingOverflow(i)
+                    if overflow { throw Diagnostic("integer overflow in sum (the total does not fit in 64 bits)", at: range) }
+                    total = r
+                }
+                return .integer(total)
+            }
+            return .decimal(values.reduce(0) { $0 + ($1.asDouble ?? 0) })
+        default:
+            let mean = values.reduce(0) { $0 + ($1.asDouble ?? 0) } / Double(values.count)
+            return type == .percentage ? .percentage(mean) : .decimal(mean)
+        }
+    }
+
+    // MARK: Window functions
+
+    /// compute fills in one window function for every row: partitions, ordered, each row with its frame.
+    static func compute(_ w: WindowPlan, index: Int, over rows: inout [RowContext]) throws {
+        var partitions: [[Int]] = []
+        var byKey: [String: Int] = [:]
+        for i in rows.indices {
+            let id = try w.partitionBy.map { groupIdentity(try evaluate($0, rows[i])) }.joined(separator: "\u{1}")
+            if let p = byKey[id] { partitions[p].append(i) } else { byKey[id] = partitions.count; partitions.append([i]) }
+        }
+        let descending = w.orderBy.map(\.descending)
+        for partition in partitions {
+            let keys = try partition.map { i in try w.orderBy.map { try evaluate($0.0, rows[i]) } }
+            let order = partition.indices.sorted { a, b in
+                let c = compareKeys(keys[a], keys[b], descending: descending)
+                return c != 0 ? c < 0 : a < b
+            }
+            let sorted = order.map { partition[$0] }
+            let sortedKeys = order.map { keys[$0] }
+            // Peers share their ORDER BY keys; with ORDER BY, a frame runs from the partition start to the last peer.
+            var peerEnd = Array(repeating: sorted.count - 1, count: sorted.count)
+            if !w.orderBy.isEmpty {
+                var end = sorted.count - 1
+                for p in stride(from: sorted.count - 1, through: 0, by: -1) {
+                    if p < sorted.count - 1 && compareKeys(sortedKeys[p], sortedKeys[p + 1], descending: descending) != 0 { end = p }
+                    peerEnd[p] = end
+                }
+            }
+            var rank = 1
+            for (p, row) in sorted.enumerated() {
+                let value: Value
+                switch w.name {
+                case "row_number":
+                    value = .integer(Int64(p + 1))
+                case "rank":
+                    if p > 0 && compareKeys(sortedKeys[p], sortedKeys[p - 1], descending: descending) != 0 { rank = p + 1 }
+                    value = .integer(Int64(rank))
+                case "lag", "lead":
+                    var offset = 1
+                    if w.arguments.count >= 2, case .integer(let n) = try evaluate(w.arguments[1], rows[row]) { offset = Int(clamping: n) }
+                    let target = w.name == "lag" ? p - offset : p + offset
+                    if target >= 0 && target < sorted.count {
+                        value = try evaluate(w.arguments[0], rows[sorted[target]])
+                    } else {
+                        value = w.arguments.count == 3 ? try evaluate(w.arguments[2], rows[row]) : .null
+                    }
+                case "first_value":
+                    value = try evaluate(w.arguments[0], rows[sorted[0]])
+                default:
+                    let frame = sorted[0...peerEnd[p]].map { rows[$0] }
+                    let a = AggregatePlan(name: w.name, argument: w.arguments.first, distinct: false, filter: nil, type: w.type, range: w.range)
+                    value = try aggregate(a, over: frame)
+                }
+                rows[row].windows[index] = value
+            }
+        }
+    }
+
+    // MARK: Comparing
+
+    /// compareKeys orders two lists of sort keys, NULL last in both directions, as DuckDB does.
+    static func compareKeys(_ a: [Value], _ b: [Value], descending: [Bool]) -> Int {
+        for (j, desc) in descending.enumerated() {
+            let c = compareForSort(a[j], b[j], descending: desc)
+            if c != 0 { return c }
+        }
+        return 0
     }
 
     /// sameRow compares rows for DISTINCT, where NULL equals NULL.
     static func sameRow(_ a: [Value], _ b: [Value]) -> Bool {
-        zip(a, b).allSatisfy { x, y in x == y || (compareValues(x, y) == 0 && x.type == y.type) }
+        zip(a, b).allSatisfy { x, y in groupIdentity(x) == groupIdentity(y) }
     }
 
-    /// compareForSort orders values for ORDER BY: NULL last in both directions, as DuckDB does.
+    /// compareForSort orders values for ORDER BY: NULL last in both directions.
     static func compareForSort(_ a: Value, _ b: Value, descending: Bool) -> Int {
         switch (a.isNull, b.isNull) {
         case (true, true): return 0
@@ -90,10 +262,15 @@ public enum Evaluator {
         }
     }
 
-    /// evaluate computes an expression over one row.
-    public static func evaluate(_ e: BoundExpr, _ row: [Value]) throws -> Value {
+    // MARK: Expressions
+
+    /// evaluate computes an expression for one row.
+    static func evaluate(_ e: BoundExpr, _ row: RowContext) throws -> Value {
         switch e.kind {
-        case .column(let i): return row[i]
+        case .column(let i): return row.input[i]
+        case .groupKey(let i): return row.keys[i]
+        case .aggregate(let i): return row.aggregates[i]
+        case .window(let i): return row.windows[i]
         case .constant(let v): return v
         case .negate(let x):
             switch try evaluate(x, row) {
@@ -119,16 +296,70 @@ public enum Evaluator {
             return negate(and(geLow, leHigh), negated)
         case .inList(let x, let list, let negated):
             let v = try evaluate(x, row)
-            var sawNull = v.isNull
-            var found = false
-            for item in list where !found {
-                let c = compareValues(v, try evaluate(item, row))
-                if c == nil { sawNull = true } else if c == 0 { found = true }
-            }
-            return negate(found ? true : sawNull ? nil : false, negated)
+            return negate(try membership(v, try list.map { try evaluate($0, row) }), negated)
+        case .inSubquery(let x, let sub, let negated):
+            let v = try evaluate(x, row)
+            return negate(try membership(v, try rows(of: sub).map { $0[0] }), negated)
         case .isNull(let x, let negated):
             return .boolean(try evaluate(x, row).isNull != negated)
+        case .like(let x, let p, let ci, let negated):
+            guard case .text(let s) = try evaluate(x, row), case .text(let pattern) = try evaluate(p, row) else { return .null }
+            return .boolean(like(ci ? s.lowercased() : s, ci ? pattern.lowercased() : pattern) != negated)
+        case .scalar(let name, let args):
+            return try Scalars.call(name, try args.map { try evaluate($0, row) }, range: e.range)
+        case .caseWhen(let branches, let elseResult):
+            for (condition, result) in branches where try evaluate(condition, row) == .boolean(true) {
+                return try evaluate(result, row)
+            }
+            return try elseResult.map { try evaluate($0, row) } ?? .null
+        case .cast(let x, let type):
+            return try Scalars.cast(try evaluate(x, row), to: type, range: e.range)
+        case .coerce(let x):
+            return Scalars.coerce(try evaluate(x, row), to: e.type)
+        case .subquery(let sub):
+            let result = try rows(of: sub)
+            if result.count > 1 {
+                throw Diagnostic("the subquery returned \(result.count) rows; a subquery used as a value must return at most one", at: e.range)
+            }
+            return result.first?[0] ?? .null
         }
+    }
+
+    /// rows runs a subquery once and keeps its rows.
+    static func rows(of sub: SubqueryPlan) throws -> [[Value]] {
+        if let cached = sub.cached { return cached }
+        let result = try run(sub.plan).rows
+        sub.cached = result
+        return result
+    }
+
+    /// membership is SQL's IN: true on a match, else null if a null was involved, else false.
+    static func membership(_ v: Value, _ list: [Value]) throws -> Bool? {
+        var sawNull = v.isNull
+        for item in list {
+            let c = compareValues(v, item)
+            if c == nil { sawNull = true } else if c == 0 { return true }
+        }
+        return sawNull ? nil : false
+    }
+
+    /// like matches `%` (any run of characters) and `_` (one character).
+    static func like(_ s: String, _ pattern: String) -> Bool {
+        let text = Array(s.unicodeScalars), pat = Array(pattern.unicodeScalars)
+        var t = 0, p = 0, starP = -1, starT = 0
+        while t < text.count {
+            if p < pat.count && (pat[p] == "_" || (pat[p] != "%" && pat[p] == text[t])) {
+                t += 1; p += 1
+            } else if p < pat.count && pat[p] == "%" {
+                starP = p; starT = t; p += 1
+            } else if starP >= 0 {
+                p = starP + 1; starT += 1; t = starT
+            } else {
+                return false
+            }
+        }
+        while p < pat.count && pat[p] == "%" { p += 1 }
+        return p == pat.count
     }
 
     static func and(_ a: Bool?, _ b: Bool?) -> Bool? {
@@ -147,7 +378,7 @@ public enum Evaluator {
         return nil
     }
 
-    static func binary(_ op: BinaryOp, _ l: BoundExpr, _ r: BoundExpr, _ row: [Value], range: SourceRange) throws -> Value {
+    static func binary(_ op: BinaryOp, _ l: BoundExpr, _ r: BoundExpr, _ row: RowContext, range: SourceRange) throws -> Value {
         switch op {
         case .and:
             let a = boolOf(try evaluate(l, row))

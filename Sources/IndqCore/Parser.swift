@@ -99,22 +99,33 @@ public struct Parser {
         return .query(try parseQuery())
     }
 
-    /// query -> select [ORDER BY orderItem {',' orderItem}] [LIMIT integer] [OFFSET integer]
+    /// query -> select {UNION ALL select} [ORDER BY orderItem {',' orderItem}] [LIMIT integer] [OFFSET integer]
     mutating func parseQuery() throws -> Query {
-        let select = try parseSelect()
-        var query = Query(selects: [select], orderBy: [], limit: nil, offset: nil)
+        var query = Query(selects: [try parseSelect()], orderBy: [], limit: nil, offset: nil)
+        while try match(.union) {
+            try consume(.all, "expected ALL after UNION (only UNION ALL is supported)")
+            query.selects.append(try parseSelect())
+        }
         if try match(.order) {
             try consume(.by, "expected BY after ORDER")
-            repeat {
-                let e = try parseExpression()
-                var descending = false
-                if try match(.desc) { descending = true } else { _ = try match(.asc) }
-                query.orderBy.append(OrderItem(expr: e, descending: descending))
-            } while try match(.comma)
+            query.orderBy = try parseOrderItems()
         }
         if try match(.limit) { query.limit = try parseCount("LIMIT") }
         if try match(.offset) { query.offset = try parseCount("OFFSET") }
         return query
+    }
+
+    /// orderItem -> expr [ASC | DESC]
+    mutating func parseOrderItems() throws -> [OrderItem] {
+        var items: [OrderItem] = []
+        repeat {
+            let e = try parseExpression()
+            var descending = false
+            if try match(.desc) { descending = true } else { _ = try match(.asc) }
+            if check(.nulls) { throw error("NULLS FIRST and NULLS LAST are not supported; NULL always sorts last") }
+            items.append(OrderItem(expr: e, descending: descending))
+        } while try match(.comma)
+        return items
     }
 
     /// A LIMIT or OFFSET takes a whole number.
@@ -125,7 +136,8 @@ public struct Parser {
         return Expr(.literal(.integer(t.text)), t.range)
     }
 
-    /// select -> SELECT [DISTINCT] selectItem {',' selectItem} FROM name [WHERE expr]
+    /// select -> SELECT [DISTINCT] selectItem {',' selectItem} [FROM name] [WHERE expr]
+    ///           [GROUP BY expr {',' expr}] [HAVING expr]
     mutating func parseSelect() throws -> Select {
         let start = current.range
         try consume(.select, "expected SELECT")
@@ -134,11 +146,18 @@ public struct Parser {
         repeat {
             items.append(try parseSelectItem())
         } while try match(.comma)
-        try consume(.from, "expected FROM")
-        let from = try parseName("a dataset name after FROM")
+        var from: Name?
+        if try match(.from) { from = try parseName("a dataset name after FROM") }
         var whereClause: Expr?
         if try match(.where) { whereClause = try parseExpression() }
-        return Select(distinct: distinct, items: items, from: from, whereClause: whereClause, groupBy: [], having: nil,
+        var groupBy: [Expr] = []
+        if try match(.group) {
+            try consume(.by, "expected BY after GROUP")
+            repeat { groupBy.append(try parseExpression()) } while try match(.comma)
+        }
+        var having: Expr?
+        if try match(.having) { having = try parseExpression() }
+        return Select(distinct: distinct, items: items, from: from, whereClause: whereClause, groupBy: groupBy, having: having,
                       range: start.to(previous.range))
     }
 
@@ -218,8 +237,8 @@ public struct Parser {
         return try parseComparison()
     }
 
-    /// comparison -> concat [compareOp concat | [NOT] BETWEEN concat AND concat | [NOT] IN '(' expr {',' expr} ')'
-    ///               | IS [NOT] NULL]
+    /// comparison -> concat [compareOp concat | [NOT] BETWEEN concat AND concat | [NOT] IN '(' (query | expr {',' expr}) ')'
+    ///               | [NOT] (LIKE | ILIKE) concat | IS [NOT] NULL]
     mutating func parseComparison() throws -> Expr {
         let left = try parseConcat()
         if let op = comparisonOperator() {
@@ -236,7 +255,15 @@ public struct Parser {
         if check(.not) {
             negated = true
             try advance()
-            guard check(.between) || check(.in) else { throw error("expected BETWEEN or IN after NOT, found \(current.describe)") }
+            guard check(.between) || check(.in) || check(.like) || check(.ilike) else {
+                throw error("expected BETWEEN, IN, LIKE or ILIKE after NOT, found \(current.describe)")
+            }
+        }
+        if check(.like) || check(.ilike) {
+            let ci = check(.ilike)
+            try advance()
+            let pattern = try parseConcat()
+            return Expr(.like(left, pattern: pattern, caseInsensitive: ci, negated: negated), left.range.to(pattern.range))
         }
         if try match(.between) {
             let low = try parseConcat()
@@ -247,6 +274,11 @@ public struct Parser {
         if try match(.in) {
             let open = current.range
             try consume(.leftParen, "expected '(' after IN")
+            if check(.select) {
+                let q = try parseSubquery()
+                try consumeClosing(open)
+                return Expr(.inSubquery(left, q, negated: negated), left.range.to(previous.range))
+            }
             var list: [Expr] = []
             repeat {
                 list.append(try parseExpression())
@@ -322,7 +354,14 @@ public struct Parser {
         return try parsePrimary()
     }
 
-    /// primary -> literal | name | '(' expr ')'
+    /// parseSubquery parses a query inside parentheses, counting it as a level of nesting.
+    mutating func parseSubquery() throws -> Query {
+        try enter()
+        defer { depth -= 1 }
+        return try parseQuery()
+    }
+
+    /// primary -> literal | name | call | caseExpr | castExpr | '(' query ')' | '(' expr ')'
     mutating func parsePrimary() throws -> Expr {
         let t = current
         switch t.kind {
@@ -335,12 +374,19 @@ public struct Parser {
         case .keyword(.false): try advance(); return Expr(.literal(.boolean(false)), t.range)
         case .identifier, .quotedIdentifier:
             try advance()
-            if check(.leftParen) {
-                throw Diagnostic("unknown function '\(t.text)'; functions are not part of the language yet", at: t.range)
-            }
+            if t.kind == .identifier && check(.leftParen) { return try parseCall(t) }
             return Expr(.column(t.text), t.range)
+        case .keyword(.case):
+            return try parseCase()
+        case .keyword(.cast):
+            return try parseCast()
         case .symbol(.leftParen):
             try advance()
+            if check(.select) {
+                let q = try parseSubquery()
+                try consumeClosing(t.range)
+                return Expr(.subquery(q), t.range.to(previous.range))
+            }
             let e = try parseExpression()
             try consumeClosing(t.range)
             return Expr(e.kind, t.range.to(previous.range))
@@ -349,6 +395,93 @@ public struct Parser {
         default:
             throw error("expected an expression, found \(t.describe)")
         }
+    }
+
+    /// call -> identifier '(' [DISTINCT] [ '*' | expr {',' expr} ] ')' [FILTER '(' WHERE expr ')'] [OVER window]
+    mutating func parseCall(_ name: Token) throws -> Expr {
+        let open = current.range
+        try consume(.leftParen, "expected '('")
+        var call = FunctionCall(name: name.text, args: [], star: false, distinct: false, filter: nil, over: nil)
+        call.distinct = try match(.distinct)
+        if check(.star) {
+            try advance()
+            call.star = true
+        } else if !check(.rightParen) {
+            repeat { call.args.append(try parseExpression()) } while try match(.comma)
+        }
+        try consumeClosing(open)
+        if try match(.filter) {
+            let filterOpen = current.range
+            try consume(.leftParen, "expected '(' after FILTER")
+            try consume(.where, "expected WHERE in FILTER (WHERE …)")
+            call.filter = try parseExpression()
+            try consumeClosing(filterOpen)
+        }
+        if try match(.over) { call.over = try parseWindow() }
+        return Expr(.call(call), name.range.to(previous.range))
+    }
+
+    /// window -> '(' [PARTITION BY expr {',' expr}] [ORDER BY orderItem {',' orderItem}] ')'
+    mutating func parseWindow() throws -> WindowSpec {
+        let open = current.range
+        try consume(.leftParen, "expected '(' after OVER")
+        var spec = WindowSpec(partitionBy: [], orderBy: [])
+        if try match(.partition) {
+            try consume(.by, "expected BY after PARTITION")
+            repeat { spec.partitionBy.append(try parseExpression()) } while try match(.comma)
+        }
+        if try match(.order) {
+            try consume(.by, "expected BY after ORDER")
+            spec.orderBy = try parseOrderItems()
+        }
+        if !check(.rightParen), current.kind == .identifier,
+           ["rows", "range", "groups"].contains(current.text.lowercased()) {
+            throw error("window frames (\(current.text.uppercased()) …) are not supported; expected ')'")
+        }
+        try consumeClosing(open)
+        return spec
+    }
+
+    /// caseExpr -> CASE [expr] WHEN expr THEN expr {WHEN expr THEN expr} [ELSE expr] END
+    mutating func parseCase() throws -> Expr {
+        let start = current.range
+        try consume(.case, "expected CASE")
+        try enter()
+        defer { depth -= 1 }
+        var operand: Expr?
+        if !check(.when) { operand = try parseExpression() }
+        var branches: [WhenClause] = []
+        while try match(.when) {
+            let condition = try parseExpression()
+            try consume(.then, "expected THEN after the WHEN condition")
+            branches.append(WhenClause(condition: condition, result: try parseExpression()))
+        }
+        if branches.isEmpty { throw error("expected WHEN in CASE, found \(current.describe)") }
+        var elseResult: Expr?
+        if try match(.else) { elseResult = try parseExpression() }
+        if !check(.end) {
+            let loc = source.location(of: start.start)
+            throw error("expected END to close CASE at \(loc.line):\(loc.column), found \(current.describe)")
+        }
+        try advance()
+        return Expr(.caseWhen(operand: operand, branches: branches, elseResult: elseResult), start.to(previous.range))
+    }
+
+    /// castExpr -> CAST '(' expr AS (INTEGER | BIGINT | DOUBLE | VARCHAR) ')'
+    mutating func parseCast() throws -> Expr {
+        let start = current.range
+        try consume(.cast, "expected CAST")
+        let open = current.range
+        try consume(.leftParen, "expected '(' after CAST")
+        let e = try parseExpression()
+        try consume(.as, "expected AS in CAST(… AS type)")
+        let typeName = current.text.lowercased()
+        guard current.kind == .identifier, let type = CastType(rawValue: typeName == "int" ? "integer" : typeName) else {
+            throw error("expected a type (INTEGER, BIGINT, DOUBLE or VARCHAR) after AS, found \(current.describe)")
+        }
+        try advance()
+        try consumeClosing(open)
+        return Expr(.cast(e, type), start.to(previous.range))
     }
 
     // MARK: Token helpers

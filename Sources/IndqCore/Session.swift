@@ -104,11 +104,11 @@ public struct Session {
         } catch {
             return .complete
         }
-        var sawStatement = false
+        var last: Statement?
         while true {
             do {
-                guard try parser.nextStatement() != nil else { break }
-                sawStatement = true
+                guard let parsed = try parser.nextStatement() else { break }
+                last = parsed.statement
             } catch let d as Diagnostic {
                 // An error at the very end means the statement is not finished yet; any other error runs, to be shown.
                 if d.range.start >= source.bytes.count || d.message.hasPrefix("unterminated") { return .incomplete }
@@ -117,7 +117,34 @@ public struct Session {
                 return .complete
             }
         }
-        return sawStatement ? .complete : .empty
+        guard let last else { return .empty }
+        // `select year` parses (a select needs no FROM), but at the prompt it almost surely waits for its FROM.
+        if case .query(let q) = last, q.selects.last?.from == nil, !text.trimmingTrailingWhitespace.hasSuffix(";") {
+            var checker = Checker(catalogue: catalogue, source: source)
+            if let d = Self.checkError(&checker, q), d.message.contains("without FROM") {
+                return .incomplete
+            }
+        }
+        return .complete
+    }
+
+    /// checkError returns the diagnostic a query's check throws, if any.
+    static func checkError(_ checker: inout Checker, _ q: Query) -> Diagnostic? {
+        do {
+            _ = try checker.check(q)
+            return nil
+        } catch {
+            return error as? Diagnostic
+        }
+    }
+}
+
+extension String {
+    /// trimmingTrailingWhitespace drops spaces and line ends at the end.
+    var trimmingTrailingWhitespace: Substring {
+        var t = self[...]
+        while t.last?.isWhitespace == true { t.removeLast() }
+        return t
     }
 }
 

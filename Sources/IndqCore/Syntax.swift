@@ -79,6 +79,50 @@ public indirect enum ExprKind: Equatable, Sendable {
     case inList(Expr, [Expr], negated: Bool)
     /// `e IS [NOT] NULL`
     case isNull(Expr, negated: Bool)
+    /// `e [NOT] LIKE pattern`, `e [NOT] ILIKE pattern`
+    case like(Expr, pattern: Expr, caseInsensitive: Bool, negated: Bool)
+    /// `name([DISTINCT] args | *) [FILTER (WHERE e)] [OVER (PARTITION BY … ORDER BY …)]`
+    case call(FunctionCall)
+    /// `CASE [operand] WHEN c THEN r … [ELSE e] END`
+    case caseWhen(operand: Expr?, branches: [WhenClause], elseResult: Expr?)
+    /// `CAST(e AS type)`
+    case cast(Expr, CastType)
+    /// `(SELECT …)`: a scalar subquery, one column and at most one row.
+    case subquery(Query)
+    /// `e [NOT] IN (SELECT …)`
+    case inSubquery(Expr, Query, negated: Bool)
+}
+
+/// FunctionCall is a call of a scalar, aggregate or window function.
+public struct FunctionCall: Equatable, Sendable {
+    /// The name as written.
+    public var name: String
+    public var args: [Expr]
+    /// `count(*)`
+    public var star: Bool
+    /// `count(DISTINCT x)`
+    public var distinct: Bool
+    /// `FILTER (WHERE e)` on an aggregate.
+    public var filter: Expr?
+    /// `OVER (…)` makes the call a window function.
+    public var over: WindowSpec?
+}
+
+/// WindowSpec is `OVER ([PARTITION BY e, …] [ORDER BY item, …])`.
+public struct WindowSpec: Equatable, Sendable {
+    public var partitionBy: [Expr]
+    public var orderBy: [OrderItem]
+}
+
+/// WhenClause is `WHEN condition THEN result`.
+public struct WhenClause: Equatable, Sendable {
+    public var condition: Expr
+    public var result: Expr
+}
+
+/// CastType is a type that CAST converts to.
+public enum CastType: String, Equatable, Sendable, CaseIterable {
+    case integer, bigint, double, varchar
 }
 
 /// Literal is a constant as written.
@@ -199,7 +243,7 @@ extension Expr {
         switch kind {
         case .binary(let op, _, _): return op.precedence
         case .unary(.not, _): return 3
-        case .between, .inList, .isNull: return 4
+        case .between, .inList, .isNull, .like, .inSubquery: return 4
         case .unary: return 8
         default: return 9
         }
@@ -225,8 +269,78 @@ extension Expr {
             s = e.sql(parent: 5) + (negated ? " NOT" : "") + " IN (" + list.map(\.sql).joined(separator: ", ") + ")"
         case .isNull(let e, let negated):
             s = e.sql(parent: 5) + (negated ? " IS NOT NULL" : " IS NULL")
+        case .like(let e, let pattern, let ci, let negated):
+            s = e.sql(parent: 5) + (negated ? " NOT" : "") + (ci ? " ILIKE " : " LIKE ") + pattern.sql(parent: 5)
+        case .call(let call): s = call.sql
+        case .caseWhen(let operand, let branches, let elseResult):
+            var t = "CASE"
+            if let operand { t += " " + operand.sql }
+            for b in branches { t += " WHEN " + b.condition.sql + " THEN " + b.result.sql }
+            if let elseResult { t += " ELSE " + elseResult.sql }
+            s = t + " END"
+        case .cast(let e, let type): s = "CAST(" + e.sql + " AS " + type.rawValue.uppercased() + ")"
+        case .subquery(let q): s = "(" + q.sql + ")"
+        case .inSubquery(let e, let q, let negated):
+            s = e.sql(parent: 5) + (negated ? " NOT" : "") + " IN (" + q.sql + ")"
         }
         return precedence < parent ? "(" + s + ")" : s
+    }
+}
+
+extension FunctionCall {
+    /// sql prints the call as canonical SQL, with the function name in lower case.
+    public var sql: String {
+        var s = name.lowercased() + "(" + (distinct ? "DISTINCT " : "")
+        s += star ? "*" : args.map(\.sql).joined(separator: ", ")
+        s += ")"
+        if let filter { s += " FILTER (WHERE " + filter.sql + ")" }
+        if let over {
+            var parts: [String] = []
+            if !over.partitionBy.isEmpty { parts.append("PARTITION BY " + over.partitionBy.map(\.sql).joined(separator: ", ")) }
+            if !over.orderBy.isEmpty {
+                parts.append("ORDER BY " + over.orderBy.map { $0.expr.sql + ($0.descending ? " DESC" : "") }.joined(separator: ", "))
+            }
+            s += " OVER (" + parts.joined(separator: " ") + ")"
+        }
+        return s
+    }
+}
+
+extension Expr {
+    /// key identifies an expression regardless of where it stands and how its names are capitalised, so that
+    /// `GROUP BY Year` matches `year` in the select list.
+    var key: String { lowercasedNames.sql }
+
+    /// lowercasedNames is the expression with every column name in lower case.
+    var lowercasedNames: Expr {
+        func l(_ e: Expr) -> Expr { e.lowercasedNames }
+        var out = self
+        switch kind {
+        case .column(let name): out.kind = .column(name.lowercased() == "jaar" ? "year" : name.lowercased())
+        case .literal: break
+        case .unary(let op, let e): out.kind = .unary(op, l(e))
+        case .binary(let op, let a, let b): out.kind = .binary(op, l(a), l(b))
+        case .between(let e, let lo, let hi, let n): out.kind = .between(l(e), low: l(lo), high: l(hi), negated: n)
+        case .inList(let e, let list, let n): out.kind = .inList(l(e), list.map(l), negated: n)
+        case .isNull(let e, let n): out.kind = .isNull(l(e), negated: n)
+        case .like(let e, let p, let ci, let n): out.kind = .like(l(e), pattern: l(p), caseInsensitive: ci, negated: n)
+        case .call(var c):
+            c.name = c.name.lowercased()
+            c.args = c.args.map(l)
+            c.filter = c.filter.map(l)
+            if var w = c.over {
+                w.partitionBy = w.partitionBy.map(l)
+                w.orderBy = w.orderBy.map { OrderItem(expr: l($0.expr), descending: $0.descending) }
+                c.over = w
+            }
+            out.kind = .call(c)
+        case .caseWhen(let o, let branches, let e):
+            out.kind = .caseWhen(operand: o.map(l), branches: branches.map { WhenClause(condition: l($0.condition), result: l($0.result)) },
+                                 elseResult: e.map(l))
+        case .cast(let e, let t): out.kind = .cast(l(e), t)
+        case .subquery, .inSubquery: break
+        }
+        return out
     }
 }
 

@@ -1,0 +1,131 @@
+// Scalar functions, CAST and the conversions that CASE, COALESCE and UNION ALL apply. Each refuses overflow with
+// an error at the call's place rather than trapping.
+
+/// Scalars evaluates scalar functions and conversions.
+enum Scalars {
+    /// call applies a scalar function to argument values.
+    static func call(_ name: String, _ args: [Value], range: SourceRange) throws -> Value {
+        switch name {
+        case "round":
+            var digits: Int64 = 0
+            if args.count == 2 {
+                guard case .integer(let n) = args[1] else { return .null }
+                digits = n
+            }
+            return try round(args[0], digits: digits, range: range)
+        case "abs":
+            switch args[0] {
+            case .integer(let i):
+                guard i != .min else { throw Diagnostic("integer overflow in abs (\(i) has no positive counterpart in 64 bits)", at: range) }
+                return .integer(Swift.abs(i))
+            case .decimal(let d): return .decimal(Swift.abs(d))
+            case .percentage(let d): return .percentage(Swift.abs(d))
+            default: return .null
+            }
+        case "coalesce":
+            return args.first { !$0.isNull } ?? .null
+        case "nullif":
+            return Evaluator.compareValues(args[0], args[1]) == 0 ? .null : args[0]
+        case "upper", "lower", "length":
+            guard case .text(let s) = args[0] else { return .null }
+            if name == "length" { return .integer(Int64(s.unicodeScalars.count)) }
+            return .text(name == "upper" ? s.uppercased() : s.lowercased())
+        default:
+            throw Diagnostic("unknown function '\(name)'", at: range)
+        }
+    }
+
+    /// round rounds halves away from zero, to `digits` decimals; integers stay integers.
+    static func round(_ v: Value, digits: Int64, range: SourceRange) throws -> Value {
+        let digits = Int(max(-20, min(20, digits)))
+        func scaled(_ d: Double) -> Double {
+            guard d.isFinite else { return d }
+            var factor = 1.0
+            for _ in 0..<Swift.abs(digits) { factor *= 10 }
+            if digits >= 0 {
+                let r = (d * factor).rounded(.toNearestOrAwayFromZero) / factor
+                return r.isFinite ? r : d
+            }
+            return (d / factor).rounded(.toNearestOrAwayFromZero) * factor
+        }
+        switch v {
+        case .integer(let i):
+            guard digits < 0 else { return v }
+            let r = scaled(Double(i))
+            guard r.magnitude < 9.2e18 else { throw Diagnostic("integer overflow in round", at: range) }
+            return .integer(Int64(r))
+        case .decimal(let d): return .decimal(scaled(d))
+        case .percentage(let d): return .percentage(scaled(d))
+        default: return .null
+        }
+    }
+
+    /// cast converts a value to a CAST target type.
+    static func cast(_ v: Value, to type: CastType, range: SourceRange) throws -> Value {
+        if v.isNull { return .null }
+        switch type {
+        case .varchar:
+            return .text(v.display ?? "")
+        case .double:
+            switch v {
+            case .integer(let i): return .decimal(Double(i))
+            case .decimal(let d), .percentage(let d): return .decimal(d)
+            case .boolean(let b): return .decimal(b ? 1 : 0)
+            case .text(let s):
+                guard let d = Double(trimmed(s)), d.isFinite else {
+                    throw Diagnostic("cannot convert '\(s)' to DOUBLE", at: range)
+                }
+                return .decimal(d)
+            case .null: return .null
+            }
+        case .integer, .bigint:
+            let (low, high): (Int64, Int64) = type == .integer ? (Int64(Int32.min), Int64(Int32.max)) : (.min, .max)
+            let name = type.rawValue.uppercased()
+            var result: Int64
+            switch v {
+            case .integer(let i): result = i
+            case .boolean(let b): result = b ? 1 : 0
+            case .decimal(let d), .percentage(let d):
+                result = try wholeNumber(d, name: name, shown: v.display ?? "", range: range)
+            case .text(let s):
+                if let i = Int64(trimmed(s)) {
+                    result = i
+                } else if let d = Double(trimmed(s)) {
+                    result = try wholeNumber(d, name: name, shown: s, range: range)
+                } else {
+                    throw Diagnostic("cannot convert '\(s)' to \(name)", at: range)
+                }
+            case .null: return .null
+            }
+            guard result >= low && result <= high else {
+                throw Diagnostic("\(result) is out of range for \(name) (\(low) to \(high))", at: range)
+            }
+            return .integer(result)
+        }
+    }
+
+    /// wholeNumber rounds a double half away from zero, refusing what does not fit in 64 bits.
+    static func wholeNumber(_ d: Double, name: String, shown: String, range: SourceRange) throws -> Int64 {
+        let r = d.rounded(.toNearestOrAwayFromZero)
+        guard r.isFinite, r >= -9.223372036854775e18, r <= 9.223372036854775e18 else {
+            throw Diagnostic("\(shown) is out of range for \(name)", at: range)
+        }
+        return Int64(r)
+    }
+
+    static func trimmed(_ s: String) -> Substring {
+        var t = s[...]
+        while t.first?.isWhitespace == true { t.removeFirst() }
+        while t.last?.isWhitespace == true { t.removeLast() }
+        return t
+    }
+
+    /// coerce converts a value to the type CASE, COALESCE or UNION ALL settled on: numbers to decimals.
+    static func coerce(_ v: Value, to type: ValueType) -> Value {
+        switch (v, type) {
+        case (.integer(let i), .decimal): return .decimal(Double(i))
+        case (.percentage(let d), .decimal): return .decimal(d)
+        default: return v
+        }
+    }
+}
