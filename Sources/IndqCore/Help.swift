@@ -9,13 +9,38 @@ enum Help {
             return select
         case "show", "datasets", "describe", "source":
             return statements
+        case "functions", "function", "aggregates", "window", "windows":
+            return functions
         default:
+            if let topic, let f = Functions.lookup(topic) { return describe(f) }
             if let topic, let d = catalogue.dataset(named: topic) {
                 return "\(d.name) (\(d.english)): \(d.description)\nColumns: "
                     + d.columns.map(\.name).joined(separator: ", ") + "\nTry: describe \(d.name); source \(d.name)\n"
             }
             return general
         }
+    }
+
+    /// functions lists every function with what it does and an example.
+    static var functions: String {
+        var out = "Functions (help NAME for one):\n"
+        for (kind, title) in [(FunctionKind.scalar, "Scalar functions"), (.aggregate, "Aggregates (with GROUP BY, or over all rows)"),
+                              (.window, "Window functions (with OVER; sum, avg, count, min and max work there too)")] {
+            out += "\n\(title):\n"
+            for f in Functions.all where f.kind == kind { out += describe(f, indent: "  ") }
+        }
+        out += """
+
+        Also: CASE WHEN c THEN a [ELSE b] END; CAST(x AS INTEGER | BIGINT | DOUBLE | VARCHAR); x [NOT] LIKE 'pa%tern'
+        (ILIKE ignores case; % is any text, _ one character); a || b joins text; (SELECT …) as a value; UNION ALL.
+
+        """
+        return out
+    }
+
+    /// describe explains one function.
+    static func describe(_ f: FunctionInfo, indent: String = "") -> String {
+        "\(indent)\(f.signature)\n\(indent)    \(f.summary)\n\(indent)    e.g. \(f.example)\n"
     }
 
     static let general = """
@@ -26,7 +51,7 @@ enum Help {
       describe studenten                 the columns of a dataset, their types and meanings
       source kerncijfers                 where the figures come from: report, section, table or sentence
       select * from studenten            query a dataset (help select for the details)
-      help [select | show | NAME]        this text, or more on one subject
+      help [select | functions | show | NAME]   this text, or more on one subject
 
     Examples:
       select year, aanvragen, inwilligingen from studenten where year >= 2020;
@@ -39,7 +64,8 @@ enum Help {
     """
 
     static let select = """
-    SELECT [DISTINCT] items FROM dataset [WHERE condition] [ORDER BY key [ASC|DESC], …] [LIMIT n] [OFFSET n]
+    SELECT [DISTINCT] items [FROM dataset] [WHERE condition] [GROUP BY keys] [HAVING condition]
+      [UNION ALL SELECT …] [ORDER BY key [ASC|DESC], …] [LIMIT n] [OFFSET n]
 
       items      *, column names and expressions, each with an optional AS alias:
                    select year, aanvragen - beslissingen as verschil from studenten
@@ -48,6 +74,11 @@ enum Help {
                    where year between 2019 and 2020 and inwilligingen >= 95%
       order by   column names, aliases or positions: order by 2 desc
       literals   42, 3.5, 'text', 95% (a percentage: 95% is the fraction 0.95), null, true, false
+      group by   names, positions or expressions, with aggregates (help functions):
+                   select categorie, sum(aanvragen) from regulier group by categorie having sum(aanvragen) > 10000
+      windows    year-on-year growth:
+                   select categorie, year, aanvragen - lag(aanvragen) over (partition by categorie order by year) from regulier
+      no FROM    select 82% * 39580 (what 82% of 39,580 decisions means), select 7 / 2, 7 // 2
 
     Names and keywords are case-insensitive; jaar means year, and English names work too (students, applications).
     Percentages are fractions: inwilligingen = 82% and inwilligingen = 0.82 are the same test.

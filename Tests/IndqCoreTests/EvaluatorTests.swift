@@ -79,6 +79,82 @@ struct EvaluatorTests {
         #expect(runCSV(row.0) == row.1, "query: \(row.0)")
     }
 
+    static let languageRows: [(String, String)] = [
+        ("select count(*), count(distinct inwilligingen), sum(aanvragen), min(year), max(inwilligingen) from studenten",
+         "count(*),count(distinct inwilligingen),sum(aanvragen),min(year),max(inwilligingen)\n3,2,53300,2019,99%\n"),
+        ("select avg(aanvragen), avg(inwilligingen) from brexit", "avg(aanvragen),avg(inwilligingen)\n37155.0,98.5%\n"),
+        ("select count(*) filter (where inwilligingen >= 90%) as hoog from regulier", "hoog\n6\n"),
+        ("select year, sum(aanvragen) from regulier group by year order by year",
+         "year,sum(aanvragen)\n2019,86090\n2020,61330\n2021,89490\n"),
+        ("select year % 2 from studenten", "1:13 error: '%' must follow a number directly, as in 95%; the modulo operator is not supported"),
+        ("select categorie, count(*) from regulier group by 1 having min(inwilligingen) > 90% order by 1",
+         "categorie,count(*)\nkennis_en_talent,3\nstudenten,3\n"),
+        ("select year // 10 * 10 as decennium, count(*) from studenten group by year // 10 * 10", "decennium,count(*)\n2010,1\n2020,2\n"),
+        ("select count(*), sum(aanvragen) from studenten where year > 2030", "count(*),sum(aanvragen)\n0,\n"),
+        ("select year, row_number() over (order by aanvragen desc) as n, rank() over (order by inwilligingen desc) as r from studenten order by year",
+         "year,n,r\n2019,2,1\n2020,3,3\n2021,1,1\n"),
+        ("select year, lead(aanvragen, 1, 0) over (order by year), first_value(year) over (order by year desc) from studenten order by year",
+         "year,\"lead(aanvragen, 1, 0) over (order by year)\",first_value(year) over (order by year desc)\n2019,12310,2021\n2020,20560,2021\n2021,0,2021\n"),
+        ("select year, sum(aanvragen) over (order by year) as lopend, sum(aanvragen) over () as totaal from studenten",
+         "year,lopend,totaal\n2019,20430,53300\n2020,32740,53300\n2021,53300,53300\n"),
+        ("select case when inwilligingen >= 99% then 'top' when inwilligingen > 0.9 then 'hoog' end as k from studenten",
+         "k\ntop\nhoog\ntop\n"),
+        ("select case year when 2020 then 1 else 2.5 end as k from studenten", "k\n2.5\n1.0\n2.5\n"),
+        ("select cast('42' as integer) + 1, cast(2.5 as integer), cast(inwilligingen as double), cast(year as varchar) || '!' from studenten limit 1",
+         "cast('42' as integer) + 1,cast(2.5 as integer),cast(inwilligingen as double),cast(year as varchar) || '!'\n43,3,0.99,2019!\n"),
+        ("select cast(3000000000 as integer)", "1:8 error: 3000000000 is out of range for INTEGER (-2147483648 to 2147483647)"),
+        ("select cast('x' as double)", "1:8 error: cannot convert 'x' to DOUBLE"),
+        ("select round(2.5), round(-2.5), round(1234.5678, 2), round(7), round(99.5%), abs(-3), abs(-1.5)",
+         "round(2.5),round(-2.5),\"round(1234.5678, 2)\",round(7),round(99.5%),abs(-3),abs(-1.5)\n3.0,-3.0,1234.57,7,100%,3,1.5\n"),
+        ("select coalesce(null, null, 'x'), nullif(2, 2), nullif(2, 3), upper('café'), lower('ÉÉN'), length('Oekraïne')",
+         "\"coalesce(null, null, 'x')\",\"nullif(2, 2)\",\"nullif(2, 3)\",upper('café'),lower('ÉÉN'),length('Oekraïne')\nx,,2,CAFÉ,één,8\n"),
+        ("select post from financien where post like 'Totaal%' order by post", "post\nTotaal Lasten\nTotaal baten\n"),
+        ("select count(*) from financien where post ilike '%KOSTEN%' and post not like 'Kosten%'", "count(*)\n2\n"),
+        ("select year from studenten where aanvragen = (select max(aanvragen) from studenten)", "year\n2021\n"),
+        ("select year from studenten where year in (select year from brexit) order by 1", "year\n2020\n2021\n"),
+        ("select (select year from studenten)", "1:8 error: the subquery returned 3 rows; a subquery used as a value must return at most one"),
+        ("select (select year, aanvragen from studenten)", "1:8 error: a subquery used as a value must return one column, found 2"),
+        ("select year from studenten union all select year from brexit order by year desc limit 3", "year\n2021\n2021\n2020\n"),
+        ("select 1 union all select 2.5", "1\n1.0\n2.5\n"),
+        ("select 1 union all select 'x'", "1:27 error: UNION ALL column 1 is integer in the first select and text here"),
+        ("select 7 / 2, 7 // 2, 82% * 39580", "7 / 2,7 // 2,82% * 39580\n3.5,3,32455.6\n"),
+        // Checked before any row is produced.
+        ("select year, count(*) from regulier", "1:8 error: column 'year' must appear in GROUP BY or be used in an aggregate function"),
+        ("select year from regulier where count(*) > 1", "1:33 error: aggregate functions are not allowed in WHERE"),
+        ("select year from regulier group by sum(aanvragen)", "1:36 error: aggregate functions are not allowed in GROUP BY"),
+        ("select sum(max(aanvragen)) from regulier", "1:12 error: aggregate function calls cannot be nested"),
+        ("select sum(categorie) from regulier", "1:12 error: sum takes numbers, found text"),
+        ("select avrg(aanvragen) from regulier", "1:8 error: unknown function 'avrg'"),
+        ("select round() from regulier", "1:8 error: round takes 1 to 2 arguments, found 0; usage: round(x[, n])"),
+        ("select lower('a', 'b')", "1:8 error: lower takes 1 argument, found 2; usage: lower(text)"),
+        ("select lag(year) from studenten", "1:8 error: lag is a window function and needs OVER (…), as in lag(…) OVER (ORDER BY year)"),
+        ("select year from studenten where row_number() over () = 1", "1:34 error: window functions are not allowed in WHERE"),
+        ("select upper(year) from studenten", "1:14 error: upper takes text, found integer"),
+        ("select year from studenten where year like '2%'", "1:34 error: LIKE compares text, found integer"),
+        ("select case when year then 1 end from studenten", "1:18 error: expected a condition for WHEN, found an expression of type integer"),
+        ("select case when year = 1 then 'a' else 2 end from studenten", "1:41 error: CASE results must have one type, found text and integer"),
+        ("select distinct year from studenten order by aanvragen", "1:46 error: for SELECT DISTINCT, ORDER BY must name a result column or give its position"),
+        ("select year from studenten union all select aanvragen from brexit order by aanvragen",
+         "1:76 error: ORDER BY after UNION ALL must name a result column or give its position"),
+        ("select year", "1:8 error: unknown column 'year': a select without FROM has no columns"),
+        ("select sum(aanvragen * 9223372036854775807) from studenten", "1:12 error: integer overflow in '*' (the result does not fit in 64 bits)"),
+        ("select abs(-9223372036854775807 - 1)", "1:8 error: integer overflow in abs (-9223372036854775808 has no positive counterpart in 64 bits)"),
+    ]
+
+    @Test(arguments: languageRows)
+    func evaluatesTheWholeLanguage(_ row: (String, String)) {
+        #expect(runCSV(row.0) == row.1, "query: \(row.0)")
+    }
+
+    @Test func everyFunctionHasAnExampleThatRuns() {
+        for f in Functions.all {
+            var err = ""
+            var session = Session(write: { _ in }, writeError: { err += $0 })
+            #expect(session.run(SourceText(f.example)) == .success, "help example of \(f.name): \(err)")
+            #expect(Help.text(topic: "functions", catalogue: .builtin).contains(f.signature))
+        }
+    }
+
     @Test func suggestsTheNearestName() {
         var err = ""
         var session = Session(write: { _ in }, writeError: { err += $0 })
