@@ -34,11 +34,12 @@ public struct Parser {
     }
 
     /// nextStatement parses the next statement, skipping empty ones; nil at end of input.
-    /// script -> { statement [';'] }
+    /// script -> { statement [';'] | dotCommand }
     public mutating func nextStatement() throws -> ParsedStatement? {
         while try match(.semicolon) {}
         if check(.endOfInput) { return nil }
         let start = current.range.start
+        if check(.dot) { return try parseDotCommand() }
         let statement = try parseStatement()
         let end = previous.range.end
         let terminated = try match(.semicolon)
@@ -65,6 +66,20 @@ public struct Parser {
     }
 
     // MARK: Statements
+
+    /// dotCommand -> '.' word { argument } (to the end of the line)
+    mutating func parseDotCommand() throws -> ParsedStatement {
+        let start = current.range.start
+        var end = start
+        while end < source.bytes.count && source.bytes[end] != 0x0A { end += 1 }
+        var text = String(decoding: source.bytes[start..<end], as: UTF8.self)
+        while text.last?.isWhitespace == true || text.last == ";" { text.removeLast() }
+        lexer.pos = end
+        previous = Token(.symbol(.dot), ".", SourceRange(start, end))
+        current = try lexer.next()
+        let range = SourceRange(start, start + text.utf8.count)
+        return ParsedStatement(statement: .dot(text, range), range: range)
+    }
 
     /// statement -> query | SHOW (DATASETS | TABLES) | DESCRIBE name | SOURCE name | HELP [word]
     mutating func parseStatement() throws -> Statement {

@@ -10,6 +10,18 @@ public struct Session {
     /// write receives results; writeError receives diagnostics and warnings.
     public var write: (String) -> Void
     public var writeError: (String) -> Void
+    /// timer prints each statement's wall time (`.timer on`); echo prints each statement first (`.echo on`).
+    public var timer = false
+    public var echo = false
+    /// lastResult is what `.last` prints again.
+    public internal(set) var lastResult: ResultSet?
+    /// quitRequested is set by `.quit`; the REPL and scripts stop when they see it.
+    public internal(set) var quitRequested = false
+    /// readScript loads a file for `.read`; the command line supplies it, so that the core does no file I/O itself.
+    public var readScript: ((String) throws -> SourceText)?
+    /// historyEntries lists the prompt's history for `.history`.
+    public var historyEntries: (() -> [String])?
+    var readDepth = 0
 
     public init(catalogue: Catalogue = .builtin, format: OutputFormat = .table,
                 write: @escaping (String) -> Void, writeError: @escaping (String) -> Void) {
@@ -37,7 +49,7 @@ public struct Session {
             report(error, in: source)
             return .failure
         }
-        while true {
+        while !quitRequested {
             let parsed: Parser.ParsedStatement
             do {
                 guard let next = try parser.nextStatement() else { break }
@@ -49,15 +61,25 @@ public struct Session {
                 parser.skipStatement()
                 continue
             }
+            if echo { write(String(decoding: source.bytes[parsed.range.start..<parsed.range.end], as: UTF8.self) + "\n") }
+            let started = ContinuousClock.now
             do {
                 try execute(parsed.statement, source: source)
             } catch {
-                report(error, in: source)
+                if !(error is ScriptFailed) { report(error, in: source) }
                 outcome = .failure
                 if stopOnError { break }
             }
+            if timer && !parsed.statement.isDotCommand { writeError("Run time: \(Session.milliseconds(ContinuousClock.now - started)) ms\n") }
         }
         return outcome
+    }
+
+    /// milliseconds writes a duration with three decimals.
+    static func milliseconds(_ d: Duration) -> String {
+        let micro = d.components.seconds * 1_000_000 + d.components.attoseconds / 1_000_000_000_000
+        let frac = String(micro % 1000)
+        return "\(micro / 1000)." + String(repeating: "0", count: 3 - frac.count) + frac
     }
 
     /// report writes an error with its place.
@@ -85,11 +107,14 @@ public struct Session {
             emit(Info.source(try Checker(catalogue: catalogue, source: source).resolveDataset(name)))
         case .help(let topic):
             write(Help.text(topic: topic, catalogue: catalogue))
+        case .dot(let text, let range):
+            try runDotCommand(text, range: range, source: source)
         }
     }
 
-    /// emit writes a result in the session's format.
-    func emit(_ result: ResultSet) {
+    /// emit writes a result in the session's format and keeps it for `.last`.
+    mutating func emit(_ result: ResultSet) {
+        lastResult = result
         write(format.render(result, maxWidth: terminalWidth))
     }
 

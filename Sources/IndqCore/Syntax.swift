@@ -13,6 +13,8 @@ public enum Statement: Equatable, Sendable {
     case source(Name)
     /// `HELP [topic]`
     case help(String?)
+    /// `.name arguments`: a dot-command such as `.format csv`, one line long.
+    case dot(String, SourceRange)
 }
 
 /// Name is an identifier as written, with its place.
@@ -191,6 +193,12 @@ extension String {
 }
 
 extension Statement {
+    /// isDotCommand tells the shell's own commands apart from the language's statements.
+    public var isDotCommand: Bool {
+        if case .dot = self { return true }
+        return false
+    }
+
     /// sql prints the statement as canonical SQL.
     public var sql: String {
         switch self {
@@ -199,6 +207,7 @@ extension Statement {
         case .describe(let n): return "DESCRIBE \(quoteName(n.text))"
         case .source(let n): return "SOURCE \(quoteName(n.text))"
         case .help(let topic): return topic.map { "HELP \($0)" } ?? "HELP"
+        case .dot(let text, _): return text
         }
     }
 }

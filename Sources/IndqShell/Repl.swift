@@ -48,6 +48,7 @@ public struct Repl<Editor: LineEditor, Runner: StatementRunner> {
                     history?.add(buffer)
                     _ = self.runner.run(buffer)
                     buffer = ""
+                    if self.runner.wantsToQuit { return 0 }
                 }
             case .interrupted:
                 // Ctrl-C abandons the statement being typed, never the session.

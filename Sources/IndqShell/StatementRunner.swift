@@ -20,4 +20,10 @@ public protocol StatementRunner {
     mutating func run(_ text: String) -> Bool
     /// completions lists candidates for the word that ends at `prefix` (the line up to the cursor).
     func completions(forLineBeforeCursor prefix: String) -> [String]
+    /// wantsToQuit is true once the user asked to leave, e.g. with `.quit`.
+    var wantsToQuit: Bool { get }
+}
+
+extension StatementRunner {
+    public var wantsToQuit: Bool { false }
 }

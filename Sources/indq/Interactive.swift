@@ -20,6 +20,8 @@ struct SessionRunner: StatementRunner {
         session.run(SourceText(text), stopOnError: false) == .success
     }
 
+    var wantsToQuit: Bool { session.quitRequested }
+
     func completions(forLineBeforeCursor prefix: String) -> [String] {
         Completion.candidates(forLineBeforeCursor: prefix, catalogue: session.catalogue)
     }
@@ -35,6 +37,8 @@ enum Interactive {
         }
         Output.write(1, "indq 0.1 — the IND annual report figures. Type help for the commands, Ctrl-D to leave.\n")
         // el_gets must run on the main thread: Swift's worker threads block SIGINT.
+        var session = session
+        session.historyEntries = { history.entries }
         var repl = Repl(editor: editor, runner: SessionRunner(session: session), history: history)
         return repl.run()
     }

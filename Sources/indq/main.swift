@@ -41,6 +41,7 @@ struct Indq: ParsableCommand {
 
     func run() throws {
         var session = Session(format: format, write: { Output.write(1, $0) }, writeError: { Output.write(2, $0) })
+        session.readScript = { path in try Script.load(path: path) }
         if command != nil && !files.isEmpty {
             throw ValidationError("give either -c STATEMENTS or script files, not both")
         }
@@ -77,36 +78,47 @@ extension OutputFormat: ExpressibleByArgument {}
 
 /// Script reads script files and standard input as UTF-8 source text.
 enum Script {
+    /// ReadError says why a script could not be read.
+    struct ReadError: Error, CustomStringConvertible {
+        var description: String
+    }
+
+    /// load reads a script for `.read`, reporting problems as an error instead of exiting.
+    static func load(path: String) throws -> SourceText {
+        try readBytes(path: path).get()
+    }
+
     /// read returns a file's text (standard input for nil); unreadable or invalid input is a usage error, exit 2.
     static func read(path: String?) throws -> SourceText {
-        let name = path ?? "<stdin>"
-        let fd = path.map { open($0, O_RDONLY) } ?? 0
-        guard fd >= 0 else {
-            let reason = String(cString: strerror(errno))
-            Output.write(2, "error: cannot read script \(name): \(reason)\n")
+        switch readBytes(path: path) {
+        case .success(let text): return text
+        case .failure(let e):
+            Output.write(2, "error: \(e)\n")
             throw ExitCode(2)
         }
+    }
+
+    /// readBytes reads a file (standard input for nil) and checks that it is UTF-8; a byte-order mark is dropped.
+    static func readBytes(path: String?) -> Result<SourceText, ReadError> {
+        let name = path ?? "<stdin>"
+        let fd = path.map { open($0, O_RDONLY) } ?? 0
+        guard fd >= 0 else { return .failure(ReadError(description: "cannot read script \(name): \(String(cString: strerror(errno)))")) }
         defer { if path != nil { close(fd) } }
         var bytes: [UInt8] = []
         var buffer = [UInt8](repeating: 0, count: 65536)
         while true {
             let n = buffer.withUnsafeMutableBytes { Glibc.read(fd, $0.baseAddress, $0.count) }
             if n < 0 && errno == EINTR { continue }
-            if n < 0 {
-                let reason = String(cString: strerror(errno))
-                Output.write(2, "error: cannot read script \(name): \(reason)\n")
-                throw ExitCode(2)
-            }
+            if n < 0 { return .failure(ReadError(description: "cannot read script \(name): \(String(cString: strerror(errno)))")) }
             if n == 0 { break }
             bytes += buffer[0..<n]
         }
         if let bad = firstInvalidUTF8(bytes) {
-            Output.write(2, "error: \(name) is not valid UTF-8: invalid byte 0x\(String(bytes[bad], radix: 16, uppercase: true)) at byte offset \(bad)\n")
-            throw ExitCode(2)
+            return .failure(ReadError(description:
+                "\(name) is not valid UTF-8: invalid byte 0x\(String(bytes[bad], radix: 16, uppercase: true)) at byte offset \(bad)"))
         }
-        // A byte-order mark is not part of the script.
         if bytes.starts(with: [0xEF, 0xBB, 0xBF]) { bytes.removeFirst(3) }
-        return SourceText(String(decoding: bytes, as: UTF8.self), name: name)
+        return .success(SourceText(String(decoding: bytes, as: UTF8.self), name: name))
     }
 }
 
