@@ -1,22 +1,84 @@
-// Completion candidates for the prompt: keywords, dataset names and column names. The shell filters them by the
-// word before the cursor.
+// Completion candidates for the prompt, chosen by context: statement words at the start, dataset names after FROM,
+// the columns of the dataset the statement names (even when FROM comes later on the line), function names,
+// dot-commands and, after `.read`, file names. The shell filters them by the word before the cursor.
 
 /// Completion lists what may be typed next.
 public enum Completion {
-    /// candidates returns the words that fit at the end of `line`: dataset names after FROM and the statements that
-    /// take one, else keywords, statement words and column names.
-    public static func candidates(forLineBeforeCursor line: String, catalogue: Catalogue) -> [String] {
-        let words = line.lowercased().split(whereSeparator: { !($0.isLetter || $0.isNumber || $0 == "_") })
-        let endsInWord = line.last.map { $0.isLetter || $0.isNumber || $0 == "_" } ?? false
-        let previous = endsInWord ? words.dropLast().last : words.last
-        if let previous, ["from", "describe", "source"].contains(previous) {
-            return catalogue.datasets.flatMap { [$0.name, $0.english] }
+    /// statementWords start a statement.
+    static let statementWords = ["select", "show", "describe", "source", "help"]
+    /// clauseWords may follow a complete expression.
+    static let clauseWords = ["from", "where", "group", "having", "order", "limit", "offset", "union", "as", "and", "or",
+                              "not", "in", "is", "between", "like", "ilike", "asc", "desc", "over", "filter", "then", "else",
+                              "end", "when"]
+    /// expressionWords may start an expression.
+    static let expressionWords = ["case", "cast", "not", "null", "true", "false", "distinct"]
+
+    /// candidates returns the words that fit where the cursor is. `before` is the pending input up to the cursor,
+    /// `after` the rest of the line; `files` lists file paths that start with a given text, for `.read`.
+    public static func candidates(before: String, after: String, catalogue: Catalogue,
+                                  files: (String) -> [String] = { _ in [] }) -> [String] {
+        let statement = String(before.split(separator: ";", omittingEmptySubsequences: false).last ?? "")
+        let word = String(statement.reversed().prefix { $0.isLetter || $0.isNumber || $0 == "_" }.reversed())
+        let head = statement.drop { $0.isWhitespace }
+        if head.hasPrefix(".") { return dotCommand(String(head.dropFirst()), word: word, catalogue: catalogue, files: files) }
+
+        let whole = statement + after.prefix { $0 != ";" }
+        let tokens = significantTokens(String(statement.dropLast(word.utf8.count)))
+        let datasets = catalogue.datasets.flatMap { [$0.name, $0.english] }
+        guard let last = tokens.last else { return statementWords }
+        let first = tokens.first!.text.lowercased()
+        if tokens.count == 1 && first == "show" { return ["datasets", "tables"] }
+        if tokens.count == 1 && (first == "describe" || first == "source") { return datasets }
+        if first == "help" { return ["select", "functions", "show"] + Functions.all.map(\.name) + datasets }
+        switch last.kind {
+        case .keyword(.from): return datasets
+        case .keyword(.order), .keyword(.group), .keyword(.partition): return ["by"]
+        case .identifier, .quotedIdentifier, .integer, .decimal, .percentage, .string, .symbol(.rightParen),
+             .keyword(.null), .keyword(.true), .keyword(.false), .keyword(.asc), .keyword(.desc), .keyword(.end):
+            return clauseWords
+        default:
+            var columns: [String]
+            if let d = datasetNamed(in: whole, catalogue: catalogue) {
+                columns = d.columnNames
+            } else {
+                var seen = Set<String>()
+                columns = catalogue.datasets.flatMap(\.columnNames).filter { seen.insert($0).inserted }
+            }
+            return columns + Functions.all.map(\.name) + expressionWords
         }
-        if previous == "show" { return ["datasets", "tables"] }
-        var out = Keyword.allCases.map(\.rawValue) + ["show", "describe", "source", "help"]
-        out += catalogue.datasets.flatMap(\.columnNames)
-        out += catalogue.allNames
-        var seen = Set<String>()
-        return out.filter { seen.insert($0).inserted }
+    }
+
+    /// dotCommand completes a dot-command's name, or its argument: a file, a dataset, a format or on/off.
+    static func dotCommand(_ text: String, word: String, catalogue: Catalogue, files: (String) -> [String]) -> [String] {
+        guard let space = text.firstIndex(where: { $0 == " " || $0 == "\t" }) else { return DotCommand.all.map(\.name) }
+        let name = text[..<space].lowercased()
+        let argument = String(text[space...].drop { $0 == " " || $0 == "\t" })
+        switch name {
+        case "read":
+            // The shell replaces only the word before the cursor, so offer each path from that word on.
+            let cut = argument.count - word.count
+            return files(argument).map { String($0.dropFirst(cut)) }
+        case "describe", "source": return catalogue.datasets.flatMap { [$0.name, $0.english] }
+        case "format", "mode": return OutputFormat.allCases.map(\.rawValue)
+        case "timer", "echo": return ["on", "off"]
+        default: return []
+        }
+    }
+
+    /// significantTokens lexes as far as the text is valid; completion must work on unfinished input.
+    static func significantTokens(_ text: String) -> [Token] {
+        var lexer = Lexer(SourceText(text))
+        var tokens: [Token] = []
+        while let t = try? lexer.next(), t.kind != .endOfInput { tokens.append(t) }
+        return tokens
+    }
+
+    /// datasetNamed finds the dataset after FROM in a statement.
+    static func datasetNamed(in statement: String, catalogue: Catalogue) -> Dataset? {
+        let tokens = significantTokens(statement)
+        for (i, t) in tokens.enumerated() where t.kind == .keyword(.from) && i + 1 < tokens.count {
+            if let d = catalogue.dataset(named: tokens[i + 1].text) { return d }
+        }
+        return nil
     }
 }

@@ -17,7 +17,7 @@ public final class LibeditLineEditor: LineEditor {
     /// promptText is the C string the prompt callback returns; it must outlive el_gets.
     private var promptText: UnsafeMutablePointer<CChar>
     /// completer is the caller's completion function, set only while el_gets runs.
-    private var completer: ((String) -> [String])?
+    private var completer: ((CompletionContext) -> [String])?
 
     /// standardInputIsTerminal tells whether stdin is a terminal; when it is not, use PlainLineReader.
     public static func standardInputIsTerminal() -> Bool {
@@ -53,7 +53,7 @@ public final class LibeditLineEditor: LineEditor {
     }
 
     /// readLine shows `prompt` and reads one edited line.
-    public func readLine(prompt: String, completions: (String) -> [String]) -> LineRead {
+    public func readLine(prompt: String, completions: (CompletionContext) -> [String]) -> LineRead {
         let terminating = indq_terminating_signal()
         if terminating != 0 { return .terminated(signal: terminating) }
         free(promptText)
@@ -92,8 +92,10 @@ public final class LibeditLineEditor: LineEditor {
         // el_line's cursor and buffer differ in bytes of the multibyte line.
         let bytes = UnsafeRawBufferPointer(start: start, count: cursor - start)
         let before = String(decoding: bytes, as: UTF8.self)
+        let last = UnsafeRawPointer(info.pointee.lastchar!)
+        let after = String(decoding: UnsafeRawBufferPointer(start: cursor, count: max(0, last - cursor)), as: UTF8.self)
         let word = Completion.word(before: before)
-        let candidates = Completion.matching(completer(before), word: word)
+        let candidates = Completion.matching(completer(CompletionContext(before: before, after: after)), word: word)
         if candidates.isEmpty { return UInt8(CC_REFRESH_BEEP) }
 
         if candidates.count == 1 {

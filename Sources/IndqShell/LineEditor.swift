@@ -13,16 +13,29 @@ public enum LineRead: Sendable, Equatable {
     case terminated(signal: Int32)
 }
 
+/// CompletionContext is the line being edited, split at the cursor, for Tab completion.
+public struct CompletionContext: Sendable, Equatable {
+    /// before is the pending statement's earlier lines and the current line up to the cursor.
+    public var before: String
+    /// after is the rest of the current line, which may name the dataset (`select ye| from studenten`).
+    public var after: String
+
+    public init(before: String, after: String = "") {
+        self.before = before
+        self.after = after
+    }
+}
+
 /// LineEditor reads lines for the REPL.
 public protocol LineEditor {
     /// readLine shows `prompt` and reads one line. `completions` is asked for Tab-completion candidates
     /// for the text before the cursor; it is valid only during the call, so editors must not keep it.
-    mutating func readLine(prompt: String, completions: (String) -> [String]) -> LineRead
+    mutating func readLine(prompt: String, completions: (CompletionContext) -> [String]) -> LineRead
 }
 
 extension LineEditor {
     /// readLine reads one line with no completion.
     public mutating func readLine(prompt: String) -> LineRead {
-        readLine(prompt: prompt, completions: { _ in [] })
+        readLine(prompt: prompt, completions: { (_: CompletionContext) in [] })
     }
 }

@@ -23,7 +23,7 @@ public struct PlainLineReader: LineEditor {
     }
 
     /// readLine returns the next line; the prompt and completions are ignored because nobody is typing.
-    public mutating func readLine(prompt: String, completions: (String) -> [String]) -> LineRead {
+    public mutating func readLine(prompt: String, completions: (CompletionContext) -> [String]) -> LineRead {
         while true {
             if let newline = pending[scanned...].firstIndex(of: UInt8(ascii: "\n")) {
                 var end = newline

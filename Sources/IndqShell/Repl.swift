@@ -32,8 +32,8 @@ public struct Repl<Editor: LineEditor, Runner: StatementRunner> {
             // Copies keep the closure from overlapping with the mutating access to `editor`.
             let runner = self.runner
             let pending = buffer
-            let read = editor.readLine(prompt: buffer.isEmpty ? prompt : continuationPrompt) { line in
-                runner.completions(forLineBeforeCursor: pending.isEmpty ? line : pending + "\n" + line)
+            let read = editor.readLine(prompt: buffer.isEmpty ? prompt : continuationPrompt) { context in
+                runner.completions(before: pending.isEmpty ? context.before : pending + "\n" + context.before, after: context.after)
             }
             switch read {
             case .line(let line):

@@ -18,8 +18,9 @@ public protocol StatementRunner {
     /// run executes every statement in `text`, printing results to stdout and errors to stderr.
     /// It returns false when a statement failed.
     mutating func run(_ text: String) -> Bool
-    /// completions lists candidates for the word that ends at `prefix` (the line up to the cursor).
-    func completions(forLineBeforeCursor prefix: String) -> [String]
+    /// completions lists candidates for the word that ends `before` (the pending statement up to the cursor);
+    /// `after` is the rest of the line.
+    func completions(before: String, after: String) -> [String]
     /// wantsToQuit is true once the user asked to leave, e.g. with `.quit`.
     var wantsToQuit: Bool { get }
 }

@@ -22,8 +22,8 @@ struct SessionRunner: StatementRunner {
 
     var wantsToQuit: Bool { session.quitRequested }
 
-    func completions(forLineBeforeCursor prefix: String) -> [String] {
-        Completion.candidates(forLineBeforeCursor: prefix, catalogue: session.catalogue)
+    func completions(before: String, after: String) -> [String] {
+        Completion.candidates(before: before, after: after, catalogue: session.catalogue, files: FileNames.matching)
     }
 }
 

@@ -20,10 +20,10 @@ struct ScriptedEditor: LineEditor {
     var completions: [[String]] = []
 
     /// readLine returns the next scripted read.
-    mutating func readLine(prompt: String, completions complete: (String) -> [String]) -> LineRead {
+    mutating func readLine(prompt: String, completions complete: (CompletionContext) -> [String]) -> LineRead {
         before[prompts.count]?()
         prompts.append(prompt)
-        if let completeWith { completions.append(complete(completeWith)) }
+        if let completeWith { completions.append(complete(CompletionContext(before: completeWith))) }
         return script.isEmpty ? .endOfInput : script.removeFirst()
     }
 }
@@ -53,7 +53,7 @@ struct FakeRunner: StatementRunner {
     }
 
     /// completions offers a fixed word list.
-    func completions(forLineBeforeCursor prefix: String) -> [String] {
+    func completions(before prefix: String, after: String) -> [String] {
         log.asked.append(prefix)
         return ["from", "studenten"]
     }
