@@ -119,6 +119,8 @@ public struct Checker {
         var allowWindows = false
         /// insideAggregate is set while binding an aggregate's argument, where a group's rows are visible again.
         var insideAggregate = false
+        /// aliases are the select list's `AS` names, which HAVING may use as DuckDB allows.
+        var aliases: [(name: String, expr: Expr)] = []
     }
 
     /// check turns a query into a plan, or throws the first error found.
@@ -240,7 +242,9 @@ public struct Checker {
         var having: BoundExpr?
         if let h = select.having {
             scope.allowAggregates = true
+            scope.aliases = items.compactMap { item in item.alias.map { ($0, item.expr) } }
             having = try bindCondition(h, &scope, clause: "HAVING")
+            scope.aliases = []
         }
         scope.clause = "the select list"
         scope.allowAggregates = aggregating
@@ -311,6 +315,13 @@ public struct Checker {
         case .column(let name):
             guard let dataset = scope.dataset else {
                 throw Diagnostic("unknown column '\(name)': a select without FROM has no columns", at: e.range)
+            }
+            if dataset.columnIndex(named: name) == nil, let a = scope.aliases.firstIndex(where: { $0.name.lowercased() == name.lowercased() }) {
+                // The alias stands for its expression; it is taken out of scope meanwhile, so it cannot refer to itself.
+                let aliased = scope.aliases.remove(at: a)
+                defer { scope.aliases.insert(aliased, at: a) }
+                let b = try bind(aliased.expr, &scope)
+                return BoundExpr(kind: b.kind, type: b.type, range: e.range)
             }
             guard let i = dataset.columnIndex(named: name) else {
                 var notes: [String] = []

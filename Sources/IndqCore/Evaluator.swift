@@ -313,7 +313,7 @@ public enum Evaluator {
             }
             return try elseResult.map { try evaluate($0, row) } ?? .null
         case .cast(let x, let type):
-            return try Scalars.cast(try evaluate(x, row), to: type, range: e.range)
+            return try Scalars.cast(try evaluate(x, row), to: type, exact: x.isDecimalLiteral, range: e.range)
         case .coerce(let x):
             return Scalars.coerce(try evaluate(x, row), to: e.type)
         case .subquery(let sub):
@@ -447,5 +447,16 @@ public enum Evaluator {
         if !d.isFinite { throw Diagnostic("number overflow in '\(op.rawValue)' (the result is too large for a decimal)", at: range) }
         if case .percentage = a, case .percentage = b, op == .add || op == .subtract { return .percentage(d) }
         return .decimal(d)
+    }
+}
+
+extension BoundExpr {
+    /// isDecimalLiteral tells a decimal written in the query (`2.5`, `-2.5`), which SQL treats as exact.
+    var isDecimalLiteral: Bool {
+        switch kind {
+        case .constant(.decimal): return true
+        case .negate(let e): return e.isDecimalLiteral
+        default: return false
+        }
     }
 }

@@ -60,8 +60,9 @@ enum Scalars {
         }
     }
 
-    /// cast converts a value to a CAST target type.
-    static func cast(_ v: Value, to type: CastType, range: SourceRange) throws -> Value {
+    /// cast converts a value to a CAST target type. A decimal written as a literal is exact, so its halves round away
+    /// from zero; a computed decimal is a double, whose halves round to even, as DuckDB does.
+    static func cast(_ v: Value, to type: CastType, exact: Bool = false, range: SourceRange) throws -> Value {
         if v.isNull { return .null }
         switch type {
         case .varchar:
@@ -86,7 +87,7 @@ enum Scalars {
             case .integer(let i): result = i
             case .boolean(let b): result = b ? 1 : 0
             case .decimal(let d), .percentage(let d):
-                result = try wholeNumber(d, name: name, shown: v.display ?? "", range: range)
+                result = try wholeNumber(d, name: name, shown: v.display ?? "", halvesToEven: !exact, range: range)
             case .text(let s):
                 if let i = Int64(trimmed(s)) {
                     result = i
@@ -104,9 +105,9 @@ enum Scalars {
         }
     }
 
-    /// wholeNumber rounds a double half away from zero, refusing what does not fit in 64 bits.
-    static func wholeNumber(_ d: Double, name: String, shown: String, range: SourceRange) throws -> Int64 {
-        let r = d.rounded(.toNearestOrAwayFromZero)
+    /// wholeNumber rounds a double to a whole number, refusing what does not fit in 64 bits.
+    static func wholeNumber(_ d: Double, name: String, shown: String, halvesToEven: Bool = false, range: SourceRange) throws -> Int64 {
+        let r = d.rounded(halvesToEven ? .toNearestOrEven : .toNearestOrAwayFromZero)
         guard r.isFinite, r >= -9.223372036854775e18, r <= 9.223372036854775e18 else {
             throw Diagnostic("\(shown) is out of range for \(name)", at: range)
         }

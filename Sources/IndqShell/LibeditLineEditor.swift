@@ -99,7 +99,8 @@ public final class LibeditLineEditor: LineEditor {
         if candidates.isEmpty { return UInt8(CC_REFRESH_BEEP) }
 
         if candidates.count == 1 {
-            replace(word: word, with: candidates[0] + " ")
+            // A folder is completed further, so it gets no space after it.
+            replace(word: word, with: candidates[0] + (candidates[0].hasSuffix("/") ? "" : " "))
             return UInt8(CC_REFRESH)
         }
         let common = Completion.commonPrefix(candidates)

@@ -1,0 +1,623 @@
+-- The differential corpus: every entry runs through indq and through the DuckDB CLI (OracleTests.swift), and the
+-- two must agree: the same rows (values only, not column names; in order only when the query has a top-level
+-- ORDER BY), or both reject the query. `-- fails` right before an entry marks a query both must reject.
+-- A percentage literal `95%` is handed to DuckDB as `0.95`. Entries end with `;` at the end of a line.
+-- Deliberate differences between indq and DuckDB are not here but in differences.sql.
+-- Only Dutch names: DuckDB knows neither `jaar` nor the English aliases.
+
+-- section: select list, star, columns, aliases
+select * from studenten;
+select * from regulier;
+select * from brexit;
+select * from juridische_zaken;
+select * from nationaliteiten;
+select * from financien;
+select * from personeel;
+select * from kerncijfers;
+select * from start_ups;
+select * from arbeidsmigranten;
+select year, aanvragen from kennis_en_talent;
+select aanvragen, year from familie_en_gezin;
+select year as jaartal, beslissingen as besluiten from studenten;
+select Year, AANVRAGEN from Studenten;
+select categorie, year, inwilligingen from regulier;
+select post, bedrag from financien;
+select post, fte from personeel;
+select nationaliteit, rang from nationaliteiten;
+select onderwerp, waarde, eenheid from kerncijfers;
+select ontvangen, afgehandeld from juridische_zaken;
+select year, year, aanvragen from brexit;
+select *, aanvragen - beslissingen as saldo from brexit;
+select year as y from start_ups;
+select instandhoudingen_asiel, instandhoudingen_regulier from juridische_zaken;
+select categorie as c, nationaliteit as n from nationaliteiten;
+
+-- section: literals
+select 1, 'tekst', 2.5 from studenten;
+select 95% from brexit;
+select 12.5% from brexit;
+select 100% from brexit;
+select 0% from brexit;
+select 0.5 from start_ups;
+select 'it''s' from start_ups;
+select year, 'regulier' as soort from studenten;
+select 1e3 from brexit;
+select -1 from brexit;
+select year, true, false from brexit;
+select null from brexit;
+select 9223372036854775807 from brexit;
+
+-- section: arithmetic
+select year, aanvragen - beslissingen as achterstand from studenten;
+select year, aanvragen + beslissingen from kennis_en_talent;
+select year, aanvragen * 2 from start_ups;
+select year, aanvragen / beslissingen as verhouding from familie_en_gezin;
+select year, aanvragen // 1000 as duizendtallen from studenten;
+select year, aanvragen // 7, aanvragen / 7 from arbeidsmigranten;
+select year, -aanvragen // 7 from arbeidsmigranten;
+select year, (aanvragen - beslissingen) * 100 / aanvragen as pct_achterstand from studenten;
+select year, aanvragen - beslissingen * 2 from start_ups;
+select year, (aanvragen - beslissingen) * 2 from start_ups;
+select year, beslissingen * inwilligingen as toegekend from studenten;
+select year, beslissingen - beslissingen * inwilligingen as afgewezen from kennis_en_talent;
+select year, inwilligingen * 100 as procent from arbeidsmigranten;
+select year, 1 - inwilligingen as afwijzingen from familie_en_gezin;
+select year, inwilligingen + 5% from start_ups;
+select year, inwilligingen - 10% from brexit;
+select year, inwilligingen / 2 from studenten;
+select year, instandhoudingen_asiel - instandhoudingen_regulier as verschil from juridische_zaken;
+select year, ontvangen - afgehandeld as voorraadgroei from juridische_zaken;
+select year, afgehandeld / ontvangen from juridische_zaken;
+select post, bedrag * 1000 as euro from financien;
+select post, bedrag / 1000 as miljoen from financien;
+select post, -bedrag from financien;
+select post, fte / 4558 from personeel;
+select onderwerp, waarde * 2 from kerncijfers where eenheid = 'maanden';
+select 2 + 3 * 4 from brexit;
+select (2 + 3) * 4 from brexit;
+select 10 - 2 - 3 from brexit;
+select 100 / 8 / 2 from brexit;
+select 100 // 8 // 2 from brexit;
+select 7 / 2, 7 // 2, -7 // 2, 7 // -2 from brexit;
+select - - 5 from brexit;
+select year, aanvragen // 0 from studenten;
+select year, (aanvragen - aanvragen) // 7 from studenten;
+select year * 12 + 6 from brexit;
+select 0.1 + 0.2 from brexit;
+select 1.5 * 2 from brexit;
+select aanvragen * 9223372036854775807 // 9223372036854775807 from start_ups where year = 2099;
+
+-- section: where comparisons
+select year from studenten where aanvragen > 20000;
+select year from studenten where aanvragen >= 20560;
+select year from studenten where aanvragen < 20560;
+select year from studenten where aanvragen <= 20430;
+select year from studenten where aanvragen = 12310;
+select year from studenten where aanvragen != 12310;
+select year from studenten where aanvragen <> 12310;
+select categorie, year from regulier where inwilligingen > 90%;
+select categorie, year from regulier where inwilligingen < 0.7;
+select categorie, year from regulier where inwilligingen = 82%;
+select categorie, year from regulier where aanvragen < beslissingen;
+select categorie, year from regulier where aanvragen - beslissingen > 1000;
+select categorie from regulier where year = 2021 and aanvragen > 20000;
+select * from regulier where categorie = 'start_ups';
+select year from regulier where categorie = 'studenten' and inwilligingen = 99%;
+select post from financien where bedrag < 0;
+select post from financien where bedrag > 100000;
+select onderwerp from kerncijfers where eenheid = 'procent';
+select onderwerp, waarde from kerncijfers where waarde > 50000;
+select onderwerp from kerncijfers where year = 2030;
+select nationaliteit from nationaliteiten where rang = 1;
+select categorie from nationaliteiten where nationaliteit = 'Turkse';
+select categorie from regulier where categorie > 'r';
+select year from juridische_zaken where instandhoudingen_asiel > instandhoudingen_regulier;
+select year from juridische_zaken where afgehandeld > ontvangen;
+select year from brexit where beslissingen * inwilligingen > 35000;
+select year from studenten where year = 1999;
+select year from studenten where 1 = 1;
+select year from studenten where false;
+select year from studenten where aanvragen / beslissingen > 1;
+select onderwerp from kerncijfers where waarde = 6;
+select onderwerp from kerncijfers where waarde < 1;
+
+-- section: and, or, not
+select categorie, year from regulier where year = 2020 and inwilligingen < 90%;
+select categorie, year from regulier where year = 2019 or inwilligingen < 70%;
+select categorie, year from regulier where not year = 2021;
+select categorie, year from regulier where not (year = 2021 or categorie = 'start_ups');
+select categorie, year from regulier where year = 2021 and (categorie = 'studenten' or categorie = 'start_ups');
+select categorie, year from regulier where year = 2021 and categorie = 'studenten' or categorie = 'start_ups';
+select categorie, year from regulier where not categorie = 'studenten' and not categorie = 'familie_en_gezin' and year > 2019;
+select year from studenten where true and not false;
+select year from studenten where aanvragen > 20000 and beslissingen > 20000 and inwilligingen = 99%;
+select year from kennis_en_talent where aanvragen > 20000 or beslissingen > 20000;
+select onderwerp from kerncijfers where eenheid = 'maanden' or eenheid = 'weken';
+select onderwerp from kerncijfers where not eenheid = 'aantal' and year = 2022;
+
+-- section: between, in
+select categorie, year from regulier where aanvragen between 10000 and 25000;
+select categorie, year from regulier where aanvragen not between 1000 and 40000;
+select categorie, year from regulier where inwilligingen between 80% and 90%;
+select year from studenten where year between 2020 and 2021;
+select year from studenten where year between 2021 and 2019;
+select categorie from regulier where year = 2020 and categorie in ('studenten', 'start_ups');
+select categorie, year from regulier where categorie not in ('studenten', 'start_ups', 'familie_en_gezin');
+select year from studenten where year in (2019, 2021, 2023);
+select year from studenten where year not in (2020);
+select nationaliteit, categorie from nationaliteiten where nationaliteit in ('Indiase', 'Chinese') and rang = 1;
+select categorie, year from regulier where inwilligingen in (82%, 99%);
+select onderwerp from kerncijfers where eenheid in ('weken', 'maanden');
+select post from financien where bedrag between 1000 and 10000;
+select year from studenten where aanvragen in (beslissingen, 20560);
+select year from brexit where year in (2020 + 1);
+select categorie from regulier where year = 2021 and aanvragen not in (100, 3300);
+
+-- section: is null and null handling
+select onderwerp from kerncijfers where kwalificatie is null and year = 2022;
+select onderwerp, kwalificatie from kerncijfers where kwalificatie is not null;
+select year, kwalificatie from kerncijfers where kwalificatie = 'ruim';
+select onderwerp from kerncijfers where kwalificatie != 'ruim';
+select onderwerp from kerncijfers where not kwalificatie = 'ruim';
+select year, null is null, null is not null from brexit;
+select year, null = null, null <> 1, 1 + null from brexit;
+select year from brexit where null;
+select year from brexit where not null;
+select year from brexit where null or year = 2020;
+select year from brexit where null and year = 2020;
+select year from brexit where year in (2020, null);
+select year from brexit where year not in (2020, null);
+select year from brexit where year between null and 2021;
+select onderwerp, kwalificatie || ' ' || onderwerp from kerncijfers where eenheid = 'procent';
+select year, aanvragen * null from brexit;
+select kwalificatie is null as onbepaald, onderwerp from kerncijfers where year = 2030;
+
+-- section: order by, limit, offset
+select year, aanvragen from studenten order by aanvragen;
+select year, aanvragen from studenten order by aanvragen desc;
+select year, aanvragen from studenten order by year desc;
+select categorie, year, aanvragen from regulier order by aanvragen desc limit 3;
+select categorie, year, aanvragen from regulier order by aanvragen, year limit 4;
+select categorie, year from regulier order by categorie, year desc;
+select categorie, year from regulier order by 1 desc, 2;
+select categorie, year, inwilligingen from regulier order by inwilligingen desc, categorie, year;
+select categorie, year, aanvragen - beslissingen as saldo from regulier order by saldo desc limit 5;
+select categorie, year, aanvragen - beslissingen as saldo from regulier order by aanvragen - beslissingen limit 2;
+select year, aanvragen from studenten order by beslissingen;
+select categorie, year from regulier order by aanvragen desc limit 5 offset 5;
+select categorie, year from regulier order by categorie, year limit 100 offset 13;
+select categorie, year from regulier order by categorie, year limit 0;
+select year from studenten order by year limit 2 offset 1;
+select post, bedrag from financien order by bedrag;
+select post from financien order by post;
+select onderwerp, kwalificatie from kerncijfers where year = 2021 order by kwalificatie, onderwerp;
+select onderwerp, kwalificatie from kerncijfers where year = 2021 order by kwalificatie desc, onderwerp;
+select nationaliteit, categorie from nationaliteiten order by nationaliteit, categorie;
+select categorie as c, year as y from regulier order by c desc, y desc;
+select year, aanvragen from kennis_en_talent order by 2 desc limit 1;
+select year, inwilligingen from arbeidsmigranten order by inwilligingen;
+select onderwerp, waarde from kerncijfers where eenheid = 'aantal' order by waarde desc, onderwerp limit 3;
+select post, fte from personeel order by fte desc;
+select year, ontvangen from juridische_zaken order by ontvangen - afgehandeld desc;
+select categorie, year from regulier where year = 2021 order by inwilligingen * aanvragen desc;
+select year from studenten limit 2;
+select * from regulier order by categorie, year desc limit 4 offset 2;
+
+-- section: distinct
+select distinct year from regulier;
+select distinct categorie from regulier;
+select distinct inwilligingen from regulier;
+select distinct nationaliteit from nationaliteiten;
+select distinct nationaliteit from nationaliteiten order by nationaliteit;
+select distinct eenheid from kerncijfers order by eenheid;
+select distinct kwalificatie from kerncijfers;
+select distinct year, eenheid from kerncijfers;
+select distinct rang from nationaliteiten where nationaliteit = 'Indiase' order by rang;
+select distinct aanvragen from start_ups;
+
+-- section: string concatenation
+select categorie || ' ' || year from regulier where year = 2020;
+select nationaliteit || ' (' || categorie || ')' as label from nationaliteiten where rang = 1;
+select 'rang ' || rang || ': ' || nationaliteit from nationaliteiten where categorie = 'studenten';
+select post || ': ' || bedrag from financien where bedrag < 10000;
+select year || '' from brexit;
+select 'IND' || ' ' || 'jaarverslag' from brexit where year = 2021;
+select onderwerp || ' ' || kwalificatie from kerncijfers where year = 2022;
+select categorie || year as sleutel from regulier order by sleutel limit 3;
+select year || ': ' || aanvragen / 1000 from studenten;
+select year || ' ' || inwilligingen * 100 from studenten;
+select 'groot: ' || (aanvragen > 20000) from studenten;
+select 'x' || 1e3 from brexit;
+
+-- section: aggregates
+select count(*) from regulier;
+select count(*) from regulier where year = 2021;
+select count(*) from kerncijfers where eenheid = 'aantal';
+select count(kwalificatie) from kerncijfers;
+select count(distinct nationaliteit) from nationaliteiten;
+select count(distinct eenheid), count(eenheid) from kerncijfers;
+select sum(aanvragen) from regulier where year = 2021;
+select sum(aanvragen), sum(beslissingen) from regulier;
+select avg(aanvragen) from studenten;
+select avg(inwilligingen) from regulier where year = 2021;
+select min(aanvragen), max(aanvragen) from regulier;
+select min(inwilligingen), max(inwilligingen) from regulier;
+select min(categorie), max(categorie) from regulier;
+select min(nationaliteit) from nationaliteiten;
+select max(year) from kerncijfers;
+select sum(bedrag) from financien where post in ('Personele kosten', 'Materiële kosten');
+select sum(fte) from personeel where post in ('ambtelijke bezetting', 'externe inhuur');
+select sum(ontvangen) - sum(afgehandeld) from juridische_zaken;
+select sum(aanvragen) - sum(beslissingen) as achterstand from familie_en_gezin;
+select sum(beslissingen * inwilligingen) / sum(beslissingen) as gewogen from regulier where year = 2021;
+select count(*) from regulier where aanvragen > 100000;
+select sum(aanvragen) from regulier where aanvragen > 100000;
+select max(aanvragen) from regulier where categorie = 'nope';
+select avg(aanvragen) from regulier where false;
+select count(*) filter (where inwilligingen >= 90%) from regulier;
+select count(*) filter (where year = 2021), count(*) filter (where year = 2019) from regulier;
+select sum(aanvragen) filter (where categorie = 'studenten') as studie, sum(aanvragen) as totaal from regulier;
+select avg(inwilligingen) filter (where year = 2020) from regulier;
+select sum(aanvragen) filter (where year = 2021) - sum(aanvragen) filter (where year = 2020) as groei from regulier;
+select count(distinct categorie) filter (where inwilligingen > 80%) from regulier;
+select max(waarde) filter (where eenheid = 'maanden') from kerncijfers;
+select count(*) * 2, sum(aanvragen) / count(*) from regulier;
+select round(avg(aanvragen), 1) from kennis_en_talent;
+select min(waarde), max(waarde) from kerncijfers where eenheid = 'procent';
+select sum(waarde) from kerncijfers where eenheid = 'miljoen euro';
+
+-- section: group by
+select categorie, sum(aanvragen) from regulier group by categorie;
+select categorie, sum(aanvragen) as totaal from regulier group by categorie order by totaal desc;
+select year, sum(aanvragen), sum(beslissingen) from regulier group by year order by year;
+select year, count(*) from kerncijfers group by year order by year;
+select eenheid, count(*) from kerncijfers group by eenheid order by eenheid;
+select eenheid, count(*) as n from kerncijfers group by 1 order by 2 desc, 1;
+select categorie, avg(inwilligingen) from regulier group by categorie order by 2 desc, 1;
+select categorie, min(inwilligingen), max(inwilligingen) from regulier group by categorie;
+select nationaliteit, count(*) from nationaliteiten group by nationaliteit order by count(*) desc, nationaliteit;
+select nationaliteit, min(rang) as beste from nationaliteiten group by nationaliteit;
+select year > 2019 as recent, sum(aanvragen) from regulier group by year > 2019;
+select year, categorie, sum(aanvragen) from regulier group by year, categorie order by year, categorie;
+select categorie, sum(aanvragen) - sum(beslissingen) as achterstand from regulier group by categorie order by achterstand desc;
+select categorie, count(*) filter (where inwilligingen >= 90%) as hoog from regulier group by categorie;
+select year, sum(aanvragen) filter (where categorie <> 'studenten') from regulier group by year;
+select kwalificatie, count(*) from kerncijfers group by kwalificatie;
+select year, eenheid, count(*) from kerncijfers group by year, eenheid;
+select categorie, sum(beslissingen * inwilligingen) / sum(beslissingen) as gewogen from regulier group by categorie;
+select aanvragen // 10000 as klasse, count(*) from regulier group by aanvragen // 10000 order by klasse;
+select categorie from regulier group by categorie order by categorie;
+select year, count(distinct categorie) from nationaliteiten group by year;
+select categorie, max(aanvragen) - min(aanvragen) as spreiding from regulier group by categorie;
+select categorie, round(avg(aanvragen), 0) from regulier group by categorie;
+
+-- section: having
+select categorie, sum(aanvragen) from regulier group by categorie having sum(aanvragen) > 50000;
+select categorie, sum(aanvragen) as totaal from regulier group by categorie having totaal < 10000;
+select categorie from regulier group by categorie having min(inwilligingen) >= 90%;
+select nationaliteit, count(*) from nationaliteiten group by nationaliteit having count(*) > 1 order by 2 desc, 1;
+select year, sum(aanvragen) from regulier group by year having avg(inwilligingen) > 84%;
+select eenheid from kerncijfers group by eenheid having count(*) = 1 order by eenheid;
+select categorie, count(*) from regulier group by categorie having max(aanvragen) > 3 * min(aanvragen);
+select count(*) from regulier having count(*) > 10;
+select categorie from regulier group by categorie having sum(aanvragen) filter (where year = 2021) > sum(aanvragen) filter (where year = 2019);
+
+-- section: scalar subqueries
+select categorie, year, aanvragen from regulier where aanvragen = (select max(aanvragen) from regulier);
+select categorie, year from regulier where inwilligingen = (select min(inwilligingen) from regulier);
+select categorie, year, aanvragen from regulier where aanvragen > (select avg(aanvragen) from regulier);
+select year, aanvragen, (select sum(aanvragen) from studenten) as totaal from studenten;
+select year, aanvragen * 1.0 / (select sum(aanvragen) from studenten) as aandeel from studenten;
+select (select count(*) from nationaliteiten) as n from brexit where year = 2021;
+select post from financien where bedrag = (select max(bedrag) from financien);
+select year from juridische_zaken where ontvangen < (select max(ontvangen) from juridische_zaken);
+select categorie, year from regulier where year = (select max(year) from regulier) and aanvragen > 20000;
+select onderwerp from kerncijfers where year = (select min(year) from kerncijfers) and waarde > 20000;
+select categorie, sum(aanvragen) from regulier group by categorie having sum(aanvragen) > (select sum(aanvragen) from brexit) / 2;
+select year, aanvragen - (select aanvragen from studenten where year = 2019) as verschil_met_2019 from studenten;
+select year from studenten where aanvragen = (select aanvragen from studenten where year = 1990);
+
+-- section: case
+select year, case when aanvragen > 20000 then 'hoog' else 'laag' end as niveau from studenten;
+select categorie, year, case when inwilligingen >= 90% then 'ruim' when inwilligingen >= 75% then 'gemiddeld' else 'krap' end from regulier;
+select year, case when year = 2021 then aanvragen end from brexit;
+select case when kwalificatie is null then 'exact' else kwalificatie end, onderwerp from kerncijfers where year = 2021;
+select sum(case when year = 2021 then aanvragen else 0 end) from regulier;
+select categorie, case when sum(aanvragen) > 50000 then 'groot' else 'klein' end from regulier group by categorie;
+select year, case when aanvragen > beslissingen then aanvragen - beslissingen else 0 end as groei from kennis_en_talent;
+select case when true then 1 else 2 end from brexit;
+select year, case when inwilligingen > 98% then inwilligingen else null end from brexit;
+select categorie, year from regulier order by case when categorie = 'studenten' then 0 else 1 end, categorie, year;
+select count(case when inwilligingen < 80% then 1 end) from regulier;
+
+-- section: functions
+select year, round(aanvragen / 1000, 1) from studenten;
+select year, round(inwilligingen * beslissingen) from brexit;
+select round(2.5), round(-2.5), round(3.14159, 2), round(1234.5678, -2) from brexit where year = 2020;
+select post, round(bedrag / 1000.0, 1) as miljoen from financien;
+select year, round(afgehandeld * 100.0 / ontvangen, 2) from juridische_zaken;
+select post, abs(bedrag) from financien;
+select year, abs(aanvragen - beslissingen) from studenten;
+select abs(-7), abs(7), abs(-2.5) from brexit where year = 2020;
+select onderwerp, coalesce(kwalificatie, 'precies') from kerncijfers where year = 2022;
+select coalesce(null, null, 3) from brexit;
+select coalesce(null, 'x') from brexit where year = 2020;
+select year, nullif(aanvragen, 100) from start_ups;
+select year, aanvragen / nullif(beslissingen - beslissingen, 0) from start_ups;
+select categorie, upper(categorie) from regulier where year = 2021;
+select lower(post) from financien;
+select upper(post) from financien where post = 'Materiële kosten';
+select post, length(post) from financien;
+select nationaliteit, length(nationaliteit) from nationaliteiten where rang = 1;
+select onderwerp from kerncijfers where length(onderwerp) > 60;
+select upper('ind'), lower('IND'), length('') from brexit where year = 2021;
+select year, round(avg(aanvragen) over (), 2) from studenten;
+select categorie, coalesce(sum(aanvragen) filter (where aanvragen > 30000), 0) from regulier group by categorie;
+select upper(nationaliteit) || '-' || lower(categorie) from nationaliteiten where rang = 3;
+select abs(round(-2.567, 2)) from brexit where year = 2021;
+select ROUND(aanvragen / 3, 0), Abs(-1), UPPER('a') from start_ups;
+
+-- section: like and ilike
+select distinct nationaliteit from nationaliteiten where nationaliteit like 'I%';
+select post from financien where post like '%kosten%';
+select post from financien where post like 'Totaal%';
+select post from financien where post ilike 'totaal%';
+select post from financien where post not like '%2022';
+select onderwerp from kerncijfers where onderwerp like '%asiel%';
+select onderwerp from kerncijfers where onderwerp ilike '%IND%';
+select categorie, year from regulier where categorie like '%_en_%' and year = 2021;
+select distinct nationaliteit from nationaliteiten where nationaliteit like '_ndiase';
+select post from personeel where post not ilike '%BEZETTING%';
+select onderwerp from kerncijfers where onderwerp like 'wettelijke beslistermijn%' order by onderwerp;
+select distinct categorie from nationaliteiten where categorie like 'start%';
+
+-- section: cast
+select year, cast(inwilligingen * 100 as integer) from studenten;
+select cast(7 / 2 as integer), cast(-7 / 2 as integer) from brexit where year = 2021;
+select cast(aanvragen as double) / 3 from start_ups;
+select cast(year as varchar) || '-' || categorie from regulier where aanvragen < 200;
+select cast('12' as integer) + 1 from brexit where year = 2021;
+select cast('2.5' as double) * 2 from brexit where year = 2021;
+select cast(aanvragen as bigint) from start_ups;
+select cast(year as varchar) from studenten;
+select cast(bedrag / 1000 as integer) from financien;
+select post from financien where cast(bedrag as varchar) like '6%';
+select cast(rang as double) from nationaliteiten where categorie = 'studenten';
+select cast(null as integer) from brexit;
+
+-- section: select without from
+select 7 / 2, 7 // 2;
+select 1 + 2 * 3;
+select 'IND' || ' 2021';
+select 95% * 2;
+select round(2.5), round(3.5);
+select abs(-12), upper('x');
+select null is null;
+select (select max(aanvragen) from regulier);
+select (select count(*) from regulier) - (select count(*) from nationaliteiten);
+select cast('7' as integer) * 6;
+select case when 2 > 1 then 'ja' else 'nee' end;
+select coalesce(null, 42);
+select 1 where false;
+
+-- section: union all
+select year, aanvragen from studenten union all select year, aanvragen from brexit;
+select 'studenten', sum(aanvragen) from studenten union all select 'brexit', sum(aanvragen) from brexit;
+select year from studenten union all select year from studenten;
+select post, bedrag from financien where bedrag < 0 union all select post, fte from personeel;
+select categorie, year from regulier where year = 2019 union all select categorie, year from nationaliteiten where rang = 1 order by 1, 2;
+select year, aanvragen from studenten union all select year, aanvragen from start_ups order by aanvragen desc limit 3;
+select 1 union all select 2 union all select 3;
+select nationaliteit from nationaliteiten where rang = 1 union all select nationaliteit from nationaliteiten where rang = 2 order by 1;
+select year, inwilligingen from studenten union all select year, instandhoudingen_asiel from juridische_zaken;
+
+-- section: window functions
+select categorie, year, aanvragen - lag(aanvragen) over (partition by categorie order by year) as groei from regulier;
+select year, aanvragen, lag(aanvragen) over (order by year) from studenten;
+select year, aanvragen, lead(aanvragen) over (order by year) from studenten;
+select categorie, year, lead(inwilligingen) over (partition by categorie order by year) from regulier;
+select categorie, year, row_number() over (partition by categorie order by year desc) as nr from regulier;
+select year, row_number() over (order by year) from studenten;
+select categorie, year, rank() over (order by inwilligingen desc) from regulier;
+select categorie, year, rank() over (partition by year order by aanvragen desc) as positie from regulier;
+select categorie, year, first_value(aanvragen) over (partition by categorie order by year) from regulier;
+select categorie, year, aanvragen - first_value(aanvragen) over (partition by categorie order by year) as sinds_2019 from regulier;
+select categorie, year, sum(aanvragen) over (partition by categorie) as totaal from regulier;
+select categorie, year, aanvragen * 1.0 / sum(aanvragen) over (partition by year) as aandeel from regulier;
+select categorie, year, sum(aanvragen) over (partition by categorie order by year) as cumulatief from regulier;
+select categorie, year, avg(inwilligingen) over (partition by categorie) from regulier;
+select categorie, year, avg(aanvragen) over (partition by year) from regulier;
+select year, sum(aanvragen) over (order by year) from studenten;
+select categorie, year, sum(aanvragen) over (order by year) from regulier;
+select year, sum(aanvragen) over () from brexit;
+select categorie, year, lag(aanvragen) over (partition by categorie order by year) from regulier order by categorie, year;
+select categorie, year, round((aanvragen - lag(aanvragen) over (partition by categorie order by year)) * 100.0 / lag(aanvragen) over (partition by categorie order by year), 1) as pct from regulier order by categorie, year;
+select nationaliteit, categorie, row_number() over (partition by nationaliteit order by rang, categorie) from nationaliteiten;
+select categorie, year, rank() over (partition by categorie order by inwilligingen desc) from regulier;
+select year, lag(year) over (order by year), lead(year) over (order by year) from juridische_zaken;
+
+-- section: must fail: unknown names
+-- fails
+select * from asiel;
+-- fails
+select * from studenten_2021;
+-- fails
+select aanvraag from studenten;
+-- fails
+select year, totaal from regulier;
+-- fails
+select categorie from studenten;
+-- fails
+select year from studenten where inwilligingspercentage > 90%;
+-- fails
+select year from studenten order by nope;
+-- fails
+select max(bedragen) from financien;
+
+-- section: must fail: grouping and aggregates
+-- fails
+select categorie, year, sum(aanvragen) from regulier group by categorie;
+-- fails
+select categorie, sum(aanvragen) from regulier;
+-- fails
+select year, count(*) from studenten;
+-- fails
+select year from studenten where sum(aanvragen) > 10;
+-- fails
+select year from regulier where count(*) > 1 group by year;
+-- fails
+select sum(categorie) from regulier;
+-- fails
+select avg(nationaliteit) from nationaliteiten;
+-- fails
+select sum(count(*)) from regulier;
+-- fails
+select year from studenten having year > 2019;
+-- fails
+select categorie from regulier group by categorie having year > 2019;
+-- fails
+select count(*) from studenten group by 5;
+
+-- section: must fail: functions
+-- fails
+select median2(aanvragen) from studenten;
+-- fails
+select totaal(aanvragen) from studenten;
+-- fails
+select round() from studenten;
+-- fails
+select abs(1, 2) from studenten;
+-- fails
+select upper('a', 'b') from studenten;
+-- fails
+select length() from studenten;
+-- fails
+select coalesce() from studenten;
+-- fails
+select nullif(aanvragen) from studenten;
+-- fails
+select abs(categorie) from regulier;
+-- fails
+select upper(year) from studenten;
+-- fails
+select length(aanvragen) from studenten;
+-- fails
+select round(categorie) from regulier;
+-- fails
+select lag(aanvragen) from studenten;
+-- fails
+select year from studenten where row_number() over (order by year) = 1;
+
+-- section: must fail: types
+-- fails
+select categorie + 1 from regulier;
+-- fails
+select categorie * 2 from regulier;
+-- fails
+select -categorie from regulier;
+-- fails
+select post - bedrag from financien;
+-- fails
+select year from studenten where year like '20%';
+-- fails
+select cast(categorie as integer) from regulier;
+-- fails
+select cast('abc' as integer) from studenten;
+-- fails
+select year from studenten where aanvragen between 'a' and 'z';
+-- fails
+select 9223372036854775807 + year from studenten;
+-- fails
+select aanvragen * 9223372036854775807 from studenten;
+-- fails
+select year from studenten where aanvragen = (select aanvragen from studenten);
+-- fails
+select year, aanvragen from studenten union all select year from brexit;
+
+-- section: must fail: syntax
+-- fails
+selec * from studenten;
+-- fails
+select from studenten;
+-- fails
+select year studenten where;
+-- fails
+select year from studenten where year =;
+-- fails
+select (year from studenten;
+-- fails
+select year from studenten order year;
+-- fails
+select year,, aanvragen from studenten;
+-- fails
+select * from studenten limit;
+-- fails
+select year from studenten where year in ();
+-- fails
+select year from studenten limit -1;
+-- fails
+select year from studenten where year between 2019;
+-- fails
+select * from;
+-- fails
+select year from studenten group by;
+-- fails
+select case when year > 2019 then 1 from studenten;
+-- fails
+select cast(year integer) from studenten;
+-- fails
+select year from studenten where year is nul;
+
+-- section: edge cases: rounding, casts, text of numbers
+select year, cast(aanvragen / 8 as integer) from start_ups;
+select cast(12.5 as integer), cast(-12.5 as integer);
+select year, round(aanvragen / 8) from start_ups;
+select round(2.675, 2), round(0.5), round(-0.5);
+select year, round(inwilligingen, 1) from studenten;
+select year, round(inwilligingen * 100, 1) from studenten;
+select year || ' ' || aanvragen / 7 from studenten;
+select cast(aanvragen / 7 as varchar) from studenten;
+select cast(0.5 as varchar), cast(1e3 as varchar);
+select post from financien where upper(post) ilike '%ië%';
+select length(post), upper(post), lower(post) from financien where post like '%Oekra%';
+select upper(null), length(null), coalesce(kwalificatie, onderwerp) from kerncijfers where year = 2030;
+select nullif(0, 0), nullif('a', 'b'), nullif(kwalificatie, 'ruim') from kerncijfers where year = 2022 and kwalificatie is not null;
+select case when year > 2019 then 1 else 2.5 end from studenten;
+select coalesce(null, 1, 2.5), coalesce(null, 2.5, 1);
+select abs(inwilligingen - 1) from studenten;
+select year, -year // 2, year // -3 from studenten;
+select distinct inwilligingen * 100 from regulier order by 1;
+select max(post), min(post) from financien;
+select 1e3 * 2, 2.50 * 2, 00012, 1.0e-2;
+select -inwilligingen, +aanvragen from studenten;
+
+-- section: edge cases: operators and precedence
+select 5 / 2 * 2, 5 // 2 * 2, 2 * 5 // 2;
+select 1 - 2 - 3, 2 * 3 / 4, 1 + 2 || 'x';
+select 'a' || 1 + 2;
+select year from studenten where year between 2019 and 2020 and aanvragen > 15000 or year = 2021;
+select not true = false;
+select year, inwilligingen between 95% and 99% from studenten;
+select year, inwilligingen in (99%, 0.96) from studenten;
+select year, aanvragen is null, aanvragen is not null from studenten;
+select year, aanvragen from studenten order by aanvragen / beslissingen desc;
+
+-- section: edge cases: aggregates, groups and windows
+select (select aanvragen from studenten where year = 1990);
+select sum(inwilligingen), avg(year), count(distinct inwilligingen) from regulier;
+select categorie, count(*) from regulier where year = 1900 group by categorie;
+select count(*), sum(aanvragen) from regulier where year = 1900;
+select year, aanvragen from studenten union all select year, inwilligingen from brexit;
+select categorie, year from regulier where aanvragen > (select avg(aanvragen) from regulier where categorie = 'studenten') order by 1, 2;
+select categorie, avg(aanvragen) as gem from regulier group by 1 having avg(aanvragen) > 20000 order by gem;
+select categorie, sum(aanvragen) as totaal from regulier group by categorie order by sum(aanvragen) desc;
+select year as jaartal, count(*) from regulier group by jaartal order by jaartal;
+select lower(categorie) as c, count(*) from regulier group by lower(categorie) order by c;
+select year, lag(aanvragen, 2) over (order by year), lead(aanvragen, 1, 0) over (order by year) from studenten;
+select year, first_value(aanvragen) over (order by year desc) from studenten;
+select year, avg(inwilligingen) over (order by year) from studenten;
+select categorie, year, sum(inwilligingen) over (partition by categorie order by year desc) from regulier;
+select year, rank() over (order by inwilligingen), row_number() over (order by inwilligingen, year) from studenten;
+select sum(aanvragen) over (partition by categorie) - aanvragen from regulier;
+select count(*) over (), year from studenten;
+select min(aanvragen) over (partition by categorie), categorie, year from regulier;

@@ -1,0 +1,156 @@
+-- Deliberate differences between indq and DuckDB: queries that are NOT in the compared corpus (corpus.sql) because
+-- indq answers them otherwise on purpose. OracleTests runs each one through both and checks that each side still
+-- behaves as written here, so that this list stays true.
+--
+-- Each entry has, right before it:
+--   -- why: the reason for the difference
+--   -- indq: error | the first row of indq's result, cells joined by ' | ', NULL for null, as indq displays them
+--   -- duckdb: error | the first row of DuckDB's result, cells joined by ' | ', NULL for null
+-- Percent literals are handed to DuckDB as fractions, as in the corpus.
+--
+-- Not listed as entries, because they are differences of presentation that the corpus already ignores:
+--   result column names (indq keeps an expression's name as written; DuckDB rewrites it, e.g. `(7 / 2)`);
+--   DuckDB's DECIMAL and HUGEINT results (written as strings in its JSON) compare as the numbers they are.
+
+-- section: division by zero
+-- why: indq gives NULL for division by zero with '/', like '//'; this DuckDB gives IEEE infinity
+-- indq: NULL
+-- duckdb: Infinity
+select 1 / 0 from brexit where year = 2020;
+
+-- why: a rate over an empty denominator is unknown in indq, not infinite
+-- indq: 2019 | NULL
+-- duckdb: 2019 | Infinity
+select year, aanvragen / (beslissingen - beslissingen) from studenten where year = 2019;
+
+-- why: 0 / 0 is NULL in indq; DuckDB gives NaN
+-- indq: NULL
+-- duckdb: NaN
+select 0 / 0 from brexit where year = 2020;
+
+-- section: integer division of non-integers
+-- why: indq's '//' divides whole numbers only; DuckDB's '//' on a double is plain division
+-- indq: error
+-- duckdb: 0.495
+select inwilligingen // 2 from studenten where year = 2019;
+
+-- why: as above, for a decimal literal
+-- indq: error
+-- duckdb: 3.75
+select 7.5 // 2 from brexit where year = 2020;
+
+-- why: kerncijfers.waarde holds counts, decimals and percentages, so indq refuses '//' on it
+-- indq: error
+-- duckdb: 28000.0
+select waarde // 2 from kerncijfers where onderwerp = 'naturalisatieverzoeken behandeld';
+
+-- section: integers beyond 64 bits
+-- why: indq's integers are 64-bit and a literal that does not fit is an error; DuckDB reads it as a HUGEINT
+-- indq: error
+-- duckdb: 99999999999999999999
+select 99999999999999999999 from brexit where year = 2020;
+
+-- why: indq negates the literal 9223372036854775808, which does not fit; DuckDB folds the sign into the literal
+-- indq: error
+-- duckdb: -9223372036854775808
+select -9223372036854775808 from brexit where year = 2020;
+
+-- section: double overflow
+-- why: indq reports a decimal overflow as an error with its place; DuckDB gives infinity
+-- indq: error
+-- duckdb: Infinity
+select 1e300 * 1e300 from brexit where year = 2020;
+
+-- section: text compared with numbers
+-- why: indq never compares text with numbers (a quoted number is a mistake it points at); DuckDB casts the text
+-- indq: error
+-- duckdb: 2019
+select year from studenten where year = '2019';
+
+-- why: as above
+-- indq: error
+-- duckdb: 2019
+select year from studenten where aanvragen > '20000';
+
+-- why: as above, with BETWEEN
+-- indq: error
+-- duckdb: 2020
+select year from studenten where year between '2020' and '2020';
+
+-- section: percent sign as modulo
+-- why: in indq `%` only ends a percentage literal; DuckDB's `%` is the remainder
+-- indq: error
+-- duckdb: 1
+select 7 % 2 from brexit where year = 2020;
+
+-- why: as above
+-- indq: error
+-- duckdb: 430
+select aanvragen % 1000 from studenten where year = 2019;
+
+-- section: percentages as text
+-- why: indq writes a percentage as text the way it prints it (99%); DuckDB only sees the fraction 0.99
+-- indq: 2019-99%
+-- duckdb: 2019-0.99
+select year || '-' || inwilligingen from studenten where year = 2019;
+
+-- section: numbers as conditions
+-- why: indq wants a condition after WHERE and NOT; DuckDB casts a number to a boolean
+-- indq: error
+-- duckdb: 2019
+select year from studenten where year;
+
+-- why: as above
+-- indq: error
+-- duckdb: false
+select not year from studenten where year = 2019;
+
+-- section: outside indq's language
+-- why: indq reads one dataset per select; DuckDB joins
+-- indq: error
+-- duckdb: 2019 | 20430 | 20630 | 0.99 | 2020 | 34790 | 32920 | 0.99
+select * from studenten, brexit order by 1, 5 limit 1;
+
+-- why: an alias of the select list is not a name in indq's WHERE; DuckDB resolves it
+-- indq: error
+-- duckdb: -200
+select aanvragen - beslissingen as v from studenten where v < 0 and year = 2019;
+
+-- section: English and Dutch aliases
+-- why: indq accepts `jaar` for `year`; DuckDB knows only the column names of its tables
+-- indq: 2020
+-- duckdb: error
+select jaar from studenten where jaar = 2020;
+
+-- why: indq accepts the English names of datasets and columns
+-- indq: 2020 | 12310
+-- duckdb: error
+select year, applications from students where year = 2020;
+
+-- why: as above, for a percentage column
+-- indq: 96%
+-- duckdb: error
+select grant_rate from students where year = 2020;
+
+-- section: decimal literals
+-- why: indq's decimal literals are binary doubles, so 1.005 is a hair below 1.005 and rounds down; DuckDB reads it as an exact DECIMAL
+-- indq: 1.0
+-- duckdb: 1.01
+select round(1.005, 2);
+
+-- section: numbers as text
+-- why: indq writes decimals as text with plain digits, never with an exponent; DuckDB writes 1e+20
+-- indq: x100000000000000000000.0 | x0.00001
+-- duckdb: x1e+20 | x1e-05
+select 'x' || 1e20, 'x' || 1e-5;
+
+-- why: a percentage cast to text reads as indq prints it (99%); DuckDB only sees the fraction
+-- indq: 99%
+-- duckdb: 0.99
+select cast(inwilligingen as varchar) from studenten where year = 2019;
+
+-- section: functions outside indq's language
+-- why: indq has a small set of functions; DuckDB has many more, such as string_agg
+-- indq: error
+-- duckdb: Indiase,Turkse,Syrische
+select string_agg(nationaliteit, ',') from nationaliteiten where categorie = 'familie_en_gezin';
