@@ -63,7 +63,8 @@ public struct SourceText: Sendable {
     }
 
     /// render formats a diagnostic: the message, where it is, the source line and a caret under the spot.
-    public func render(_ d: Diagnostic) -> String {
+    /// With `color`, the severity and the caret are coloured.
+    public func render(_ d: Diagnostic, color: Bool = false) -> String {
         let loc = location(of: d.range.start)
         var lineBytes = bytes[loc.lineStart..<loc.lineEnd]
         if lineBytes.last == 0x0D { lineBytes = lineBytes.dropLast() }
@@ -76,11 +77,12 @@ public struct SourceText: Sendable {
         let where_ = (name.map { "\($0):" } ?? "") + "\(loc.line):\(loc.column)"
         let gutter = String(loc.line)
         let pad = String(repeating: " ", count: gutter.count)
-        var out = "\(d.severity.rawValue): \(d.message)\n"
+        let (on, off) = color ? (d.severity == .error ? ANSI.red : ANSI.yellow, ANSI.reset) : ("", "")
+        var out = "\(on)\(d.severity.rawValue):\(off) \(d.message)\n"
         out += "\(pad)--> \(where_)\n"
         out += "\(pad) |\n"
         out += "\(gutter) | \(DisplayWidth.printable(lineText))\n"
-        out += "\(pad) | \(String(repeating: " ", count: caretColumn))\(carets)\n"
+        out += "\(pad) | \(String(repeating: " ", count: caretColumn))\(on)\(carets)\(off)\n"
         for note in d.notes { out += "\(pad) = \(note)\n" }
         return out
     }

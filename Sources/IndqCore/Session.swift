@@ -5,8 +5,12 @@
 public struct Session {
     public var catalogue: Catalogue
     public var format: OutputFormat
-    /// terminalWidth, when set, lets tables shrink to fit the terminal.
-    public var terminalWidth: Int?
+    /// terminalWidth, when set, is asked before each result, so that tables fit the terminal as it is now.
+    public var terminalWidth: (() -> Int?)?
+    /// color marks table headers, NULL and errors; the command line sets it only for a terminal without NO_COLOR.
+    public var color = false
+    /// colorErrors colours diagnostics, when standard error is a terminal.
+    public var colorErrors = false
     /// write receives results; writeError receives diagnostics and warnings.
     public var write: (String) -> Void
     public var writeError: (String) -> Void
@@ -85,7 +89,7 @@ public struct Session {
     /// report writes an error with its place.
     func report(_ error: Error, in source: SourceText) {
         if let d = error as? Diagnostic {
-            writeError(source.render(d))
+            writeError(source.render(d, color: colorErrors))
         } else {
             writeError("error: \(error)\n")
         }
@@ -97,7 +101,7 @@ public struct Session {
         case .query(let q):
             var checker = Checker(catalogue: catalogue, source: source)
             let plan = try checker.check(q)
-            for w in plan.warnings { writeError(source.render(w)) }
+            for w in plan.warnings { writeError(source.render(w, color: colorErrors)) }
             emit(try Evaluator.run(plan))
         case .showDatasets:
             emit(Info.datasets(catalogue))
@@ -115,7 +119,7 @@ public struct Session {
     /// emit writes a result in the session's format and keeps it for `.last`.
     mutating func emit(_ result: ResultSet) {
         lastResult = result
-        write(format.render(result, maxWidth: terminalWidth))
+        write(format.render(result, options: RenderOptions(maxWidth: terminalWidth?(), color: color)))
     }
 
     /// inputState tells the REPL whether `text` can run: complete statements run, an unfinished one continues.

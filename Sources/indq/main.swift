@@ -36,12 +36,19 @@ struct Indq: ParsableCommand {
     @Flag(name: .long, help: "Keep running a script after a statement fails; exit 1 at the end if any failed.")
     var continueOnError = false
 
+    @Flag(name: .long, help: "Never use colour. Colour is used only on a terminal, and never when NO_COLOR is set.")
+    var noColor = false
+
     @Argument(help: ArgumentHelp("Script files to run, in order. Lines starting with -- are comments.", valueName: "file"))
     var files: [String] = []
 
     func run() throws {
         var session = Session(format: format, write: { Output.write(1, $0) }, writeError: { Output.write(2, $0) })
         session.readScript = { path in try Script.load(path: path) }
+        let colorAllowed = !noColor && (getenv("NO_COLOR").map { String(cString: $0).isEmpty } ?? true)
+        session.color = colorAllowed && isatty(1) == 1
+        session.colorErrors = colorAllowed && isatty(2) == 1
+        if isatty(1) == 1 { session.terminalWidth = { Output.terminalWidth() } }
         if command != nil && !files.isEmpty {
             throw ValidationError("give either -c STATEMENTS or script files, not both")
         }
@@ -51,7 +58,6 @@ struct Indq: ParsableCommand {
         var scripts: [SourceText] = []
         if files.isEmpty {
             if isatty(0) == 1 {
-                session.terminalWidth = Output.terminalWidth()
                 throw ExitCode(Interactive.run(session: session))
             }
             scripts.append(try Script.read(path: nil))

@@ -1,14 +1,32 @@
 // Renderers: result rows → text, in the output formats. They write plain digits and know nothing of terminals;
 // the shell passes the terminal width when there is one.
 
+/// RenderOptions are the session's settings that shape output on a terminal.
+public struct RenderOptions: Sendable {
+    /// maxWidth is the terminal width; wider tables are shortened visibly.
+    public var maxWidth: Int?
+    /// color marks headers and NULL with ANSI colours; only ever on a terminal.
+    public var color: Bool
+
+    public init(maxWidth: Int? = nil, color: Bool = false) {
+        self.maxWidth = maxWidth
+        self.color = color
+    }
+}
+
+/// ANSI holds the few escape sequences the output uses.
+enum ANSI {
+    static let bold = "\u{1B}[1m", dim = "\u{1B}[2m", red = "\u{1B}[1;31m", yellow = "\u{1B}[1;33m", reset = "\u{1B}[0m"
+}
+
 /// OutputFormat is how results are written.
 public enum OutputFormat: String, CaseIterable, Sendable {
     case table, csv, json, markdown
 
     /// render writes a result in this format.
-    public func render(_ result: ResultSet, maxWidth: Int? = nil) -> String {
+    public func render(_ result: ResultSet, options: RenderOptions = RenderOptions()) -> String {
         switch self {
-        case .table: return TableRenderer(maxWidth: maxWidth).render(result)
+        case .table: return TableRenderer(maxWidth: options.maxWidth, color: options.color).render(result)
         case .csv: return CSVRenderer.render(result)
         case .json: return JSONRenderer.render(result)
         case .markdown: return MarkdownRenderer.render(result)
@@ -25,8 +43,13 @@ extension ValueType {
 public struct TableRenderer {
     /// maxWidth is the terminal width; wider tables have their widest columns shortened, with `…`.
     public var maxWidth: Int?
+    /// color makes headers bold and NULL dim.
+    public var color: Bool
 
-    public init(maxWidth: Int? = nil) { self.maxWidth = maxWidth }
+    public init(maxWidth: Int? = nil, color: Bool = false) {
+        self.maxWidth = maxWidth
+        self.color = color
+    }
 
     /// render draws the result.
     public func render(_ result: ResultSet) -> String {
@@ -40,20 +63,24 @@ public struct TableRenderer {
         func line(_ l: String, _ m: String, _ r: String) -> String {
             l + widths.map { String(repeating: "─", count: $0 + 2) }.joined(separator: m) + r + "\n"
         }
-        func row(_ values: [String], rightAligned: (Int) -> Bool) -> String {
+        // Colour goes on after padding, so that escape sequences never count towards a width.
+        func row(_ values: [String], style: (Int) -> String?, rightAligned: (Int) -> Bool) -> String {
             var s = "│"
             for (i, v) in values.enumerated() {
-                let text = DisplayWidth.truncate(v, to: widths[i])
+                var text = DisplayWidth.truncate(v, to: widths[i])
                 let pad = String(repeating: " ", count: widths[i] - DisplayWidth.of(text))
+                if color, let code = style(i) { text = code + text + ANSI.reset }
                 s += " " + (rightAligned(i) ? pad + text : text + pad) + " │"
             }
             return s + "\n"
         }
         var out = line("┌", "┬", "┐")
-        out += row(headers) { result.columns[$0].type.alignsRight }
+        out += row(headers, style: { _ in ANSI.bold }) { result.columns[$0].type.alignsRight }
         out += line("├", "┼", "┤")
         for (r, values) in cells.enumerated() {
-            out += row(values) { result.columns[$0].type.alignsRight || result.rows[r][$0].asDouble != nil }
+            out += row(values, style: { result.rows[r][$0].isNull ? ANSI.dim : nil }) {
+                result.columns[$0].type.alignsRight || result.rows[r][$0].asDouble != nil
+            }
         }
         out += line("└", "┴", "┘")
         out += result.rows.count == 1 ? "1 row\n" : "\(result.rows.count) rows\n"
