@@ -6,13 +6,15 @@ let package = Package(
     name: "indq",
     products: [
         .executable(name: "indq", targets: ["indq"]),
+        // The language core, for tools such as the fuzzer in Fuzz/.
+        .library(name: "IndqCore", targets: ["IndqCore"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
     ],
     targets: [
         // The report figures as plain data files, embedded into the binary at build time.
-        .target(name: "IndqData", exclude: ["datasets", "README.md"]),
+        .target(name: "IndqData", exclude: ["datasets", "glossary.tsv", "README.md"]),
         // The language: lexer, parser, checker, evaluator and renderers. No terminal code.
         .target(name: "IndqCore", dependencies: ["IndqData"]),
         // libedit, reached through pkg-config.

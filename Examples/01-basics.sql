@@ -1,14 +1,59 @@
 -- First steps: which datasets are there, and what do the student figures say?
 show datasets;
+-- expect:
+-- ┌──────────────────┬──────────────────────┬──────┬────────────────────────────────────────────────────────────────────────────────────────────────────────────────────────────────────────────┐
+-- │ dataset          │ english              │ rows │ description                                                                                                                                │
+-- ├──────────────────┼──────────────────────┼──────┼────────────────────────────────────────────────────────────────────────────────────────────────────────────────────────────────────────────┤
+-- │ familie_en_gezin │ family               │    3 │ Verblijfsaanvragen van mensen die hun partner of familielid naar Nederland willen halen                                                    │
+-- │ kennis_en_talent │ knowledge_and_talent │    3 │ Verblijfsaanvragen voor werk door kennismigranten en ander internationaal talent                                                           │
+-- │ start_ups        │ start_ups            │    3 │ Verblijfsaanvragen van startende, innovatieve ondernemers onder de start-upregeling                                                        │
+-- │ studenten        │ students             │    3 │ Verblijfsaanvragen voor studie door studenten van buiten de EU                                                                             │
+-- │ arbeidsmigranten │ labour_migrants      │    3 │ Verblijfsaanvragen voor werk door arbeidsmigranten van buiten de EU                                                                        │
+-- │ brexit           │ brexit               │    2 │ Verblijfsaanvragen van Britse burgers in Nederland als gevolg van de Brexit, cumulatief                                                    │
+-- │ regulier         │ regular              │   15 │ Reguliere verblijfsaanvragen per categorie: de tabellen Familie en gezin, Kennis en talent, Start-ups, Studenten en Arbeidsmigranten samen │
+-- │ juridische_zaken │ legal_cases          │    3 │ Gerechtelijke procedures over beslissingen van de IND en hoe vaak de rechter de beslissing in stand liet                                   │
+-- │ nationaliteiten  │ nationalities        │   15 │ Top 3 nationaliteiten naar inwilligingen per categorie, 2021                                                                               │
+-- │ kerncijfers      │ key_figures          │   34 │ Losse cijfers uit de lopende tekst van de IND-jaarverslagen 2021 en 2022                                                                   │
+-- │ financien        │ finances             │    7 │ Baten en lasten van de IND in 2022, in duizenden euro's                                                                                    │
+-- │ personeel        │ staff                │    3 │ Personeelsbezetting van de IND eind 2022, in fte                                                                                           │
+-- └──────────────────┴──────────────────────┴──────┴────────────────────────────────────────────────────────────────────────────────────────────────────────────────────────────────────────────┘
+-- 12 rows
 
 -- Every column of a dataset, with its meaning.
 describe studenten;
+-- expect:
+-- ┌───────────────┬────────────┬──────────────┬─────────────────────────────────────────────────┐
+-- │ column        │ type       │ english      │ meaning                                         │
+-- ├───────────────┼────────────┼──────────────┼─────────────────────────────────────────────────┤
+-- │ year          │ integer    │ year         │ the year the figure is about                    │
+-- │ aanvragen     │ integer    │ applications │ number of applications submitted                │
+-- │ beslissingen  │ integer    │ decisions    │ number of decisions on applications             │
+-- │ inwilligingen │ percentage │ grant_rate   │ share of decisions that granted the application │
+-- └───────────────┴────────────┴──────────────┴─────────────────────────────────────────────────┘
+-- 4 rows
 
 -- All figures for students from outside the EU. Note the dip in 2020: corona kept students away.
 select * from studenten;
+-- expect:
+-- ┌──────┬───────────┬──────────────┬───────────────┐
+-- │ year │ aanvragen │ beslissingen │ inwilligingen │
+-- ├──────┼───────────┼──────────────┼───────────────┤
+-- │ 2019 │     20430 │        20630 │           99% │
+-- │ 2020 │     12310 │        12640 │           96% │
+-- │ 2021 │     20560 │        20600 │           99% │
+-- └──────┴───────────┴──────────────┴───────────────┘
+-- 3 rows
 
 -- Only the years since the dip, newest first. `jaar` works as well as `year`.
 select jaar, aanvragen, beslissingen
 from studenten
 where jaar >= 2020
 order by jaar desc;
+-- expect:
+-- ┌──────┬───────────┬──────────────┐
+-- │ jaar │ aanvragen │ beslissingen │
+-- ├──────┼───────────┼──────────────┤
+-- │ 2021 │     20560 │        20600 │
+-- │ 2020 │     12310 │        12640 │
+-- └──────┴───────────┴──────────────┘
+-- 2 rows

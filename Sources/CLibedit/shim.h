@@ -56,6 +56,11 @@ static inline int indq_el_bind(EditLine *el, const char *key, const char *fn) {
     return el_set(el, EL_BIND, key, fn, (const char *)NULL);
 }
 
+/// indq_el_prep_term puts the terminal into libedit's editing (raw) mode now, or back to cooked mode for 0.
+static inline int indq_el_prep_term(EditLine *el, int raw) {
+    return el_set(el, EL_PREP_TERM, raw);
+}
+
 /// indq_el_source reads ~/.editrc (or $EDITRC); called last so the user's bindings win.
 static inline int indq_el_source(EditLine *el) {
     return el_source(el, NULL);

@@ -65,7 +65,7 @@ public struct Catalogue: Sendable {
         let columns = try DataFile.parseColumns(columnsFile.text, file: columnsFile.name)
         var datasets: [Dataset] = []
         var unions: [(Int, [String])] = []
-        for file in files where file.name != "columns.tsv" {
+        for file in files where file.name != "columns.tsv" && file.name != "glossary.tsv" {
             let parsed = try DataFile.parseDataset(file.text, file: file.name, columns: columns)
             if !parsed.union.isEmpty { unions.append((datasets.count, parsed.union)) }
             datasets.append(parsed.dataset)

@@ -4,6 +4,9 @@
 #pragma clang diagnostic ignored "-Wc23-extensions"
 
 
+static const char glossary_tsv[] = {
+#embed "glossary.tsv"
+, 0 };
 static const char columns_tsv[] = {
 #embed "datasets/columns.tsv"
 , 0 };
@@ -45,6 +48,7 @@ static const char personeel_tsv[] = {
 , 0 };
 
 static const indq_data_file files[] = {
+    {"glossary.tsv", glossary_tsv},
     {"columns.tsv", columns_tsv},
     {"familie_en_gezin.tsv", familie_en_gezin_tsv},
     {"kennis_en_talent.tsv", kennis_en_talent_tsv},

@@ -67,6 +67,10 @@ public final class LibeditLineEditor: LineEditor {
             completer = completions
             defer { completer = nil }
             var count: Int32 = 0
+            // Raw mode before el_gets draws the prompt: this libedit build switches only at its first read, after the
+            // prompt, so a Ctrl-D or Ctrl-R typed at once met the kernel's cooked mode (EOF, reprint) and was lost.
+            // el_gets returns the terminal to cooked mode itself.
+            _ = indq_el_prep_term(editLine, 1)
             // errno is stale after Ctrl-D, so clear it and decide from the count.
             errno = 0
             let line = el_gets(editLine, &count)

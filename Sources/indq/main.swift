@@ -39,6 +39,9 @@ struct Indq: ParsableCommand {
     @Flag(name: .long, help: "Never use colour. Colour is used only on a terminal, and never when NO_COLOR is set.")
     var noColor = false
 
+    @Flag(name: .long, help: "Check the scripts: compare each statement's output with its `-- expect:` block and report a diff for each mismatch; exit 1 if any fails.")
+    var check = false
+
     @Argument(help: ArgumentHelp("Script files to run, in order. Lines starting with -- are comments.", valueName: "file"))
     var files: [String] = []
 
@@ -54,6 +57,21 @@ struct Indq: ParsableCommand {
         }
         if let command {
             finish(session.run(SourceText(command), stopOnError: !continueOnError))
+        }
+        if check {
+            guard !files.isEmpty else { throw ValidationError("--check needs script files") }
+            var failed = false
+            for path in files {
+                var checking = Session(format: .table, write: { _ in }, writeError: { _ in })
+                checking.readScript = session.readScript
+                // Messages name the file by its base name, so that expected errors do not depend on the folder.
+                let script = try Script.read(path: path)
+                let name = String(path.split(separator: "/").last ?? Substring(path))
+                let report = ScriptCheck.run(SourceText(script.text, name: name), session: &checking)
+                Output.write(1, ScriptCheck.describe(report))
+                failed = failed || report.failed > 0
+            }
+            finish(failed ? .failure : .success)
         }
         var scripts: [SourceText] = []
         if files.isEmpty {

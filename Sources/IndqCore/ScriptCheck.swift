@@ -1,0 +1,188 @@
+// Checked scripts: a statement followed by an `-- expect:` comment block must print exactly that block. Lessons
+// state their exercises' answers this way, the golden tests of Examples/ use it, and `indq --check` runs it,
+// much like sqlite3's `.check`.
+//
+//     select aanvragen from studenten where year = 2021;
+//     -- expect:
+//     -- ┌───────────┐
+//     -- │ aanvragen │
+//     -- …
+
+/// ScriptCheck runs a script and compares each statement's output with its `-- expect:` block.
+public enum ScriptCheck {
+    /// Outcome is one checked statement.
+    public struct Outcome: Sendable {
+        /// line is where the statement starts.
+        public var line: Int
+        public var statement: String
+        public var expected: String?
+        public var actual: String
+        public var passed: Bool
+    }
+
+    /// Report is the result of checking a whole script.
+    public struct Report: Sendable {
+        public var name: String
+        public var outcomes: [Outcome]
+        public var passed: Int { outcomes.filter(\.passed).count }
+        public var failed: Int { outcomes.count - passed }
+    }
+
+    /// run executes `source` in `session`, capturing each statement's output (results and errors, in order).
+    /// A statement with an expect block passes when its output equals the block; one without a block passes when
+    /// it succeeds.
+    public static func run(_ source: SourceText, session: inout Session) -> Report {
+        let (write, writeError) = (session.write, session.writeError)
+        defer { (session.write, session.writeError) = (write, writeError) }
+        final class Buffer { var text = "" }
+        var outcomes: [Outcome] = []
+        var parser: Parser
+        do {
+            parser = try Parser(source)
+        } catch {
+            let d = error as? Diagnostic ?? Diagnostic("\(error)", at: SourceRange(0, 0))
+            return Report(name: source.name ?? "", outcomes: [Outcome(line: 1, statement: "", expected: nil,
+                                                                     actual: source.render(d), passed: false)])
+        }
+        while !session.quitRequested {
+            let buffer = Buffer()
+            session.write = { buffer.text += $0 }
+            session.writeError = { buffer.text += $0 }
+            var ok = true
+            let parsed: Parser.ParsedStatement
+            do {
+                guard let next = try parser.nextStatement() else { break }
+                parsed = next
+            } catch {
+                session.report(error, in: source)
+                let line = (error as? Diagnostic).map { source.location(of: $0.range.start).line } ?? 1
+                outcomes.append(Outcome(line: line, statement: "", expected: nil, actual: buffer.text, passed: false))
+                parser.skipStatement()
+                continue
+            }
+            do {
+                try session.execute(parsed.statement, source: source)
+            } catch {
+                if !(error is ScriptFailed) { session.report(error, in: source) }
+                ok = false
+            }
+            let expected = expectBlock(after: parsed.range.end, in: source)
+            let actual = normalized(buffer.text)
+            let passed = expected.map { normalized($0) == actual } ?? ok
+            outcomes.append(Outcome(line: source.location(of: parsed.range.start).line,
+                                    statement: String(decoding: source.bytes[parsed.range.start..<parsed.range.end], as: UTF8.self),
+                                    expected: expected, actual: actual, passed: passed))
+        }
+        return Report(name: source.name ?? "", outcomes: outcomes)
+    }
+
+    /// expectBlock reads the `-- expect:` comment block that starts on the line after `offset`, if any.
+    static func expectBlock(after offset: Int, in source: SourceText) -> String? {
+        var lines = source.text.utf8.count > offset
+            ? String(decoding: source.bytes[offset...], as: UTF8.self).split(separator: "\n", omittingEmptySubsequences: false).dropFirst()
+            : []
+        guard let first = lines.first, first.trimmingTrailingWhitespace == "-- expect:" else { return nil }
+        lines = lines.dropFirst()
+        var block: [Substring] = []
+        for line in lines {
+            let l = line.hasSuffix("\r") ? line.dropLast() : line
+            guard l.hasPrefix("--") else { break }
+            var content = l.dropFirst(2)
+            if content.first == " " { content = content.dropFirst() }
+            block.append(content)
+        }
+        return block.joined(separator: "\n")
+    }
+
+    /// normalized drops trailing white space on each line and at the end, which comments cannot keep reliably.
+    static func normalized(_ text: String) -> String {
+        var lines = text.split(separator: "\n", omittingEmptySubsequences: false).map { String($0.trimmingTrailingWhitespace) }
+        while lines.last?.isEmpty == true { lines.removeLast() }
+        return lines.joined(separator: "\n")
+    }
+
+    /// describe writes a report for people: each failing statement with a diff, then `N passed, M failed`.
+    public static func describe(_ report: Report) -> String {
+        var out = ""
+        for o in report.outcomes where !o.passed {
+            out += "\(report.name):\(o.line): FAILED  \(o.statement.split(separator: "\n").first ?? "")\n"
+            if let expected = o.expected {
+                out += diff(expected: normalized(expected), actual: o.actual)
+            } else {
+                out += o.actual.split(separator: "\n", omittingEmptySubsequences: false).map { "  " + $0 }.joined(separator: "\n") + "\n"
+            }
+        }
+        let checked = report.outcomes.filter { $0.expected != nil }
+        out += "\(report.name): \(checked.filter(\.passed).count) of \(checked.count) expectations met\n"
+        out += "\(report.passed) passed, \(report.failed) failed\n"
+        return out
+    }
+
+    /// diff shows expected lines missing from the output with `-` and unexpected output with `+`.
+    static func diff(expected: String, actual: String) -> String {
+        let a = expected.split(separator: "\n", omittingEmptySubsequences: false)
+        let b = actual.split(separator: "\n", omittingEmptySubsequences: false)
+        // Longest common subsequence, so that one wrong row shows as one pair of lines.
+        var lcs = Array(repeating: Array(repeating: 0, count: b.count + 1), count: a.count + 1)
+        for i in stride(from: a.count - 1, through: 0, by: -1) {
+            for j in stride(from: b.count - 1, through: 0, by: -1) {
+                lcs[i][j] = a[i] == b[j] ? lcs[i + 1][j + 1] + 1 : max(lcs[i + 1][j], lcs[i][j + 1])
+            }
+        }
+        var out = "  --- expected\n  +++ actual\n"
+        var i = 0, j = 0
+        while i < a.count || j < b.count {
+            if i < a.count && j < b.count && a[i] == b[j] {
+                out += "    " + a[i] + "\n"; i += 1; j += 1
+            } else if i < a.count && (j == b.count || lcs[i + 1][j] >= lcs[i][j + 1]) {
+                out += "  - " + a[i] + "\n"; i += 1
+            } else {
+                out += "  + " + b[j] + "\n"; j += 1
+            }
+        }
+        return out
+    }
+
+    /// withExpectations rewrites a script so that every statement's expect block holds its current output; it is
+    /// how golden blocks are written in the first place (INDQ_UPDATE_GOLDEN=1), to be reviewed like any change.
+    public static func withExpectations(_ source: SourceText, session: inout Session) -> String {
+        let report = run(source, session: &session)
+        var parser = try? Parser(source)
+        var ranges: [SourceRange] = []
+        while let p = try? parser?.nextStatement() { ranges.append(p.range) }
+        guard ranges.count == report.outcomes.count else { return source.text }
+        var out = ""
+        var cursor = 0
+        for (range, outcome) in zip(ranges, report.outcomes) {
+            // Copy up to the end of the statement's line, drop an old block, write the new one.
+            var end = range.end
+            while end < source.bytes.count && source.bytes[end] != 0x0A { end += 1 }
+            out += String(decoding: source.bytes[cursor..<end], as: UTF8.self) + "\n"
+            var next = min(end + 1, source.bytes.count)
+            // Skip an old `-- expect:` line and the comment lines of its block.
+            var lines = 0
+            while next < source.bytes.count {
+                var e = next
+                while e < source.bytes.count && source.bytes[e] != 0x0A { e += 1 }
+                let line = String(decoding: source.bytes[next..<e], as: UTF8.self)
+                if lines == 0 ? line.trimmingTrailingWhitespace != "-- expect:" : !line.hasPrefix("--") { break }
+                lines += 1
+                next = min(e + 1, source.bytes.count)
+            }
+            out += "-- expect:\n" + outcome.actual.split(separator: "\n", omittingEmptySubsequences: false)
+                .map { $0.isEmpty ? "--" : "-- " + $0 }.joined(separator: "\n") + "\n"
+            cursor = next
+        }
+        out += String(decoding: source.bytes[min(cursor, source.bytes.count)...], as: UTF8.self)
+        return out
+    }
+}
+
+extension Substring {
+    /// trimmingTrailingWhitespace drops spaces and line ends at the end.
+    var trimmingTrailingWhitespace: Substring {
+        var t = self
+        while t.last?.isWhitespace == true { t.removeLast() }
+        return t
+    }
+}
