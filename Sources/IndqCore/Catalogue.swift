@@ -19,6 +19,12 @@ public struct RowSource: Sendable {
     public var section: String?
     public var line: Int?
     public var sentence: String?
+    /// text is the report line `line`, as printed.
+    public var text: String?
+    /// table is the report table of a row that a union dataset took from another dataset.
+    public var table: String?
+    /// printed holds, for such a row, the report lines of its columns (see Dataset.printed).
+    public var printed: [String: (line: Int, text: String)]?
 }
 
 /// Dataset is a table of figures with its provenance.
@@ -34,6 +40,8 @@ public struct Dataset: Sendable {
     public var rows: [[Value]]
     /// rowSources is parallel to rows where the data file gives a source per row, else empty.
     public var rowSources: [RowSource]
+    /// printed holds, for year tables, the report line of each column's figures (`@printed`).
+    public var printed: [String: (line: Int, text: String)] = [:]
 }
 
 /// Catalogue holds the datasets and answers name look-ups.
@@ -73,6 +81,7 @@ public struct Catalogue: Sendable {
         // A union dataset (regulier) takes its rows from others, with their name in its first column.
         for (index, members) in unions {
             var rows: [[Value]] = []
+            var sources: [RowSource] = []
             for member in members {
                 guard let m = datasets.first(where: { $0.name == member }) else {
                     throw DataFileError(file: datasets[index].name, line: 0, message: "@union names unknown dataset \(member)")
@@ -82,8 +91,10 @@ public struct Catalogue: Sendable {
                     throw DataFileError(file: datasets[index].name, line: 0, message: "@union member \(member) has other columns")
                 }
                 rows += m.rows.map { [.text(member)] + $0 }
+                sources += m.rows.map { _ in RowSource(report: m.report, section: m.section, table: m.table, printed: m.printed) }
             }
             datasets[index].rows = rows
+            datasets[index].rowSources = sources
         }
         self.datasets = datasets
     }

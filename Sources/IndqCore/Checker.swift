@@ -13,6 +13,8 @@ public struct BoundExpr: Sendable {
         case aggregate(Int)
         /// A window function's value for the current row.
         case window(Int)
+        /// The pseudo-column `bron`: the row's short source reference.
+        case sourceRef
         case constant(Value)
         case negate(BoundExpr)
         case not(BoundExpr)
@@ -322,6 +324,12 @@ public struct Checker {
                 defer { scope.aliases.insert(aliased, at: a) }
                 let b = try bind(aliased.expr, &scope)
                 return BoundExpr(kind: b.kind, type: b.type, range: e.range)
+            }
+            if dataset.columnIndex(named: name) == nil && sourceRefNames.contains(name.lowercased()) {
+                if scope.grouped && !scope.insideAggregate {
+                    throw Diagnostic("column '\(name)' must appear in GROUP BY or be used in an aggregate function", at: e.range)
+                }
+                return BoundExpr(kind: .sourceRef, type: .text, range: e.range)
             }
             guard let i = dataset.columnIndex(named: name) else {
                 var notes: [String] = []

@@ -32,6 +32,7 @@ enum DataFile {
     {
         var props: [String: String] = [:]
         var notes: [String] = []
+        var printed: [String: (line: Int, text: String)] = [:]
         var union: [String] = []
         var header: [String]?
         var rows: [[Value]] = []
@@ -46,6 +47,11 @@ enum DataFile {
                 switch key {
                 case "note": notes.append(value)
                 case "union": union = value.split(separator: " ").map(String.init)
+                case "printed":
+                    guard f.count == 4, let number = Int(f[2]) else {
+                        throw DataFileError(file: file, line: n, message: "expected @printed, a column, a line number and the line's text")
+                    }
+                    printed[f[1]] = (number, f[3])
                 default: props[key] = value
                 }
                 continue
@@ -72,6 +78,7 @@ enum DataFile {
                 case "source.section": source.section = cell; hasSource = true
                 case "source.sentence": source.sentence = cell; hasSource = true
                 case "source.line": source.line = Int(cell); hasSource = true
+                case "source.text": source.text = cell; hasSource = true
                 default:
                     guard let v = parseFigure(cell, as: columns[name]!.type) else {
                         throw DataFileError(file: file, line: n, message: "'\(cell)' is not a valid \(columns[name]!.type.rawValue) for \(name)")
@@ -88,7 +95,7 @@ enum DataFile {
         }
         let dataset = Dataset(name: try prop("dataset"), english: try prop("english"), description: try prop("description"),
                               report: try prop("report"), section: try prop("section"), table: try prop("table"),
-                              notes: notes, columns: dataColumns, rows: rows, rowSources: sources)
+                              notes: notes, columns: dataColumns, rows: rows, rowSources: sources, printed: printed)
         return (dataset, union)
     }
 

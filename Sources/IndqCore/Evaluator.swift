@@ -13,7 +13,14 @@ public struct ResultColumn: Equatable, Sendable {
 public struct ResultSet: Equatable, Sendable {
     public var columns: [ResultColumn]
     public var rows: [[Value]]
-    public init(columns: [ResultColumn], rows: [[Value]]) { self.columns = columns; self.rows = rows }
+    /// qualifiers, parallel to rows when not empty, hold `bijna`, `ruim` or `circa` for figures the report gives as
+    /// approximate, so that table output can mark them.
+    public var qualifiers: [[String?]]
+    public init(columns: [ResultColumn], rows: [[Value]], qualifiers: [[String?]] = []) {
+        self.columns = columns
+        self.rows = rows
+        self.qualifiers = qualifiers
+    }
 }
 
 /// RowContext is everything an expression can read while one row is evaluated.
@@ -22,12 +29,22 @@ struct RowContext {
     var keys: [Value] = []
     var aggregates: [Value] = []
     var windows: [Value] = []
+    /// dataset and rows say where the row came from: the input rows it was computed from (a group has many).
+    var dataset: Dataset?
+    var rows: [Int] = []
+    /// qualifiers marks the result columns whose figure the report qualifies.
+    var qualifiers: [String?] = []
 }
 
 /// Evaluator runs plans.
 public enum Evaluator {
     /// run executes a query plan and returns its rows.
     public static func run(_ plan: QueryPlan) throws -> ResultSet {
+        try runWithContexts(plan).result
+    }
+
+    /// runWithContexts executes a plan and also returns, per result row, where it came from.
+    static func runWithContexts(_ plan: QueryPlan) throws -> (result: ResultSet, contexts: [RowContext]) {
         var rows: [(output: [Value], context: RowContext)] = []
         for select in plan.selects { rows += try run(select) }
         if !plan.order.isEmpty {
@@ -46,19 +63,22 @@ public enum Evaluator {
             }
             rows = keyed.map { rows[$0.index] }
         }
-        var output = rows.map(\.output)
-        if let offset = plan.offset { output = Array(output.dropFirst(offset)) }
-        if let limit = plan.limit { output = Array(output.prefix(limit)) }
-        return ResultSet(columns: plan.columns, rows: output)
+        if let offset = plan.offset { rows = Array(rows.dropFirst(offset)) }
+        if let limit = plan.limit { rows = Array(rows.prefix(limit)) }
+        let qualified = rows.contains { r in r.context.qualifiers.contains { $0 != nil } }
+        let result = ResultSet(columns: plan.columns, rows: rows.map(\.output),
+                               qualifiers: qualified ? rows.map(\.context.qualifiers) : [])
+        return (result, rows.map(\.context))
     }
 
     /// run executes one select, keeping each row's context for ORDER BY expressions.
     static func run(_ plan: SelectPlan) throws -> [(output: [Value], context: RowContext)] {
-        var input: [[Value]] = plan.dataset?.rows ?? [[]]
+        let all: [[Value]] = plan.dataset?.rows ?? [[]]
+        var input: [RowContext] = all.indices.map { RowContext(input: all[$0], dataset: plan.dataset, rows: [$0]) }
         if let filter = plan.filter {
-            input = try input.filter { try evaluate(filter, RowContext(input: $0)) == .boolean(true) }
+            input = try input.filter { try evaluate(filter, $0) == .boolean(true) }
         }
-        var stage: [RowContext] = plan.grouped ? try group(input, plan) : input.map { RowContext(input: $0) }
+        var stage: [RowContext] = plan.grouped ? try group(input, plan) : input
         if let having = plan.having {
             stage = try stage.filter { try evaluate(having, $0) == .boolean(true) }
         }
@@ -67,7 +87,15 @@ public enum Evaluator {
             for (w, window) in plan.windows.enumerated() { try compute(window, index: w, over: &stage) }
         }
         var rows: [(output: [Value], context: RowContext)] = []
-        for context in stage {
+        for var context in stage {
+            if let dataset = plan.dataset, dataset.qualifierColumn != nil, !plan.grouped {
+                // A figure read straight from a row that the report qualifies keeps that qualifier.
+                let q = dataset.qualifier(row: context.input)
+                context.qualifiers = plan.outputs.map { o in
+                    if case .column(let c) = o.expr.kind, dataset.columns[c].type.alignsRight, dataset.columns[c].name != "year" { return q }
+                    return nil
+                }
+            }
             rows.append((try plan.outputs.map { try evaluate($0.expr, context) }, context))
         }
         if plan.distinct {
@@ -84,14 +112,14 @@ public enum Evaluator {
     // MARK: Grouping and aggregates
 
     /// group splits rows by their GROUP BY keys, in order of first appearance, and computes the aggregates of each.
-    static func group(_ rows: [[Value]], _ plan: SelectPlan) throws -> [RowContext] {
-        var groups: [(keys: [Value], rows: [[Value]])] = []
+    static func group(_ rows: [RowContext], _ plan: SelectPlan) throws -> [RowContext] {
+        var groups: [(keys: [Value], rows: [RowContext])] = []
         if plan.groupKeys.isEmpty {
             groups = [([], rows)]
         } else {
             var index: [String: Int] = [:]
             for row in rows {
-                let keys = try plan.groupKeys.map { try evaluate($0, RowContext(input: row)) }
+                let keys = try plan.groupKeys.map { try evaluate($0, row) }
                 let id = keys.map(groupIdentity).joined(separator: "\u{1}")
                 if let i = index[id] {
                     groups[i].rows.append(row)
@@ -102,8 +130,9 @@ public enum Evaluator {
             }
         }
         return try groups.map { g in
-            RowContext(input: g.rows.first ?? [], keys: g.keys,
-                       aggregates: try plan.aggregates.map { try aggregate($0, over: g.rows.map { RowContext(input: $0) }) })
+            RowContext(input: g.rows.first?.input ?? [], keys: g.keys,
+                       aggregates: try plan.aggregates.map { try aggregate($0, over: g.rows) },
+                       dataset: plan.dataset, rows: g.rows.flatMap(\.rows))
         }
     }
 
@@ -271,6 +300,9 @@ public enum Evaluator {
         case .groupKey(let i): return row.keys[i]
         case .aggregate(let i): return row.aggregates[i]
         case .window(let i): return row.windows[i]
+        case .sourceRef:
+            guard let dataset = row.dataset, let r = row.rows.first else { return .null }
+            return .text(dataset.sourceRef(row: r))
         case .constant(let v): return v
         case .negate(let x):
             switch try evaluate(x, row) {

@@ -13,9 +13,18 @@ enum Help {
             return functions
         default:
             if let topic, let f = Functions.lookup(topic) { return describe(f) }
+            if let topic, let entry = Glossary.builtin.lookup(topic), catalogue.dataset(named: topic) == nil {
+                return Glossary.explain(entry)
+            }
             if let topic, let d = catalogue.dataset(named: topic) {
                 return "\(d.name) (\(d.english)): \(d.description)\nColumns: "
                     + d.columns.map(\.name).joined(separator: ", ") + "\nTry: describe \(d.name); source \(d.name)\n"
+            }
+            if let topic {
+                var text = "No help on '\(topic)'."
+                let words = Glossary.builtin.entries.map(\.term) + Functions.all.map(\.name) + catalogue.allNames
+                if let s = suggestion(for: topic, among: words) { text += " Did you mean \(s)?" }
+                return text + " Try help, help select, help functions, or help followed by a term such as inwilligingen.\n"
             }
             return general
         }
@@ -52,6 +61,7 @@ enum Help {
       source kerncijfers                 where the figures come from: report, section, table or sentence
       select * from studenten            query a dataset (help select for the details)
       help [select | functions | show | NAME]   this text, or more on one subject
+      help inwilligingen                 what a term means, in Dutch and English (also: help grant_rate)
 
     Examples:
       select year, aanvragen, inwilligingen from studenten where year >= 2020;

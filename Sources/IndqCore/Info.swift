@@ -15,8 +15,34 @@ enum Info {
     static func describe(_ d: Dataset) -> ResultSet {
         ResultSet(
             columns: [ResultColumn("column", .text), ResultColumn("type", .text), ResultColumn("english", .text),
-                      ResultColumn("meaning", .text)],
-            rows: d.columns.map { [.text($0.name), .text($0.type.rawValue), .text($0.english), .text($0.meaningEN)] })
+                      ResultColumn("betekenis", .text), ResultColumn("meaning", .text)],
+            rows: d.columns.map { [.text($0.name), .text($0.type.rawValue), .text($0.english), .text($0.meaningNL), .text($0.meaningEN)] }
+                + [[.text("bron"), .text("text"), .text("source_ref"), .text("korte bronvermelding van de rij (pseudokolom)"),
+                    .text("short source reference of the row (pseudo-column)")]])
+    }
+
+    /// sources lists, for every value of a query's result, the report lines of the figures it was read or computed
+    /// from: one row per value and figure.
+    static func sources(of plan: QueryPlan) throws -> ResultSet {
+        let (result, contexts) = try Evaluator.runWithContexts(plan)
+        var rows: [[Value]] = []
+        for (r, context) in contexts.enumerated() {
+            guard let dataset = context.dataset, let select = plan.selects.first(where: { $0.dataset?.name == dataset.name }) else { continue }
+            for (c, output) in select.outputs.enumerated() {
+                let columns = output.expr.referencedColumns(in: select)
+                for column in columns {
+                    for row in context.rows {
+                        let at = dataset.sourceLine(row: row, column: column)
+                        rows.append([.integer(Int64(r + 1)), .text(result.columns[c].name), result.rows[r][c],
+                                     .text(dataset.columns[column].name), dataset.rows[row][column],
+                                     .text(at.reference), at.line.map { .integer(Int64($0)) } ?? .null, at.text.map(Value.text) ?? .null])
+                    }
+                }
+            }
+        }
+        return ResultSet(columns: [ResultColumn("row", .integer), ResultColumn("column", .text), ResultColumn("value", .number),
+                                   ResultColumn("from", .text), ResultColumn("figure", .number), ResultColumn("source", .text),
+                                   ResultColumn("line", .integer), ResultColumn("printed", .text)], rows: rows)
     }
 
     /// source tells where a dataset's figures come from: the report, section and table, and, for figures taken from

@@ -81,7 +81,7 @@ public struct Parser {
         return ParsedStatement(statement: .dot(text, range), range: range)
     }
 
-    /// statement -> query | SHOW (DATASETS | TABLES) | DESCRIBE name | SOURCE name | HELP [word]
+    /// statement -> query | SHOW (DATASETS | TABLES) | DESCRIBE name | SOURCE (name | query) | HELP [word]
     mutating func parseStatement() throws -> Statement {
         if current.kind == .identifier {
             switch current.text.lowercased() {
@@ -97,7 +97,8 @@ public struct Parser {
                 return .describe(try parseName("a dataset name after DESCRIBE"))
             case "source":
                 try advance()
-                return .source(try parseName("a dataset name after SOURCE"))
+                if check(.select) { return .sourceOf(try parseQuery()) }
+                return .source(try parseName("a dataset name or a query after SOURCE"))
             case "help":
                 try advance()
                 if check(.endOfInput) || check(.semicolon) { return .help(nil) }

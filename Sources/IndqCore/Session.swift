@@ -109,6 +109,10 @@ public struct Session {
             emit(Info.describe(try Checker(catalogue: catalogue, source: source).resolveDataset(name)))
         case .source(let name):
             emit(Info.source(try Checker(catalogue: catalogue, source: source).resolveDataset(name)))
+        case .sourceOf(let q):
+            var checker = Checker(catalogue: catalogue, source: source)
+            let plan = try checker.check(q)
+            emit(try Info.sources(of: plan))
         case .help(let topic):
             write(Help.text(topic: topic, catalogue: catalogue))
         case .dot(let text, let range):

@@ -11,6 +11,8 @@ public enum Statement: Equatable, Sendable {
     case describe(Name)
     /// `SOURCE name`
     case source(Name)
+    /// `SOURCE SELECT …`: where every value of the query's result comes from.
+    case sourceOf(Query)
     /// `HELP [topic]`
     case help(String?)
     /// `.name arguments`: a dot-command such as `.format csv`, one line long.
@@ -206,6 +208,7 @@ extension Statement {
         case .showDatasets: return "SHOW DATASETS"
         case .describe(let n): return "DESCRIBE \(quoteName(n.text))"
         case .source(let n): return "SOURCE \(quoteName(n.text))"
+        case .sourceOf(let q): return "SOURCE " + q.sql
         case .help(let topic): return topic.map { "HELP \($0)" } ?? "HELP"
         case .dot(let text, _): return text
         }

@@ -27,8 +27,8 @@ public enum OutputFormat: String, CaseIterable, Sendable {
     public func render(_ result: ResultSet, options: RenderOptions = RenderOptions()) -> String {
         switch self {
         case .table: return TableRenderer(maxWidth: options.maxWidth, color: options.color).render(result)
-        case .csv: return CSVRenderer.render(result)
-        case .json: return JSONRenderer.render(result)
+        case .csv: return CSVRenderer.render(result.withQualifierColumn)
+        case .json: return JSONRenderer.render(result.withQualifierColumn)
         case .markdown: return MarkdownRenderer.render(result)
         }
     }
@@ -54,7 +54,12 @@ public struct TableRenderer {
     /// render draws the result.
     public func render(_ result: ResultSet) -> String {
         let headers = result.columns.map { DisplayWidth.printable($0.name) }
-        let cells = result.rows.map { $0.map { DisplayWidth.printable($0.display ?? "NULL") } }
+        // An approximate figure reads `~20000`, explained under the table.
+        let cells = result.rows.enumerated().map { r, row in
+            row.enumerated().map { c, v in
+                (r < result.qualifiers.count && result.qualifiers[r][c] != nil ? "~" : "") + DisplayWidth.printable(v.display ?? "NULL")
+            }
+        }
         var widths = headers.map(DisplayWidth.of)
         for row in cells {
             for (i, c) in row.enumerated() { widths[i] = max(widths[i], DisplayWidth.of(c)) }
@@ -84,6 +89,12 @@ public struct TableRenderer {
         }
         out += line("└", "┴", "┘")
         out += result.rows.count == 1 ? "1 row\n" : "\(result.rows.count) rows\n"
+        let words = Set(result.qualifiers.flatMap { $0.compactMap { $0 } })
+        if !words.isEmpty {
+            let meaning = ["bijna": "almost", "ruim": "over", "circa": "about"]
+            out += "~ approximate: the report says " + ["bijna", "ruim", "circa"].filter(words.contains)
+                .map { "\($0) (\(meaning[$0]!))" }.joined(separator: ", ") + "\n"
+        }
         return out
     }
 
@@ -169,6 +180,21 @@ public enum MarkdownRenderer {
         out += "|" + result.columns.map { $0.type.alignsRight ? " ---: |" : " --- |" }.joined() + "\n"
         for row in result.rows {
             out += "| " + row.map { escape($0.display ?? "NULL") }.joined(separator: " | ") + " |\n"
+        }
+        return out
+    }
+}
+
+extension ResultSet {
+    /// withQualifierColumn adds a `kwalificatie` column when a result shows `bron` and qualified figures but not
+    /// their qualifier, so that csv and json, which have no `~` mark, still carry it.
+    var withQualifierColumn: ResultSet {
+        let names = Set(columns.map { $0.name.lowercased() })
+        guard !qualifiers.isEmpty, !names.contains("kwalificatie"), !names.isDisjoint(with: sourceRefNames) else { return self }
+        var out = self
+        out.columns.append(ResultColumn("kwalificatie", .text))
+        for r in out.rows.indices {
+            out.rows[r].append(qualifiers[r].compactMap { $0 }.first.map(Value.text) ?? .null)
         }
         return out
     }

@@ -1,0 +1,73 @@
+// Provenance: where each value comes from. The pseudo-column `bron` (English `source_ref`) gives a row's short
+// reference, `source <query>` lists the report line behind every value of a result, and figures that the report
+// qualifies (bijna, ruim, circa) are marked as approximate in table output.
+
+/// The names of the pseudo-column that every dataset has.
+let sourceRefNames: Set<String> = ["bron", "source_ref"]
+
+extension Dataset {
+    /// sourceRef is a row's short reference, e.g. `Jaarverslag 2021, Cijfers Studenten`.
+    public func sourceRef(row: Int) -> String {
+        let s = row < rowSources.count ? rowSources[row] : nil
+        var report = s?.report ?? self.report
+        if report.hasPrefix("IND ") { report.removeFirst(4) }
+        let detail = s?.table ?? (s?.sentence != nil ? s?.section : nil) ?? table
+        return report + ", " + (detail ?? table)
+    }
+
+    /// qualifierColumn is the column that says whether a row's figures are approximate (`kwalificatie`), if any.
+    var qualifierColumn: Int? { columns.firstIndex { $0.name == "kwalificatie" } }
+
+    /// qualifier returns `bijna`, `ruim` or `circa` when the report qualifies the figures of a row.
+    func qualifier(row: [Value]) -> String? {
+        guard let q = qualifierColumn, q < row.count, case .text(let word) = row[q] else { return nil }
+        return word
+    }
+
+    /// SourceLine is where one figure stands in the report.
+    public struct SourceLine: Sendable {
+        public var reference: String
+        public var line: Int?
+        public var text: String?
+    }
+
+    /// sourceLine tells where the figure in a row's column is printed: the table line for year tables, the
+    /// sentence's line for figures from the running text.
+    public func sourceLine(row: Int, column: Int) -> SourceLine {
+        let s = row < rowSources.count ? rowSources[row] : nil
+        let name = columns[column].name
+        if s?.line != nil || s?.sentence != nil {
+            return SourceLine(reference: sourceRef(row: row), line: s?.line, text: s?.text ?? s?.sentence)
+        }
+        let p = s?.printed?[name] ?? printed[name]
+        return SourceLine(reference: sourceRef(row: row), line: p?.line, text: p?.text)
+    }
+}
+
+extension BoundExpr {
+    /// referencedColumns lists the dataset columns an output reads, directly or through aggregates and windows,
+    /// leaving out `year`, which places a figure rather than being one.
+    func referencedColumns(in select: SelectPlan) -> [Int] {
+        var out: [Int] = []
+        func walk(_ e: BoundExpr) {
+            switch e.kind {
+            case .column(let i):
+                if select.dataset?.columns[i].name != "year", !out.contains(i) { out.append(i) }
+            case .groupKey(let i): walk(select.groupKeys[i])
+            case .aggregate(let i): select.aggregates[i].argument.map(walk)
+            case .window(let i): select.windows[i].arguments.forEach(walk)
+            case .constant, .sourceRef, .subquery: break
+            case .negate(let x), .not(let x), .isNull(let x, _), .cast(let x, _), .coerce(let x), .inSubquery(let x, _, _): walk(x)
+            case .binary(_, let a, let b), .like(let a, let b, _, _): walk(a); walk(b)
+            case .between(let a, let b, let c, _): walk(a); walk(b); walk(c)
+            case .inList(let a, let list, _): walk(a); list.forEach(walk)
+            case .scalar(_, let args): args.forEach(walk)
+            case .caseWhen(let branches, let e):
+                branches.forEach { walk($0.0); walk($0.1) }
+                e.map(walk)
+            }
+        }
+        walk(self)
+        return out
+    }
+}
