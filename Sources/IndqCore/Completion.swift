@@ -61,6 +61,7 @@ public enum Completion {
         case "describe", "source": return catalogue.datasets.flatMap { [$0.name, $0.english] }
         case "format", "mode": return OutputFormat.allCases.map(\.rawValue)
         case "timer", "echo": return ["on", "off"]
+        case "numbers": return NumberStyle.allCases.map(\.rawValue)
         default: return []
         }
     }

@@ -12,7 +12,8 @@ struct DotCommand {
         DotCommand(name: "datasets", arguments: "", summary: "list the datasets (show datasets)"),
         DotCommand(name: "describe", arguments: "NAME", summary: "the columns of a dataset (describe NAME)"),
         DotCommand(name: "source", arguments: "NAME", summary: "where a dataset's figures come from (source NAME)"),
-        DotCommand(name: "format", arguments: "table|csv|json|markdown", summary: "how results are written"),
+        DotCommand(name: "format", arguments: "table|csv|json|markdown|bar|spark", summary: "how results are written"),
+        DotCommand(name: "numbers", arguments: "nl|en|plain", summary: "how tables write digits: 42.690, 42,690 or 42690"),
         DotCommand(name: "read", arguments: "FILE", summary: "run the statements of a script file"),
         DotCommand(name: "timer", arguments: "on|off", summary: "print the wall time of each statement"),
         DotCommand(name: "echo", arguments: "on|off", summary: "print each statement before its result"),
@@ -62,6 +63,11 @@ extension Session {
                 throw Diagnostic("expected one of \(OutputFormat.allCases.map(\.rawValue).joined(separator: ", ")) after .format, found \(argument.isEmpty ? "nothing" : "'\(argument)'")", at: range)
             }
             format = f
+        case "numbers":
+            guard let style = NumberStyle(rawValue: argument.lowercased()) else {
+                throw Diagnostic("expected nl, en or plain after .numbers, found \(argument.isEmpty ? "nothing" : "'\(argument)'")", at: range)
+            }
+            numbers = style
         case "timer": timer = try onOff()
         case "echo": echo = try onOff()
         case "last":

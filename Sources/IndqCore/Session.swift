@@ -11,6 +11,8 @@ public struct Session {
     public var color = false
     /// colorErrors colours diagnostics, when standard error is a terminal.
     public var colorErrors = false
+    /// numbers is how table output writes digits (`.numbers nl|en|plain`); csv and json always write plain digits.
+    public var numbers = NumberStyle.plain
     /// write receives results; writeError receives diagnostics and warnings.
     public var write: (String) -> Void
     public var writeError: (String) -> Void
@@ -123,7 +125,7 @@ public struct Session {
     /// emit writes a result in the session's format and keeps it for `.last`.
     mutating func emit(_ result: ResultSet) {
         lastResult = result
-        write(format.render(result, options: RenderOptions(maxWidth: terminalWidth?(), color: color)))
+        write(format.render(result, options: RenderOptions(maxWidth: terminalWidth?(), color: color, numbers: numbers)))
     }
 
     /// inputState tells the REPL whether `text` can run: complete statements run, an unfinished one continues.

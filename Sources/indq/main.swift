@@ -30,7 +30,7 @@ struct Indq: ParsableCommand {
         "Run these statements and exit.", valueName: "statements"))
     var command: String?
 
-    @Option(name: .long, help: "Output format: table, csv, json or markdown.")
+    @Option(name: .long, help: "Output format: table, csv, json, markdown, bar (a bar chart) or spark (sparklines over the years).")
     var format: OutputFormat = .table
 
     @Flag(name: .long, help: "Keep running a script after a statement fails; exit 1 at the end if any failed.")
@@ -52,6 +52,7 @@ struct Indq: ParsableCommand {
         session.color = colorAllowed && isatty(1) == 1
         session.colorErrors = colorAllowed && isatty(2) == 1
         if isatty(1) == 1 { session.terminalWidth = { Output.terminalWidth() } }
+        session.numbers = NumberStyle.fromLocale { name in getenv(name).map { String(cString: $0) } }
         if command != nil && !files.isEmpty {
             throw ValidationError("give either -c STATEMENTS or script files, not both")
         }

@@ -7,10 +7,13 @@ public struct RenderOptions: Sendable {
     public var maxWidth: Int?
     /// color marks headers and NULL with ANSI colours; only ever on a terminal.
     public var color: Bool
+    /// numbers is how tables and charts write digits.
+    public var numbers: NumberStyle
 
-    public init(maxWidth: Int? = nil, color: Bool = false) {
+    public init(maxWidth: Int? = nil, color: Bool = false, numbers: NumberStyle = .plain) {
         self.maxWidth = maxWidth
         self.color = color
+        self.numbers = numbers
     }
 }
 
@@ -22,11 +25,17 @@ enum ANSI {
 /// OutputFormat is how results are written.
 public enum OutputFormat: String, CaseIterable, Sendable {
     case table, csv, json, markdown
+    /// Horizontal bars, one per row, for a label column and numeric columns.
+    case bar
+    /// Sparklines over the years, one per label.
+    case spark
 
     /// render writes a result in this format.
     public func render(_ result: ResultSet, options: RenderOptions = RenderOptions()) -> String {
         switch self {
-        case .table: return TableRenderer(maxWidth: options.maxWidth, color: options.color).render(result)
+        case .table: return TableRenderer(maxWidth: options.maxWidth, color: options.color, numbers: options.numbers).render(result)
+        case .bar: return BarChart(options: options, numbers: options.numbers).render(result)
+        case .spark: return SparkChart(options: options, numbers: options.numbers).render(result)
         case .csv: return CSVRenderer.render(result.withQualifierColumn)
         case .json: return JSONRenderer.render(result.withQualifierColumn)
         case .markdown: return MarkdownRenderer.render(result)
@@ -45,10 +54,13 @@ public struct TableRenderer {
     public var maxWidth: Int?
     /// color makes headers bold and NULL dim.
     public var color: Bool
+    /// numbers is how digits are written.
+    public var numbers: NumberStyle
 
-    public init(maxWidth: Int? = nil, color: Bool = false) {
+    public init(maxWidth: Int? = nil, color: Bool = false, numbers: NumberStyle = .plain) {
         self.maxWidth = maxWidth
         self.color = color
+        self.numbers = numbers
     }
 
     /// render draws the result.
@@ -57,7 +69,8 @@ public struct TableRenderer {
         // An approximate figure reads `~20000`, explained under the table.
         let cells = result.rows.enumerated().map { r, row in
             row.enumerated().map { c, v in
-                (r < result.qualifiers.count && result.qualifiers[r][c] != nil ? "~" : "") + DisplayWidth.printable(v.display ?? "NULL")
+                (r < result.qualifiers.count && result.qualifiers[r][c] != nil ? "~" : "")
+                    + DisplayWidth.printable((result.columns[c].isYear ? v.display : numbers.format(v)) ?? "NULL")
             }
         }
         var widths = headers.map(DisplayWidth.of)
@@ -198,4 +211,9 @@ extension ResultSet {
         }
         return out
     }
+}
+
+extension ResultColumn {
+    /// isYear tells a year column, whose numbers are never grouped: 2021, not 2.021.
+    var isYear: Bool { ["year", "jaar"].contains(name.lowercased()) }
 }

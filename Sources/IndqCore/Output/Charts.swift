@@ -1,0 +1,115 @@
+// Charts for a person who would rather look than read: horizontal bars in eighth-blocks (`bar`) and sparklines
+// over the years (`spark`). Both scale to the terminal width, put percentages on a 0–100% axis, and print values.
+
+/// BarChart draws one bar per row for each numeric column, labelled by the first text (or first) column.
+public struct BarChart {
+    public var options: RenderOptions
+    public var numbers: NumberStyle
+
+    static let eighths: [Character] = ["▏", "▎", "▍", "▌", "▋", "▊", "▉", "█"]
+
+    /// render draws the chart, or explains why the result cannot be drawn and shows it as a table.
+    public func render(_ result: ResultSet) -> String {
+        guard let shape = ChartShape(result) else {
+            return "(a bar chart needs a label column and at least one numeric column; shown as a table)\n"
+                + TableRenderer(maxWidth: options.maxWidth, color: options.color).render(result)
+        }
+        let labels = result.rows.map { DisplayWidth.printable(($0[shape.label].display ?? "NULL")) }
+        let labelWidth = min(30, labels.map(DisplayWidth.of).max() ?? 0)
+        var out = ""
+        for c in shape.values {
+            let column = result.columns[c]
+            let values = result.rows.map { $0[c] }
+            let shown = values.map { numbers.format($0) ?? "NULL" }
+            let valueWidth = shown.map(DisplayWidth.of).max() ?? 0
+            let width = max(10, (options.maxWidth ?? 80) - labelWidth - valueWidth - 4)
+            // Percentages share one axis, 0% to 100%; other numbers run from 0 to the largest magnitude.
+            let isPercent = column.type == .percentage || values.allSatisfy { $0.type == .percentage || $0.isNull }
+            let top = isPercent ? max(1, values.compactMap(\.asDouble).map(abs).max() ?? 1)
+                                : values.compactMap(\.asDouble).map(abs).max() ?? 0
+            out += (options.color ? ANSI.bold : "") + column.name + (options.color ? ANSI.reset : "") + "\n"
+            for (r, v) in values.enumerated() {
+                let label = DisplayWidth.truncate(labels[r], to: labelWidth)
+                out += label + String(repeating: " ", count: labelWidth - DisplayWidth.of(label)) + " │"
+                var bar = ""
+                if let d = v.asDouble, top > 0 {
+                    let units = Int((abs(d) / top * Double(width) * 8).rounded())
+                    bar = String(repeating: "█", count: units / 8)
+                    if units % 8 > 0 { bar.append(Self.eighths[units % 8 - 1]) }
+                    if d < 0 { bar = String(repeating: "░", count: max(1, bar.count)) }
+                }
+                out += (options.color && !bar.isEmpty ? "\u{1B}[36m" + bar + ANSI.reset : bar) + " " + shown[r] + "\n"
+            }
+            let axisEnd = isPercent ? formatPercentage(top) : numbers.format(.decimal(top)).map { $0.hasSuffix(".0") ? String($0.dropLast(2)) : $0 } ?? ""
+            let start = isPercent ? "0%" : "0"
+            out += String(repeating: " ", count: labelWidth) + " └" + start
+                + String(repeating: "─", count: max(1, width - start.count - axisEnd.count)) + axisEnd + "\n"
+        }
+        return out
+    }
+}
+
+/// SparkChart draws, per label, one line of the figure over the years: `studenten  2019 ▇▁█ 2021`.
+public struct SparkChart {
+    public var options: RenderOptions
+    public var numbers: NumberStyle
+
+    static let levels: [Character] = ["▁", "▂", "▃", "▄", "▅", "▆", "▇", "█"]
+
+    /// render draws the sparklines, or explains why it cannot and shows a table.
+    public func render(_ result: ResultSet) -> String {
+        let names = result.columns.map { $0.name.lowercased() }
+        guard let x = names.firstIndex(where: { $0 == "year" || $0 == "jaar" }) ?? result.columns.firstIndex(where: { $0.type == .integer }),
+              let y = result.columns.indices.last(where: { $0 != x && result.columns[$0].type.alignsRight }) else {
+            return "(a sparkline needs a year column and a numeric column; shown as a table)\n"
+                + TableRenderer(maxWidth: options.maxWidth, color: options.color).render(result)
+        }
+        let label = result.columns.indices.first { $0 != x && $0 != y && !result.columns[$0].type.alignsRight }
+        var series: [(name: String, points: [(x: Value, y: Value)])] = []
+        for row in result.rows {
+            let name = label.map { row[$0].display ?? "NULL" } ?? result.columns[y].name
+            if let i = series.firstIndex(where: { $0.name == name }) { series[i].points.append((row[x], row[y])) }
+            else { series.append((name, [(row[x], row[y])])) }
+        }
+        let nameWidth = series.map { DisplayWidth.of($0.name) }.max() ?? 0
+        var out = ""
+        for s in series {
+            let points = s.points.sorted { (Evaluator.compareValues($0.x, $1.x) ?? 0) < 0 }
+            let ys = points.compactMap { $0.y.asDouble }
+            let (low, high) = (ys.min() ?? 0, ys.max() ?? 0)
+            var line = ""
+            for p in points {
+                guard let d = p.y.asDouble else { line.append(" "); continue }
+                let level = high == low ? 3 : Int(((d - low) / (high - low) * 7).rounded())
+                line.append(Self.levels[level])
+            }
+            func shown(_ v: Value) -> String { numbers.format(v) ?? "NULL" }
+            // Years are written plainly: 2019, never 2.019.
+            let first = points.first?.x.display ?? "", last = points.last?.x.display ?? ""
+            let minPoint = points.first { $0.y.asDouble == low }, maxPoint = points.first { $0.y.asDouble == high }
+            out += s.name + String(repeating: " ", count: nameWidth - DisplayWidth.of(s.name)) + "  "
+                + first + " " + (options.color ? "\u{1B}[36m" + line + ANSI.reset : line) + " " + last
+                + "  min " + (minPoint.map { shown($0.y) + " (" + ($0.x.display ?? "") + ")" } ?? "NULL")
+                + "  max " + (maxPoint.map { shown($0.y) + " (" + ($0.x.display ?? "") + ")" } ?? "NULL") + "\n"
+        }
+        return out
+    }
+}
+
+/// ChartShape finds the label column and the numeric columns of a result.
+struct ChartShape {
+    var label: Int
+    var values: [Int]
+
+    init?(_ result: ResultSet) {
+        let numeric = result.columns.indices.filter { result.columns[$0].type.alignsRight }
+        guard let label = result.columns.indices.first(where: { !result.columns[$0].type.alignsRight })
+                ?? (numeric.count >= 2 ? numeric.first : nil) else { return nil }
+        // With a text label, a year column is a coordinate, not a quantity to draw.
+        let textLabel = !result.columns[label].type.alignsRight
+        let values = numeric.filter { $0 != label && !(textLabel && result.columns[$0].name.lowercased() == "year") }
+        guard !values.isEmpty else { return nil }
+        self.label = label
+        self.values = values
+    }
+}
