@@ -68,12 +68,20 @@ public struct SourceText: Sendable {
         let loc = location(of: d.range.start)
         var lineBytes = bytes[loc.lineStart..<loc.lineEnd]
         if lineBytes.last == 0x0D { lineBytes = lineBytes.dropLast() }
-        let lineText = String(decoding: lineBytes, as: UTF8.self)
-        let prefix = String(decoding: bytes[loc.lineStart..<min(max(d.range.start, loc.lineStart), loc.lineEnd)], as: UTF8.self)
+        var lineText = String(decoding: lineBytes, as: UTF8.self)
+        var prefix = String(decoding: bytes[loc.lineStart..<min(max(d.range.start, loc.lineStart), loc.lineEnd)], as: UTF8.self)
+        // A very long line is shown as a window around the caret.
+        if lineText.count > Limits.maxLineShown {
+            let before = min(prefix.count, Limits.maxLineShown / 2)
+            let head = prefix.count - before
+            prefix = (head > 0 ? "…" : "") + String(prefix.suffix(before))
+            let shown = lineText.dropFirst(head).prefix(Limits.maxLineShown)
+            lineText = (head > 0 ? "…" : "") + shown + (head + shown.count < lineText.count ? "…" : "")
+        }
         let caretColumn = DisplayWidth.of(prefix)
         let spanEnd = min(d.range.end, loc.lineEnd)
         let spanText = String(decoding: bytes[min(d.range.start, spanEnd)..<spanEnd], as: UTF8.self)
-        let carets = String(repeating: "^", count: max(1, DisplayWidth.of(spanText)))
+        let carets = String(repeating: "^", count: max(1, min(Limits.maxLineShown / 2, DisplayWidth.of(spanText))))
         let where_ = (name.map { "\($0):" } ?? "") + "\(loc.line):\(loc.column)"
         let gutter = String(loc.line)
         let pad = String(repeating: " ", count: gutter.count)

@@ -183,9 +183,12 @@ public enum Evaluator {
                 }
                 return .integer(total)
             }
-            return .decimal(values.reduce(0) { $0 + ($1.asDouble ?? 0) })
+            let total = values.reduce(0) { $0 + ($1.asDouble ?? 0) }
+            guard total.isFinite else { throw Diagnostic("number overflow in sum (the total is too large for a decimal)", at: range) }
+            return .decimal(total)
         default:
             let mean = values.reduce(0) { $0 + ($1.asDouble ?? 0) } / Double(values.count)
+            guard mean.isFinite else { throw Diagnostic("number overflow in avg (the total is too large for a decimal)", at: range) }
             return type == .percentage ? .percentage(mean) : .decimal(mean)
         }
     }

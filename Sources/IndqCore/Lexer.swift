@@ -7,6 +7,12 @@ public enum Limits {
     public static let maxTokenLength = 1_000_000
     /// maxNesting bounds nested expressions and parentheses; checked before the stack can run out.
     public static let maxNesting = 200
+    /// maxStatementLength bounds one statement, in bytes.
+    public static let maxStatementLength = 1_000_000
+    /// maxTableRows bounds the rows a table prints; the rest are counted, and csv or json print them all.
+    public static let maxTableRows = 1_000
+    /// maxLineShown bounds how much of a long source line a diagnostic prints around its caret.
+    public static let maxLineShown = 120
 }
 
 /// Lexer turns a source text into tokens, one at a time.

@@ -10,6 +10,8 @@ public struct Parser {
     var previous: Token
     /// depth counts nested expressions, to refuse nesting before the stack runs out.
     var depth = 0
+    /// statementStart is where the statement being parsed began, to enforce Limits.maxStatementLength.
+    var statementStart = 0
 
     public init(_ source: SourceText) throws {
         self.source = source
@@ -39,6 +41,7 @@ public struct Parser {
         while try match(.semicolon) {}
         if check(.endOfInput) { return nil }
         let start = current.range.start
+        statementStart = start
         if check(.dot) { return try parseDotCommand() }
         let statement = try parseStatement()
         let end = previous.range.end
@@ -223,7 +226,11 @@ public struct Parser {
     /// orExpr -> andExpr {OR andExpr}
     mutating func parseOr() throws -> Expr {
         var left = try parseAnd()
+        var chain = 0
+        defer { depth -= chain }
         while try match(.or) {
+            try enter()
+            chain += 1
             let right = try parseAnd()
             left = Expr(.binary(.or, left, right), left.range.to(right.range))
         }
@@ -233,7 +240,11 @@ public struct Parser {
     /// andExpr -> notExpr {AND notExpr}
     mutating func parseAnd() throws -> Expr {
         var left = try parseNot()
+        var chain = 0
+        defer { depth -= chain }
         while try match(.and) {
+            try enter()
+            chain += 1
             let right = try parseNot()
             left = Expr(.binary(.and, left, right), left.range.to(right.range))
         }
@@ -321,7 +332,11 @@ public struct Parser {
     /// concat -> additive {'||' additive}
     mutating func parseConcat() throws -> Expr {
         var left = try parseAdditive()
+        var chain = 0
+        defer { depth -= chain }
         while check(.concat) {
+            try enter()
+            chain += 1
             try advance()
             let right = try parseAdditive()
             left = Expr(.binary(.concat, left, right), left.range.to(right.range))
@@ -332,7 +347,11 @@ public struct Parser {
     /// additive -> multiplicative {('+' | '-') multiplicative}
     mutating func parseAdditive() throws -> Expr {
         var left = try parseMultiplicative()
+        var chain = 0
+        defer { depth -= chain }
         while check(.plus) || check(.minus) {
+            try enter()
+            chain += 1
             let op: BinaryOp = check(.plus) ? .add : .subtract
             try advance()
             let right = try parseMultiplicative()
@@ -344,7 +363,11 @@ public struct Parser {
     /// multiplicative -> unary {('*' | '/' | '//') unary}
     mutating func parseMultiplicative() throws -> Expr {
         var left = try parseUnary()
+        var chain = 0
+        defer { depth -= chain }
         while check(.star) || check(.slash) || check(.doubleSlash) {
+            try enter()
+            chain += 1
             let op: BinaryOp = check(.star) ? .multiply : check(.slash) ? .divide : .integerDivide
             try advance()
             let right = try parseUnary()
@@ -502,7 +525,8 @@ public struct Parser {
 
     // MARK: Token helpers
 
-    /// enter counts one more level of nesting for the prefix operators, which recurse without parseExpression.
+    /// enter counts one more level of nesting: for prefix operators, which recurse without parseExpression, and for
+    /// each link of a chain such as `1 + 1 + 1`, whose tree is as deep as it is long.
     mutating func enter() throws {
         depth += 1
         if depth > Limits.maxNesting {
@@ -514,6 +538,9 @@ public struct Parser {
     mutating func advance() throws {
         previous = current
         current = try lexer.next()
+        if current.range.end - statementStart > Limits.maxStatementLength {
+            throw Diagnostic("statement too long (limit is \(Limits.maxStatementLength) bytes)", at: SourceRange(statementStart, statementStart + 1))
+        }
     }
 
     func check(_ k: Keyword) -> Bool { current.kind == .keyword(k) }

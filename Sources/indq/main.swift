@@ -156,6 +156,8 @@ enum Output {
             while offset < buf.count {
                 let n = Glibc.write(fd, buf.baseAddress! + offset, buf.count - offset)
                 if n < 0 && errno == EINTR { continue }
+                // The reader went away (`indq … | head`): stop quietly, as a pipeline expects.
+                if n < 0 && errno == EPIPE { exit(0) }
                 if n <= 0 { return }
                 offset += n
             }
@@ -172,6 +174,8 @@ enum Output {
 }
 
 /// The entry point maps ArgumentParser's outcomes onto indq's exit statuses: usage errors are 2, not 64.
+// A closed pipe shows up as EPIPE from write, handled in Output.write, instead of killing the process.
+signal(SIGPIPE, SIG_IGN)
 do {
     var command = try Indq.parseAsRoot()
     try command.run()

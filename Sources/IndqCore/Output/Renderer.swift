@@ -63,8 +63,17 @@ public struct TableRenderer {
         self.numbers = numbers
     }
 
-    /// render draws the result.
+    /// render draws the result; past Limits.maxTableRows rows it says how many more there are.
     public func render(_ result: ResultSet) -> String {
+        guard result.rows.count <= Limits.maxTableRows else {
+            var shown = result
+            shown.rows = Array(result.rows.prefix(Limits.maxTableRows))
+            if !shown.qualifiers.isEmpty { shown.qualifiers = Array(result.qualifiers.prefix(Limits.maxTableRows)) }
+            var text = render(shown)
+            text += "… and \(result.rows.count - Limits.maxTableRows) more rows, \(result.rows.count) in all "
+                + "(a table shows at most \(Limits.maxTableRows) rows; --format csv or json writes every row)\n"
+            return text
+        }
         let headers = result.columns.map { DisplayWidth.printable($0.name) }
         // An approximate figure reads `~20000`, explained under the table.
         let cells = result.rows.enumerated().map { r, row in
