@@ -22,15 +22,16 @@ show datasets;
 -- Every column of a dataset, with its meaning.
 describe studenten;
 -- expect:
--- ┌───────────────┬────────────┬──────────────┬─────────────────────────────────────────────────┐
--- │ column        │ type       │ english      │ meaning                                         │
--- ├───────────────┼────────────┼──────────────┼─────────────────────────────────────────────────┤
--- │ year          │ integer    │ year         │ the year the figure is about                    │
--- │ aanvragen     │ integer    │ applications │ number of applications submitted                │
--- │ beslissingen  │ integer    │ decisions    │ number of decisions on applications             │
--- │ inwilligingen │ percentage │ grant_rate   │ share of decisions that granted the application │
--- └───────────────┴────────────┴──────────────┴─────────────────────────────────────────────────┘
--- 4 rows
+-- ┌───────────────┬────────────┬──────────────┬─────────────────────────────────────────────────────────────────┬───────────────────────────────────────────────────┐
+-- │ column        │ type       │ english      │ betekenis                                                       │ meaning                                           │
+-- ├───────────────┼────────────┼──────────────┼─────────────────────────────────────────────────────────────────┼───────────────────────────────────────────────────┤
+-- │ year          │ integer    │ year         │ het jaar waarover het cijfer gaat                               │ the year the figure is about                      │
+-- │ aanvragen     │ integer    │ applications │ aantal ingediende aanvragen                                     │ number of applications submitted                  │
+-- │ beslissingen  │ integer    │ decisions    │ aantal beslissingen op aanvragen                                │ number of decisions on applications               │
+-- │ inwilligingen │ percentage │ grant_rate   │ aandeel van de beslissingen waarin de aanvraag werd ingewilligd │ share of decisions that granted the application   │
+-- │ bron          │ text       │ source_ref   │ korte bronvermelding van de rij (pseudokolom)                   │ short source reference of the row (pseudo-column) │
+-- └───────────────┴────────────┴──────────────┴─────────────────────────────────────────────────────────────────┴───────────────────────────────────────────────────┘
+-- 5 rows
 
 -- All figures for students from outside the EU. Note the dip in 2020: corona kept students away.
 select * from studenten;

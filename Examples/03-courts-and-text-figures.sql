@@ -21,13 +21,14 @@ order by year, waarde desc;
 -- ┌──────┬──────────────────────────────────────────────────────────────┬────────┬──────────────┐
 -- │ year │ onderwerp                                                    │ waarde │ kwalificatie │
 -- ├──────┼──────────────────────────────────────────────────────────────┼────────┼──────────────┤
--- │ 2021 │ eerste asielaanvragen afgehandeld                            │  20000 │ bijna        │
--- │ 2021 │ nareisaanvragen afgehandeld                                  │  16500 │ ruim         │
--- │ 2021 │ meldingen van mogelijke fraude of misbruik                   │  12400 │ circa        │
--- │ 2021 │ aandeel van de asielinstroom in de tweede helft van het jaar │    75% │ ruim         │
--- │ 2022 │ medewerkers die meededen aan de cultuurscan                  │   2000 │ ruim         │
+-- │ 2021 │ eerste asielaanvragen afgehandeld                            │ ~20000 │ bijna        │
+-- │ 2021 │ nareisaanvragen afgehandeld                                  │ ~16500 │ ruim         │
+-- │ 2021 │ meldingen van mogelijke fraude of misbruik                   │ ~12400 │ circa        │
+-- │ 2021 │ aandeel van de asielinstroom in de tweede helft van het jaar │   ~75% │ ruim         │
+-- │ 2022 │ medewerkers die meededen aan de cultuurscan                  │  ~2000 │ ruim         │
 -- └──────┴──────────────────────────────────────────────────────────────┴────────┴──────────────┘
 -- 5 rows
+-- ~ approximate: the report says bijna (almost), ruim (over), circa (about)
 
 -- Brexit figures are cumulative ("tot en met"): 2021 includes 2020.
 select year, aanvragen, beslissingen, inwilligingen from brexit;

@@ -14,6 +14,13 @@ What it checks:
     and no qualifier stands before a figure without one; source.sentence, whitespace-normalised, occurs in the
     whitespace-normalised report as a whole sentence (or heading) that covers the cited line; source.section
     (and @section) is the heading of the section the line stands in;
+  * @printed (year tables, one per column except year): the line number is the column's label line in the table,
+    the text is that report line byte for byte (trailing white space removed), and the figures after the label are
+    the column's values in the order of the years printed in the title;
+  * source.text (every dataset with source.line): the report line source.line byte for byte, trailing white space
+    removed;
+  * glossary.tsv: its shape (term, english, nl, en; term lower case and unique), and that it explains every term
+    that REQUIRED_TERMS lists, every qualifier and every unit;
   * coverage: every number printed in the reports is used by some row, or is a date, a year, or listed in SKIPPED
     below with the reason; the same for figures in words (drie, zes, een derde, ...).
 
@@ -26,12 +33,13 @@ import sys
 
 ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
 DATA = os.path.join(ROOT, 'Sources', 'IndqData', 'datasets')
+GLOSSARY = os.path.join(ROOT, 'Sources', 'IndqData', 'glossary.tsv')
 SEEDS = os.path.join(ROOT, 'Tests', 'IndqCoreTests', 'Seeds')
 
 TYPES = {'integer', 'percentage', 'text', 'number'}
-SOURCE_COLUMNS = {'source.report', 'source.section', 'source.line', 'source.sentence'}
+SOURCE_COLUMNS = {'source.report', 'source.section', 'source.line', 'source.sentence', 'source.text'}
 REQUIRED_PROPERTIES = ['@dataset', '@english', '@description', '@report', '@section', '@table']
-KNOWN_PROPERTIES = set(REQUIRED_PROPERTIES) | {'@note', '@union'}
+KNOWN_PROPERTIES = set(REQUIRED_PROPERTIES) | {'@note', '@union', '@printed'}
 QUALIFIERS = {'bijna', 'ruim', 'circa'}
 UNITS = {'aantal', 'procent', 'miljoen euro', 'fte', 'weken', 'maanden'}
 
@@ -59,6 +67,15 @@ WORD_VALUES = {'1': ['een', 'één'], '2': ['twee'], '3': ['drie'], '4': ['vier'
 FIGURE_WORDS = ['twee', 'drie', 'vier', 'vijf', 'zes', 'zeven', 'acht', 'negen', 'tien', 'elf', 'twaalf',
                 'honderd', 'honderden', 'duizend', 'duizenden', 'tienduizenden', 'tientallen', 'miljoen',
                 'miljard', 'derde', 'kwart', 'helft', 'dubbel', 'verdubbeling', 'verdubbeld', 'gehalveerd']
+
+# Terms that glossary.tsv must explain, besides every qualifier and unit.
+REQUIRED_TERMS = ['aanvragen', 'beslissingen', 'inwilligingen', 'instandhoudingen', 'instandhouding', 'nareis', 'amv',
+                  'naturalisatie', 'kennis en talent', 'start-upregeling', 'start-ups', 'studenten', 'arbeidsmigranten',
+                  'familie en gezin', 'brexit', 'tot en met', 'fte', 'regulier', 'asiel', 'juridische zaken',
+                  'gerechtelijke procedure', 'ontvangen', 'afgehandeld', 'kerncijfers', 'kwalificatie', 'baten',
+                  'lasten', 'saldo', 'dwangsom', 'externe inhuur', 'ambtelijke bezetting', 'dublinverordening',
+                  'herhaalde aanvraag', 'ranov', 'mar', 'rtb', 'verblijfssticker', 'beslistermijn', 'grace period',
+                  'nationaliteit', 'rang', 'bron']
 
 MONTHS = 'januari|februari|maart|april|mei|juni|juli|augustus|september|oktober|november|december'
 
@@ -211,8 +228,17 @@ def read_tsv(c, path, name):
         if line.startswith('#'):
             continue
         cells = line.split('\t')
-        c.check(all(cell == cell.strip() for cell in cells), at, 'a cell has leading or trailing whitespace')
-        if line.startswith('@'):
+        # A report line as printed (the text of @printed, source.text) keeps its leading white space.
+        verbatim = {3} if cells[0] == '@printed' else \
+            {header.index('source.text')} if header and 'source.text' in header else set()
+        c.check(all(cell == (cell.rstrip() if i in verbatim else cell.strip()) for i, cell in enumerate(cells)),
+                at, 'a cell has leading or trailing whitespace')
+        if cells[0] == '@printed':
+            ok = c.check(len(cells) == 4 and all(cells[1:]) and cells[2].isdigit(), at,
+                         f'must be `@printed<TAB>column<TAB>line<TAB>text`: {line!r}')
+            if ok:
+                properties.append((cells[0], (cells[1], int(cells[2]), cells[3]), number))
+        elif line.startswith('@'):
             ok = c.check(len(cells) == 2 and cells[1] != '', at, f'property line must be `@name<TAB>value`: {line!r}')
             if ok:
                 properties.append((cells[0], cells[1], number))
@@ -270,6 +296,7 @@ def check_dataset(c, ds, columns, reports, used):
     c.check(ds.prop('@dataset') == name, name, f'@dataset {ds.prop("@dataset")!r} differs from the file name')
     c.check(re.fullmatch(r'[a-z][a-z0-9_]*', ds.prop('@english') or '') is not None, name, 'bad @english')
     c.check(('@union' in keys) == (name == 'regulier'), name, '@union is for regulier only, and required there')
+    c.check(('@printed' in keys) == (name in YEAR_TABLES), name, '@printed is for the year tables only, and required there')
 
     header = ds.header or []
     c.check(len(set(header)) == len(header), name, 'a header name appears twice')
@@ -356,6 +383,34 @@ def check_year_table(c, ds, report):
         if not report.line(number).strip():
             break
         table.append(number)
+    printed = {}
+    for key, value, file_line in ds.properties:
+        if key == '@printed':
+            column, number, text = value
+            at = f'{name}:{file_line}'
+            c.check(column in ds.header and column != 'year', at, f'@printed for {column!r}, not a column of {name}')
+            c.check(column not in printed, at, f'@printed for {column} twice')
+            printed[column] = (number, text, at)
+    for column in ds.header:
+        if column == 'year':
+            continue
+        if not c.check(column in printed, name, f'no @printed for column {column}'):
+            continue
+        number, text, at = printed[column]
+        where = f'{at} ({report.name}:{number})'
+        line = report.line(number)
+        if not c.check(line is not None, where, f'@printed line {number} is not a line of {report.name}'):
+            continue
+        c.check(text == line.rstrip(), where, f'@printed text differs from the report line: {text!r} is printed as '
+                f'{line.rstrip()!r}')
+        c.check(number in table, where, f'@printed line {number} is not in the table {title!r} (lines {start}-'
+                f'{table[-1] if table else start})')
+        label = TABLE_LABELS.get(column, '')
+        figures = text.strip()[len(label):].split() if label and text.strip().startswith(label + ' ') else None
+        values = {dict(zip(ds.header, cells))['year']: dict(zip(ds.header, cells))[column] for _, cells in ds.rows}
+        expected = [values.get(y) for y in years]
+        c.check(figures == expected, where,
+                f'@printed line does not hold the figures of {column} ({label!r} then {expected}): {text!r}')
     for column in ds.header:
         if column == 'year':
             continue
@@ -400,6 +455,9 @@ def check_source_lines(c, ds, columns, reports):
         line_number = int(row['source.line'])
         line = report.line(line_number)
         where = f'{at} ({report.name}:{line_number})'
+        if c.check('source.text' in row, where, 'a row with source.line needs source.text'):
+            c.check(row['source.text'] == line.rstrip(), where,
+                    f'source.text differs from the report line: {row["source.text"]!r} is printed as {line.rstrip()!r}')
         previous = report.line(line_number - 1) or ''
         for column in figures:
             value = row[column]
@@ -533,6 +591,28 @@ def check_coverage(c, report):
                     f'SKIPPED_WORDS {(year, number, word)}', 'the skipped word is not in that line')
 
 
+def check_glossary(c):
+    got = read_tsv(c, GLOSSARY, 'glossary.tsv')
+    if not got:
+        return
+    properties, header, rows = got
+    c.check(not properties, 'glossary.tsv', 'glossary.tsv has no @properties')
+    c.check(header == ['term', 'english', 'nl', 'en'], 'glossary.tsv:header',
+            f'header must be term, english, nl, en, not {header}')
+    terms = set()
+    for number, cells in rows:
+        at = f'glossary.tsv:{number}'
+        term, english, nl, en = (cells + [''] * 4)[:4]
+        c.check(term != '' and term == term.lower(), at, f'term {term!r} must be lower case')
+        c.check(term not in terms, at, f'term {term!r} twice')
+        c.check(all((english, nl, en)), at, f'{term}: english, nl and en are all required')
+        for text in (nl, en):
+            c.check(text[-1:] in ('.', '!', '?', ')'), at, f'{term}: a definition is a sentence: {text!r}')
+        terms.add(term)
+    for term in REQUIRED_TERMS + sorted(QUALIFIERS) + sorted(UNITS):
+        c.check(term in terms, 'glossary.tsv', f'the term {term!r} is not explained')
+
+
 DATASET_TABLES = {}
 
 
@@ -569,6 +649,7 @@ def main():
         c.check(column in used, 'columns.tsv', f'column {column} is used by no dataset')
     for report in reports.values():
         check_coverage(c, report)
+    check_glossary(c)
 
     for failure in c.failures:
         print('FAIL ' + failure)

@@ -54,7 +54,7 @@ enum Info {
         for note in d.notes { rows.append([.text(d.report), .text(d.section), .text(d.table), .null, .text(note)]) }
         for s in d.rowSources {
             rows.append([.text(s.report ?? d.report), .text(s.section ?? d.section), .text(d.table),
-                         s.line.map { .integer(Int64($0)) } ?? .null, .text(s.sentence ?? "")])
+                         s.line.map { .integer(Int64($0)) } ?? .null, .text(s.sentence ?? s.text ?? "")])
         }
         return ResultSet(columns: columns, rows: rows)
     }

@@ -105,9 +105,11 @@ public struct Parser {
             case "help":
                 try advance()
                 if check(.endOfInput) || check(.semicolon) { return .help(nil) }
-                let topic = current.text
-                try advance()
-                return .help(topic.lowercased())
+                // A topic may be several words or hyphenated: help tot en met, help start-upregeling.
+                let start = current.range.start
+                while !check(.endOfInput) && !check(.semicolon) { try advance() }
+                let topic = String(decoding: source.bytes[start..<previous.range.end], as: UTF8.self)
+                return .help(topic.lowercased().replacingAll("'", with: ""))
             default:
                 break
             }

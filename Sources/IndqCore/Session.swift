@@ -38,7 +38,7 @@ public struct Session {
     }
 
     /// RunOutcome tells whether every statement succeeded.
-    public enum RunOutcome: Equatable {
+    public enum RunOutcome: Equatable, Sendable {
         case success
         /// A statement failed; the script stops here unless asked to go on.
         case failure

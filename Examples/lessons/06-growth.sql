@@ -1,0 +1,153 @@
+-- Lesson 6: year-on-year growth with window functions
+--
+-- A window function looks at other rows without merging them. lag(x) over (order by year) is x of the previous
+-- row in year order; partition by starts afresh for each category.
+
+-- Applications of kennis_en_talent and the change against the year before. The first year has no previous one:
+-- NULL.
+select year, aanvragen, aanvragen - lag(aanvragen) over (order by year) as verschil
+from kennis_en_talent;
+-- expect:
+-- ┌──────┬───────────┬──────────┐
+-- │ year │ aanvragen │ verschil │
+-- ├──────┼───────────┼──────────┤
+-- │ 2019 │     20970 │     NULL │
+-- │ 2020 │     13710 │    -7260 │
+-- │ 2021 │     22840 │     9130 │
+-- └──────┴───────────┴──────────┘
+-- 3 rows
+
+-- The same for every regular category, as a percentage of the year before. 2020 falls in every category (corona
+-- and its travel restrictions); 2021 climbs back. Start-ups are too few to read much into: 150, 100, 100.
+select categorie, year, aanvragen,
+       round(100.0 * (aanvragen - lag(aanvragen) over (partition by categorie order by year))
+             / lag(aanvragen) over (partition by categorie order by year), 1) as groei_pct
+from regulier
+order by categorie, year;
+-- expect:
+-- ┌──────────────────┬──────┬───────────┬───────────┐
+-- │ categorie        │ year │ aanvragen │ groei_pct │
+-- ├──────────────────┼──────┼───────────┼───────────┤
+-- │ arbeidsmigranten │ 2019 │      3710 │      NULL │
+-- │ arbeidsmigranten │ 2020 │      2480 │     -33.2 │
+-- │ arbeidsmigranten │ 2021 │      3300 │      33.1 │
+-- │ familie_en_gezin │ 2019 │     40830 │      NULL │
+-- │ familie_en_gezin │ 2020 │     32730 │     -19.8 │
+-- │ familie_en_gezin │ 2021 │     42690 │      30.4 │
+-- │ kennis_en_talent │ 2019 │     20970 │      NULL │
+-- │ kennis_en_talent │ 2020 │     13710 │     -34.6 │
+-- │ kennis_en_talent │ 2021 │     22840 │      66.6 │
+-- │ start_ups        │ 2019 │       150 │      NULL │
+-- │ start_ups        │ 2020 │       100 │     -33.3 │
+-- │ start_ups        │ 2021 │       100 │       0.0 │
+-- │ studenten        │ 2019 │     20430 │      NULL │
+-- │ studenten        │ 2020 │     12310 │     -39.7 │
+-- │ studenten        │ 2021 │     20560 │      67.0 │
+-- └──────────────────┴──────┴───────────┴───────────┘
+-- 15 rows
+
+-- Back to the level of before corona? Compare each year with 2019, the first year: first_value. For family the
+-- report says 2021 is "weer op niveau van voor corona", back at the level of before corona: 42.690 against
+-- 40.830.
+select categorie, year, aanvragen, aanvragen - first_value(aanvragen) over (partition by categorie order by year)
+       as sinds_2019
+from regulier
+where year = 2021 or year = 2019
+order by categorie, year;
+-- expect:
+-- ┌──────────────────┬──────┬───────────┬────────────┐
+-- │ categorie        │ year │ aanvragen │ sinds_2019 │
+-- ├──────────────────┼──────┼───────────┼────────────┤
+-- │ arbeidsmigranten │ 2019 │      3710 │          0 │
+-- │ arbeidsmigranten │ 2021 │      3300 │       -410 │
+-- │ familie_en_gezin │ 2019 │     40830 │          0 │
+-- │ familie_en_gezin │ 2021 │     42690 │       1860 │
+-- │ kennis_en_talent │ 2019 │     20970 │          0 │
+-- │ kennis_en_talent │ 2021 │     22840 │       1870 │
+-- │ start_ups        │ 2019 │       150 │          0 │
+-- │ start_ups        │ 2021 │       100 │        -50 │
+-- │ studenten        │ 2019 │     20430 │          0 │
+-- │ studenten        │ 2021 │     20560 │        130 │
+-- └──────────────────┴──────┴───────────┴────────────┘
+-- 10 rows
+
+-- Brexit. British citizens living in the Netherlands had to apply for a residence document after the United
+-- Kingdom left the EU; they could do so until 1 October 2021, the end of the grace period. The table "Cijfers
+-- Brexit" counts "tot en met 2020" and "tot en met 2021": up to and including that year, cumulatively. So the 2021
+-- row (39.520) is everything since the start, not the applications of 2021. lag here gives no growth rate: the
+-- difference, 4.730, is what was added in 2021, a number the report itself does not print.
+select year, aanvragen, aanvragen - lag(aanvragen) over (order by year) as erbij_in_het_jaar
+from brexit;
+-- expect:
+-- ┌──────┬───────────┬───────────────────┐
+-- │ year │ aanvragen │ erbij_in_het_jaar │
+-- ├──────┼───────────┼───────────────────┤
+-- │ 2020 │     34790 │              NULL │
+-- │ 2021 │     39520 │              4730 │
+-- └──────┴───────────┴───────────────────┘
+-- 2 rows
+
+-- A running total with sum over: the regular applications added up year after year.
+select year, sum(aanvragen) as aanvragen, sum(sum(aanvragen)) over (order by year) as opgeteld
+from regulier
+group by year
+order by year;
+-- expect:
+-- ┌──────┬───────────┬──────────┐
+-- │ year │ aanvragen │ opgeteld │
+-- ├──────┼───────────┼──────────┤
+-- │ 2019 │     86090 │    86090 │
+-- │ 2020 │     61330 │   147420 │
+-- │ 2021 │     89490 │   236910 │
+-- └──────┴───────────┴──────────┘
+-- 3 rows
+
+-- Exercises.
+
+-- Exercise 6.1: How did the number of court cases received (juridische_zaken.ontvangen) change from year to
+-- year? It fell each year; the report thinks corona played a part: fewer applications, and courts handled fewer
+-- cases.
+select year, ontvangen, ontvangen - lag(ontvangen) over (order by year) as verschil from juridische_zaken;
+-- expect:
+-- ┌──────┬───────────┬──────────┐
+-- │ year │ ontvangen │ verschil │
+-- ├──────┼───────────┼──────────┤
+-- │ 2019 │     54940 │     NULL │
+-- │ 2020 │     41150 │   -13790 │
+-- │ 2021 │     33880 │    -7270 │
+-- └──────┴───────────┴──────────┘
+-- 3 rows
+
+-- Exercise 6.2: By how many percentage points did the grant rate of each regular category change from 2020 to
+-- 2021, largest rise first? Hint: where runs before the window, so `where year = 2021` would leave lag no 2020 row
+-- to read. Take the two years with max(…) filter (where …) instead (lesson 5). And round the difference: a
+-- percentage is a binary fraction, so 99% - 96% and 94% - 91% differ in the last digits, and would sort apart.
+select categorie,
+       round(max(inwilligingen) filter (where year = 2021) - max(inwilligingen) filter (where year = 2020), 2)
+       as verandering
+from regulier
+group by categorie
+order by verandering desc, categorie;
+-- expect:
+-- ┌──────────────────┬─────────────┐
+-- │ categorie        │ verandering │
+-- ├──────────────────┼─────────────┤
+-- │ start_ups        │         18% │
+-- │ kennis_en_talent │          3% │
+-- │ studenten        │          3% │
+-- │ arbeidsmigranten │          2% │
+-- │ familie_en_gezin │          2% │
+-- └──────────────────┴─────────────┘
+-- 5 rows
+
+-- Exercise 6.3: How many Brexit decisions were added in 2021 (decisions up to and including 2021 minus those up to
+-- and including 2020)? Compare with the 4.730 applications added that year.
+select year, beslissingen, beslissingen - lag(beslissingen) over (order by year) as erbij from brexit;
+-- expect:
+-- ┌──────┬──────────────┬───────┐
+-- │ year │ beslissingen │ erbij │
+-- ├──────┼──────────────┼───────┤
+-- │ 2020 │        32920 │  NULL │
+-- │ 2021 │        39360 │  6440 │
+-- └──────┴──────────────┴───────┘
+-- 2 rows

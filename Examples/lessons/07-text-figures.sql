@@ -1,0 +1,129 @@
+-- Lesson 7: figures from the running text (kerncijfers)
+--
+-- Not every figure stands in a table. kerncijfers ("key figures") holds every other figure from the running text
+-- of both reports, one row each: onderwerp (subject) says what it counts, waarde is the figure as printed,
+-- eenheid its unit (aantal = a count, procent, miljoen euro, fte, weken = weeks, maanden = months), and year the
+-- year the figure is about, which is not always the year of the report. At the prompt, `source kerncijfers`
+-- shows each figure's sentence and line.
+
+-- How many figures of each unit?
+select eenheid, count(*) as cijfers from kerncijfers group by eenheid order by cijfers desc, eenheid;
+-- expect:
+-- ┌──────────────┬─────────┐
+-- │ eenheid      │ cijfers │
+-- ├──────────────┼─────────┤
+-- │ aantal       │      21 │
+-- │ maanden      │       4 │
+-- │ miljoen euro │       4 │
+-- │ procent      │       4 │
+-- │ weken        │       1 │
+-- └──────────────┴─────────┘
+-- 5 rows
+
+-- Some figures are approximate: the text says bijna (almost: a little below), ruim (over: a little above) or
+-- circa (about). kwalificatie keeps that word; it is empty (NULL) for an exact figure. "Bijna 20.000 eerste
+-- asielaanvragen" is a little under 20.000 first asylum applications, not 20.000. When you quote such a figure,
+-- keep the word.
+select year, onderwerp, kwalificatie from kerncijfers where kwalificatie is not null order by year, onderwerp;
+-- expect:
+-- ┌──────┬──────────────────────────────────────────────────────────────┬──────────────┐
+-- │ year │ onderwerp                                                    │ kwalificatie │
+-- ├──────┼──────────────────────────────────────────────────────────────┼──────────────┤
+-- │ 2021 │ aandeel van de asielinstroom in de tweede helft van het jaar │ ruim         │
+-- │ 2021 │ eerste asielaanvragen afgehandeld                            │ bijna        │
+-- │ 2021 │ meldingen van mogelijke fraude of misbruik                   │ circa        │
+-- │ 2021 │ nareisaanvragen afgehandeld                                  │ ruim         │
+-- │ 2022 │ medewerkers die meededen aan de cultuurscan                  │ ruim         │
+-- └──────┴──────────────────────────────────────────────────────────────┴──────────────┘
+-- 5 rows
+
+-- like matches a pattern: % is any text. The statutory decision periods (wettelijke beslistermijn: the time the
+-- law gives the IND to decide) mentioned in the 2022 report.
+select onderwerp, waarde, eenheid from kerncijfers where onderwerp like '%beslistermijn%' order by onderwerp;
+-- expect:
+-- ┌──────────────────────────────────────────────────────────────────┬────────┬─────────┐
+-- │ onderwerp                                                        │ waarde │ eenheid │
+-- ├──────────────────────────────────────────────────────────────────┼────────┼─────────┤
+-- │ maximale wettelijke beslistermijn asielaanvraag na de verlenging │     15 │ maanden │
+-- │ wettelijke beslistermijn asielaanvraag voor de verlenging        │      6 │ maanden │
+-- │ wettelijke beslistermijn nareis                                  │      6 │ maanden │
+-- │ wettelijke beslistermijn start-upregeling                        │     13 │ weken   │
+-- └──────────────────────────────────────────────────────────────────┴────────┴─────────┘
+-- 4 rows
+
+-- The 2191 asylum applications of unaccompanied minors (amv) are printed in the 2022 report, but are about
+-- 2021: year is 2021. The report calls it a doubling compared with the year before.
+-- In September 2022 the cabinet extended the statutory decision period for asylum from 6 to at most 15 months:
+-- the asylum inflow stayed high, and new rules made decisions take longer. Over the whole of 2022 the IND
+-- received 48.000 asylum applications.
+select year, onderwerp, waarde from kerncijfers where onderwerp like 'asielaanvragen%' order by year;
+-- expect:
+-- ┌──────┬───────────────────────────────────────────────────────────────────────────────────────────────────────────┬────────┐
+-- │ year │ onderwerp                                                                                                 │ waarde │
+-- ├──────┼───────────────────────────────────────────────────────────────────────────────────────────────────────────┼────────┤
+-- │ 2021 │ asielaanvragen afgehandeld van asielzoekers die niet binnen de dublintermijnen konden worden overgedragen │   2000 │
+-- │ 2021 │ asielaanvragen van alleenstaande minderjarigen (amv)                                                      │   2191 │
+-- │ 2022 │ asielaanvragen ontvangen                                                                                  │  48000 │
+-- └──────┴───────────────────────────────────────────────────────────────────────────────────────────────────────────┴────────┘
+-- 3 rows
+
+-- The 2.000 asylum applications are from people who, because of the corona travel restrictions, could not be
+-- transferred in time to the EU country responsible under the Dublin Regulation (dublinverordening: EU rules on
+-- which country handles an asylum application), so the Netherlands handled them.
+
+-- The note under the family table, "Nareis 8 EVRM bij AMV": family members joining an unaccompanied minor (amv)
+-- under article 8 EVRM. Its grant rate, 44%, is far below that of the family category as a whole (82%).
+select onderwerp, waarde from kerncijfers where onderwerp like '%nareis 8 evrm%';
+-- expect:
+-- ┌─────────────────────────────────────┬────────┐
+-- │ onderwerp                           │ waarde │
+-- ├─────────────────────────────────────┼────────┤
+-- │ aanvragen nareis 8 evrm bij amv     │   4900 │
+-- │ beslissingen nareis 8 evrm bij amv  │   3790 │
+-- │ inwilligingen nareis 8 evrm bij amv │    44% │
+-- └─────────────────────────────────────┴────────┘
+-- 3 rows
+
+-- Exercises.
+
+-- Exercise 7.1: List the figures measured in months (maanden) or weeks (weken): subject and value.
+select onderwerp, waarde, eenheid from kerncijfers where eenheid in ('maanden', 'weken') order by eenheid, onderwerp;
+-- expect:
+-- ┌──────────────────────────────────────────────────────────────────┬────────┬─────────┐
+-- │ onderwerp                                                        │ waarde │ eenheid │
+-- ├──────────────────────────────────────────────────────────────────┼────────┼─────────┤
+-- │ maximale wettelijke beslistermijn asielaanvraag na de verlenging │     15 │ maanden │
+-- │ verlenging van de aanvraagperiode voor britten (grace period)    │      3 │ maanden │
+-- │ wettelijke beslistermijn asielaanvraag voor de verlenging        │      6 │ maanden │
+-- │ wettelijke beslistermijn nareis                                  │      6 │ maanden │
+-- │ wettelijke beslistermijn start-upregeling                        │     13 │ weken   │
+-- └──────────────────────────────────────────────────────────────────┴────────┴─────────┘
+-- 5 rows
+
+-- Exercise 7.2: How many approximate figures does kerncijfers hold for each of the words bijna, ruim and circa?
+select kwalificatie, count(*) as cijfers from kerncijfers where kwalificatie is not null group by kwalificatie
+order by kwalificatie;
+-- expect:
+-- ┌──────────────┬─────────┐
+-- │ kwalificatie │ cijfers │
+-- ├──────────────┼─────────┤
+-- │ bijna        │       1 │
+-- │ circa        │       1 │
+-- │ ruim         │       3 │
+-- └──────────────┴─────────┘
+-- 3 rows
+
+-- Exercise 7.3: Show every 2022 figure about the IND's service desks (loketten): the subjects contain 'loket'.
+-- Use coalesce to write 'exact' where there is no qualifier.
+select onderwerp, waarde, coalesce(kwalificatie, 'exact') as kwalificatie
+from kerncijfers
+where year = 2022 and onderwerp like '%loket%'
+order by onderwerp;
+-- expect:
+-- ┌──────────────────────────────────────────────┬────────┬──────────────┐
+-- │ onderwerp                                    │ waarde │ kwalificatie │
+-- ├──────────────────────────────────────────────┼────────┼──────────────┤
+-- │ ind-loketten na de samenvoeging              │      4 │ exact        │
+-- │ ind-loketten voor de samenvoeging (voorheen) │      6 │ exact        │
+-- └──────────────────────────────────────────────┴────────┴──────────────┘
+-- 2 rows

@@ -1,0 +1,123 @@
+-- Lesson 8: money and people (financien, personeel)
+--
+-- financien is the statement "Omschrijving realisatie 2022" (the actual results of 2022) from the 2022 report.
+-- Its heading says "Bedragen * € 1.000": every amount is in thousands of euros, so 578.422 is € 578.422.000,
+-- about 578,4 million euros.
+--   baten                       income;
+--   lasten                      expenses: Personele kosten (staff) plus Materiële kosten (everything else);
+--   saldo van baten en lasten   income minus expenses; negative is a deficit;
+--   Kosten Oekraïne             the costs of the IND's work for refugees from Ukraine;
+--   Betaalde dwangsommen        penalty payments: money the IND must pay an applicant when it decides too late.
+-- The last two are part of the material costs.
+select post, bedrag from financien;
+-- expect:
+-- ┌───────────────────────────┬────────┐
+-- │ post                      │ bedrag │
+-- ├───────────────────────────┼────────┤
+-- │ Totaal baten              │ 578422 │
+-- │ Personele kosten          │ 427973 │
+-- │ Materiële kosten          │ 176735 │
+-- │ Totaal Lasten             │ 604709 │
+-- │ Saldo van baten en lasten │ -26287 │
+-- │ Kosten Oekraïne 2022      │   6114 │
+-- │ Betaalde dwangsommen 2022 │   3409 │
+-- └───────────────────────────┴────────┘
+-- 7 rows
+
+-- In millions of euros: divide by 1000.0 and round. The running text gives the same totals in millions,
+-- "€ 578,4 miljoen" and "€ 604,7 miljoen" (kerncijfers).
+select post, round(bedrag / 1000.0, 1) as miljoen_euro from financien;
+-- expect:
+-- ┌───────────────────────────┬──────────────┐
+-- │ post                      │ miljoen_euro │
+-- ├───────────────────────────┼──────────────┤
+-- │ Totaal baten              │        578.4 │
+-- │ Personele kosten          │        428.0 │
+-- │ Materiële kosten          │        176.7 │
+-- │ Totaal Lasten             │        604.7 │
+-- │ Saldo van baten en lasten │        -26.3 │
+-- │ Kosten Oekraïne 2022      │          6.1 │
+-- │ Betaalde dwangsommen 2022 │          3.4 │
+-- └───────────────────────────┴──────────────┘
+-- 7 rows
+
+-- A subquery in parentheses is a value: the deficit worked out from the totals equals the printed saldo,
+-- -26.287 thousand euros.
+select (select bedrag from financien where post = 'Totaal baten')
+     - (select bedrag from financien where post = 'Totaal Lasten') as saldo;
+-- expect:
+-- ┌────────┐
+-- │  saldo │
+-- ├────────┤
+-- │ -26287 │
+-- └────────┘
+-- 1 row
+
+-- personeel counts staff in fte (full-time equivalents: one fte is one full-time job) at the end of 2022.
+-- ambtelijke bezetting is the staff employed by the IND as civil servants; externe inhuur is staff hired from
+-- outside. "stijging totale bezetting" is not a head count but the growth of the total in 2022.
+select post, fte from personeel;
+-- expect:
+-- ┌───────────────────────────┬──────┐
+-- │ post                      │  fte │
+-- ├───────────────────────────┼──────┤
+-- │ ambtelijke bezetting      │ 4558 │
+-- │ externe inhuur            │  835 │
+-- │ stijging totale bezetting │  426 │
+-- └───────────────────────────┴──────┘
+-- 3 rows
+
+-- case chooses a value per row: label each row as a stand (a level at year end) or a change.
+select post, fte, case when post like 'stijging%' then 'groei in 2022' else 'stand eind 2022' end as soort
+from personeel;
+-- expect:
+-- ┌───────────────────────────┬──────┬─────────────────┐
+-- │ post                      │  fte │ soort           │
+-- ├───────────────────────────┼──────┼─────────────────┤
+-- │ ambtelijke bezetting      │ 4558 │ stand eind 2022 │
+-- │ externe inhuur            │  835 │ stand eind 2022 │
+-- │ stijging totale bezetting │  426 │ groei in 2022   │
+-- └───────────────────────────┴──────┴─────────────────┘
+-- 3 rows
+
+-- Exercises.
+
+-- Exercise 8.1: What share of the total expenses (Totaal Lasten) were personnel costs, in percent with one
+-- decimal?
+select round(100.0 * (select bedrag from financien where post = 'Personele kosten')
+             / (select bedrag from financien where post = 'Totaal Lasten'), 1) as personeel_pct;
+-- expect:
+-- ┌───────────────┐
+-- │ personeel_pct │
+-- ├───────────────┤
+-- │          70.8 │
+-- └───────────────┘
+-- 1 row
+
+-- Exercise 8.2: What was the total staffing (civil servants plus external hires) at the end of 2022, and what
+-- share of it was hired from outside?
+select sum(fte) as totaal,
+       round(100.0 * sum(fte) filter (where post = 'externe inhuur') / sum(fte), 1) as extern_pct
+from personeel
+where post in ('ambtelijke bezetting', 'externe inhuur');
+-- expect:
+-- ┌────────┬────────────┐
+-- │ totaal │ extern_pct │
+-- ├────────┼────────────┤
+-- │   5393 │       15.5 │
+-- └────────┴────────────┘
+-- 1 row
+
+-- Exercise 8.3: Check the statement: do Personele kosten and Materiële kosten add up to Totaal Lasten? (Not to
+-- the last digit: 427.973 + 176.735 is 604.708, one thousand euros less than the printed 604.709. Each amount is
+-- rounded to whole thousands, so a printed total can differ by one from the sum of its printed parts.)
+select sum(bedrag) filter (where post in ('Personele kosten', 'Materiële kosten')) as opgeteld,
+       sum(bedrag) filter (where post = 'Totaal Lasten') as totaal_lasten
+from financien;
+-- expect:
+-- ┌──────────┬───────────────┐
+-- │ opgeteld │ totaal_lasten │
+-- ├──────────┼───────────────┤
+-- │   604708 │        604709 │
+-- └──────────┴───────────────┘
+-- 1 row
