@@ -232,7 +232,10 @@ public enum Evaluator {
                     value = .integer(Int64(rank))
                 case "lag", "lead":
                     var offset = 1
-                    if w.arguments.count >= 2, case .integer(let n) = try evaluate(w.arguments[1], rows[row]) { offset = Int(clamping: n) }
+                    // An offset beyond the partition reads nothing; clamping keeps p ± offset from overflowing.
+                    if w.arguments.count >= 2, case .integer(let n) = try evaluate(w.arguments[1], rows[row]) {
+                        offset = Int(clamping: min(n, Int64(sorted.count)))
+                    }
                     let target = w.name == "lag" ? p - offset : p + offset
                     if target >= 0 && target < sorted.count {
                         value = try evaluate(w.arguments[0], rows[sorted[target]])
