@@ -93,8 +93,9 @@ func expandExponent(mantissa: String, exponent: Int) -> String {
 
 /// formatPercentage writes a fraction as a percentage with at most four decimals: 0.82 → `82%`.
 public func formatPercentage(_ fraction: Double) -> String {
-    if !fraction.isFinite { return formatDecimal(fraction * 100) + "%" }
     let scaled = (fraction * 100 * 10_000).rounded() / 10_000
+    // A fraction too large to write as a percentage is written as the fraction, and says so.
+    guard scaled.isFinite else { return formatDecimal(fraction) + " (as a fraction)" }
     var s = formatDecimal(scaled == 0 ? 0 : scaled)
     if s.hasSuffix(".0") { s.removeLast(2) }
     return s + "%"

@@ -95,7 +95,7 @@ public struct TableRenderer {
             var s = "│"
             for (i, v) in values.enumerated() {
                 var text = DisplayWidth.truncate(v, to: widths[i])
-                let pad = String(repeating: " ", count: widths[i] - DisplayWidth.of(text))
+                let pad = String(repeating: " ", count: max(0, widths[i] - DisplayWidth.of(text)))
                 if color, let code = style(i) { text = code + text + ANSI.reset }
                 s += " " + (rightAligned(i) ? pad + text : text + pad) + " │"
             }
