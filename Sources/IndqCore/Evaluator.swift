@@ -38,15 +38,24 @@ struct RowContext {
 
 /// Evaluator runs plans.
 public enum Evaluator {
-    /// run executes a query plan and returns its rows.
-    public static func run(_ plan: QueryPlan) throws -> ResultSet {
-        try runWithContexts(plan).result
+    /// run executes a query plan and returns its rows. `shouldStop` is asked between rows, so that Ctrl-C can
+    /// cancel a running statement.
+    public static func run(_ plan: QueryPlan, shouldStop: () -> Bool = { false }) throws -> ResultSet {
+        try runWithContexts(plan, shouldStop: shouldStop).result
+    }
+
+    /// Interrupted ends a statement that was cancelled.
+    public struct Interrupted: Error, CustomStringConvertible {
+        public var description: String { "interrupted" }
     }
 
     /// runWithContexts executes a plan and also returns, per result row, where it came from.
-    static func runWithContexts(_ plan: QueryPlan) throws -> (result: ResultSet, contexts: [RowContext]) {
+    static func runWithContexts(_ plan: QueryPlan, shouldStop: () -> Bool = { false }) throws -> (result: ResultSet, contexts: [RowContext]) {
         var rows: [(output: [Value], context: RowContext)] = []
-        for select in plan.selects { rows += try run(select) }
+        for select in plan.selects {
+            if shouldStop() { throw Interrupted() }
+            rows += try run(select, shouldStop: shouldStop)
+        }
         if !plan.order.isEmpty {
             var keyed: [(keys: [Value], index: Int)] = []
             for (i, r) in rows.enumerated() {
@@ -72,7 +81,7 @@ public enum Evaluator {
     }
 
     /// run executes one select, keeping each row's context for ORDER BY expressions.
-    static func run(_ plan: SelectPlan) throws -> [(output: [Value], context: RowContext)] {
+    static func run(_ plan: SelectPlan, shouldStop: () -> Bool = { false }) throws -> [(output: [Value], context: RowContext)] {
         let all: [[Value]] = plan.dataset?.rows ?? [[]]
         var input: [RowContext] = all.indices.map { RowContext(input: all[$0], dataset: plan.dataset, rows: [$0]) }
         if let filter = plan.filter {
@@ -88,6 +97,7 @@ public enum Evaluator {
         }
         var rows: [(output: [Value], context: RowContext)] = []
         for var context in stage {
+            if shouldStop() { throw Interrupted() }
             if let dataset = plan.dataset, dataset.qualifierColumn != nil, !plan.grouped {
                 // A figure read straight from a row that the report qualifies keeps that qualifier.
                 let q = dataset.qualifier(row: context.input)

@@ -28,6 +28,8 @@ public struct Session {
     /// historyEntries lists the prompt's history for `.history`.
     public var historyEntries: (() -> [String])?
     var readDepth = 0
+    /// shouldStop is asked while a statement runs; the REPL answers true after Ctrl-C, which cancels the statement.
+    public var shouldStop: () -> Bool = { false }
 
     public init(catalogue: Catalogue = .builtin, format: OutputFormat = .table,
                 write: @escaping (String) -> Void, writeError: @escaping (String) -> Void) {
@@ -104,7 +106,7 @@ public struct Session {
             var checker = Checker(catalogue: catalogue, source: source)
             let plan = try checker.check(q)
             for w in plan.warnings { writeError(source.render(w, color: colorErrors)) }
-            emit(try Evaluator.run(plan))
+            emit(try Evaluator.run(plan, shouldStop: shouldStop))
         case .showDatasets:
             emit(Info.datasets(catalogue))
         case .describe(let name):
