@@ -4,7 +4,7 @@
 /// BarChart draws one bar per row for each numeric column, labelled by the first text (or first) column.
 public struct BarChart {
     public var options: RenderOptions
-    public var numbers: NumberStyle
+    var numbers: NumberStyle { options.numbers }
 
     static let eighths: [Character] = ["▏", "▎", "▍", "▌", "▋", "▊", "▉", "█"]
 
@@ -12,7 +12,7 @@ public struct BarChart {
     public func render(_ result: ResultSet) -> String {
         guard let shape = ChartShape(result) else {
             return "(a bar chart needs a label column and at least one numeric column; shown as a table)\n"
-                + TableRenderer(maxWidth: options.maxWidth, color: options.color).render(result)
+                + TableRenderer(options: options).render(result)
         }
         let labels = result.rows.map { DisplayWidth.printable(($0[shape.label].display ?? "NULL")) }
         let labelWidth = min(30, labels.map(DisplayWidth.of).max() ?? 0)
@@ -52,7 +52,7 @@ public struct BarChart {
 /// SparkChart draws, per label, one line of the figure over the years: `studenten  2019 ▇▁█ 2021`.
 public struct SparkChart {
     public var options: RenderOptions
-    public var numbers: NumberStyle
+    var numbers: NumberStyle { options.numbers }
 
     static let levels: [Character] = ["▁", "▂", "▃", "▄", "▅", "▆", "▇", "█"]
 
@@ -62,7 +62,7 @@ public struct SparkChart {
         guard let x = names.firstIndex(where: { $0 == "year" || $0 == "jaar" }) ?? result.columns.firstIndex(where: { $0.type == .integer }),
               let y = result.columns.indices.last(where: { $0 != x && result.columns[$0].type.alignsRight }) else {
             return "(a sparkline needs a year column and a numeric column; shown as a table)\n"
-                + TableRenderer(maxWidth: options.maxWidth, color: options.color).render(result)
+                + TableRenderer(options: options).render(result)
         }
         let label = result.columns.indices.first { $0 != x && $0 != y && !result.columns[$0].type.alignsRight }
         var series: [(name: String, points: [(x: Value, y: Value)])] = []

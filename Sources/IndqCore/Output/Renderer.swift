@@ -33,9 +33,9 @@ public enum OutputFormat: String, CaseIterable, Sendable {
     /// render writes a result in this format.
     public func render(_ result: ResultSet, options: RenderOptions = RenderOptions()) -> String {
         switch self {
-        case .table: return TableRenderer(maxWidth: options.maxWidth, color: options.color, numbers: options.numbers).render(result)
-        case .bar: return BarChart(options: options, numbers: options.numbers).render(result)
-        case .spark: return SparkChart(options: options, numbers: options.numbers).render(result)
+        case .table: return TableRenderer(options: options).render(result)
+        case .bar: return BarChart(options: options).render(result)
+        case .spark: return SparkChart(options: options).render(result)
         case .csv: return CSVRenderer.render(result.withQualifierColumn)
         case .json: return JSONRenderer.render(result.withQualifierColumn)
         case .markdown: return MarkdownRenderer.render(result)
@@ -49,19 +49,12 @@ extension ValueType {
 }
 
 /// TableRenderer draws a table with box characters, numbers right-aligned, NULL for null, and a row count.
+/// Wider than `options.maxWidth`, its widest columns are shortened with `…`; with `options.color`, headers are bold
+/// and NULL dim.
 public struct TableRenderer {
-    /// maxWidth is the terminal width; wider tables have their widest columns shortened, with `…`.
-    public var maxWidth: Int?
-    /// color makes headers bold and NULL dim.
-    public var color: Bool
-    /// numbers is how digits are written.
-    public var numbers: NumberStyle
+    public var options: RenderOptions
 
-    public init(maxWidth: Int? = nil, color: Bool = false, numbers: NumberStyle = .plain) {
-        self.maxWidth = maxWidth
-        self.color = color
-        self.numbers = numbers
-    }
+    public init(options: RenderOptions = RenderOptions()) { self.options = options }
 
     /// render draws the result; past Limits.maxTableRows rows it says how many more there are.
     public func render(_ result: ResultSet) -> String {
@@ -79,14 +72,14 @@ public struct TableRenderer {
         let cells = result.rows.enumerated().map { r, row in
             row.enumerated().map { c, v in
                 (r < result.qualifiers.count && result.qualifiers[r][c] != nil ? "~" : "")
-                    + DisplayWidth.printable((result.columns[c].isYear ? v.display : numbers.format(v)) ?? "NULL")
+                    + DisplayWidth.printable((result.columns[c].isYear ? v.display : options.numbers.format(v)) ?? "NULL")
             }
         }
         var widths = headers.map(DisplayWidth.of)
         for row in cells {
             for (i, c) in row.enumerated() { widths[i] = max(widths[i], DisplayWidth.of(c)) }
         }
-        if let maxWidth { shrink(&widths, toFit: maxWidth) }
+        if let maxWidth = options.maxWidth { shrink(&widths, toFit: maxWidth) }
         func line(_ l: String, _ m: String, _ r: String) -> String {
             l + widths.map { String(repeating: "─", count: $0 + 2) }.joined(separator: m) + r + "\n"
         }
@@ -96,7 +89,7 @@ public struct TableRenderer {
             for (i, v) in values.enumerated() {
                 var text = DisplayWidth.truncate(v, to: widths[i])
                 let pad = String(repeating: " ", count: max(0, widths[i] - DisplayWidth.of(text)))
-                if color, let code = style(i) { text = code + text + ANSI.reset }
+                if options.color, let code = style(i) { text = code + text + ANSI.reset }
                 s += " " + (rightAligned(i) ? pad + text : text + pad) + " │"
             }
             return s + "\n"
