@@ -42,11 +42,14 @@ extension Session {
         let name = words.first?.lowercased() ?? ""
         let argument = words.dropFirst().joined(separator: " ")
         let nameRange = SourceRange(range.start, range.start + 1 + (words.first?.utf8.count ?? 0))
+        // Errors about the argument point at it, or at the end of the line when it is missing.
+        let argumentRange = text.hasSuffix(argument) && !argument.isEmpty
+            ? SourceRange(range.end - argument.utf8.count, range.end) : SourceRange(range.end, range.end)
         func onOff() throws -> Bool {
             switch argument.lowercased() {
             case "on": return true
             case "off": return false
-            default: throw Diagnostic("expected on or off after .\(name), found \(argument.isEmpty ? "nothing" : "'\(argument)'")", at: range)
+            default: throw Diagnostic("expected on or off after .\(name), found \(argument.isEmpty ? "nothing" : "'\(argument)'")", at: argumentRange)
             }
         }
         func needsName() throws -> Name {
@@ -60,12 +63,12 @@ extension Session {
         case "source": try execute(.source(try needsName()), source: source)
         case "format", "mode":
             guard let f = OutputFormat(rawValue: argument.lowercased()) else {
-                throw Diagnostic("expected one of \(OutputFormat.allCases.map(\.rawValue).joined(separator: ", ")) after .format, found \(argument.isEmpty ? "nothing" : "'\(argument)'")", at: range)
+                throw Diagnostic("expected one of \(OutputFormat.allCases.map(\.rawValue).joined(separator: ", ")) after .format, found \(argument.isEmpty ? "nothing" : "'\(argument)'")", at: argumentRange)
             }
             format = f
         case "numbers":
             guard let style = NumberStyle(rawValue: argument.lowercased()) else {
-                throw Diagnostic("expected nl, en or plain after .numbers, found \(argument.isEmpty ? "nothing" : "'\(argument)'")", at: range)
+                throw Diagnostic("expected nl, en or plain after .numbers, found \(argument.isEmpty ? "nothing" : "'\(argument)'")", at: argumentRange)
             }
             numbers = style
         case "timer": timer = try onOff()
@@ -91,7 +94,7 @@ extension Session {
             do {
                 script = try readScript(argument)
             } catch {
-                throw Diagnostic("cannot read \(argument): \(error)", at: range)
+                throw Diagnostic("\(error)", at: range)
             }
             readDepth += 1
             defer { readDepth -= 1 }

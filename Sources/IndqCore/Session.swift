@@ -58,6 +58,10 @@ public struct Session {
             return .failure
         }
         while !quitRequested {
+            if shouldStop() {
+                writeError("interrupted\n")
+                return .failure
+            }
             let parsed: Parser.ParsedStatement
             do {
                 guard let next = try parser.nextStatement() else { break }
@@ -92,7 +96,9 @@ public struct Session {
 
     /// report writes an error with its place.
     func report(_ error: Error, in source: SourceText) {
-        if let d = error as? Diagnostic {
+        if error is Evaluator.Interrupted {
+            writeError("interrupted\n")
+        } else if let d = error as? Diagnostic {
             writeError(source.render(d, color: colorErrors))
         } else {
             writeError("error: \(error)\n")

@@ -24,6 +24,10 @@ public final class LibeditLineEditor: LineEditor {
         isatty(0) == 1
     }
 
+    /// takeInterrupt tells whether Ctrl-C was pressed since the last call, and forgets it; a running statement
+    /// asks this to know when to stop.
+    public static func takeInterrupt() -> Bool { indq_take_interrupt() != 0 }
+
     /// init sets up libedit on the standard streams with `history`; nil if libedit cannot start.
     /// It installs SIGINT, SIGTERM and SIGHUP handlers so those signals end el_gets instead of the process.
     public init?(history: History, programName: String = "indq") {

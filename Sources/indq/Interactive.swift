@@ -39,6 +39,8 @@ enum Interactive {
         // el_gets must run on the main thread: Swift's worker threads block SIGINT.
         var session = session
         session.historyEntries = { history.entries }
+        // Ctrl-C while a statement runs cancels it (and the rest of a paste or .read), not the prompt.
+        session.shouldStop = { LibeditLineEditor.takeInterrupt() }
         var repl = Repl(editor: editor, runner: SessionRunner(session: session), history: history)
         return repl.run()
     }
