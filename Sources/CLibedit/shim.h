@@ -178,4 +178,53 @@ static inline int indq_terminating_signal(void) {
     return (int)*indq_signal_slot(1);
 }
 
+/// indq_line_state tracks the line being read: how many bytes came in, and the first byte that was not UTF-8.
+typedef struct {
+    long bytes;
+    long bad_offset;  /* -1 while the line is valid */
+    int bad_byte;
+} indq_line_state_t;
+
+static inline indq_line_state_t *indq_line_state(void) {
+    static indq_line_state_t state = {0, -1, 0};
+    return &state;
+}
+
+/// indq_read_char is libedit's key reader (EL_GETCFN). It decodes UTF-8 itself, so that an invalid byte is
+/// reported (as U+FFFD in the line, and in indq_line_state) instead of silently dropped, and it gives up at once
+/// when a signal arrived between two keys, instead of blocking until the next key.
+static inline int indq_read_char(EditLine *el, wchar_t *out) {
+    (void)el;
+    indq_line_state_t *st = indq_line_state();
+    if (*indq_signal_slot(0) || *indq_signal_slot(1)) { errno = EINTR; return -1; }
+    unsigned char b;
+    ssize_t n = read(STDIN_FILENO, &b, 1);
+    if (n <= 0) return (int)n;
+    long start = st->bytes++;
+    int length = b < 0x80 ? 1 : (b >= 0xC2 && b <= 0xDF) ? 2 : (b >= 0xE0 && b <= 0xEF) ? 3 : (b >= 0xF0 && b <= 0xF4) ? 4 : 0;
+    unsigned int value = length == 1 ? b : length == 2 ? (b & 0x1F) : length == 3 ? (b & 0x0F) : (b & 0x07);
+    int valid = length > 0;
+    for (int i = 1; valid && i < length; i++) {
+        unsigned char c;
+        n = read(STDIN_FILENO, &c, 1);
+        if (n <= 0) return (int)n;
+        st->bytes++;
+        if ((c & 0xC0) != 0x80) { valid = 0; break; }
+        value = (value << 6) | (c & 0x3F);
+    }
+    // Overlong forms, surrogates and values past U+10FFFF are not UTF-8 either.
+    if (valid && ((length == 3 && value < 0x800) || (length == 4 && (value < 0x10000 || value > 0x10FFFF))
+                  || (value >= 0xD800 && value <= 0xDFFF))) valid = 0;
+    if (!valid) {
+        if (st->bad_offset < 0) { st->bad_offset = start; st->bad_byte = b; }
+        value = 0xFFFD;
+    }
+    *out = (wchar_t)value;
+    return 1;
+}
+
+static inline int indq_el_set_getcfn(EditLine *el) {
+    return el_wset(el, EL_GETCFN, indq_read_char);
+}
+
 #endif

@@ -43,6 +43,8 @@ public final class LibeditLineEditor: LineEditor {
         _ = indq_el_set_editor(editLine, "emacs")
         _ = indq_el_set_prompt(editLine, promptCallback)
         _ = indq_el_set_hist(editLine, history.handle)
+        // Keys are read by indq_read_char, which reports invalid UTF-8 and notices signals between keys.
+        _ = indq_el_set_getcfn(editLine)
         // Ctrl-R is not an incremental search by default.
         _ = indq_el_bind(editLine, "^R", "em-inc-search-prev")
         _ = indq_el_addfn(editLine, "indq-complete", "Complete the word before the cursor", completeCallback)
@@ -75,11 +77,20 @@ public final class LibeditLineEditor: LineEditor {
             // prompt, so a Ctrl-D or Ctrl-R typed at once met the kernel's cooked mode (EOF, reprint) and was lost.
             // el_gets returns the terminal to cooked mode itself.
             _ = indq_el_prep_term(editLine, 1)
+            indq_line_state()!.pointee = indq_line_state_t(bytes: 0, bad_offset: -1, bad_byte: 0)
             // errno is stale after Ctrl-D, so clear it and decide from the count.
             errno = 0
             let line = el_gets(editLine, &count)
             if let line, count > 0 {
-                var text = String(cString: line)  // repairs invalid UTF-8 instead of trapping
+                let state = indq_line_state()!
+                if state.pointee.bad_offset >= 0 {
+                    // A line that is not UTF-8 is refused whole, rather than run with its bytes replaced.
+                    let byte = String(state.pointee.bad_byte, radix: 16, uppercase: true)
+                    let message = "error: the line is not valid UTF-8: byte 0x\(byte) at byte offset \(state.pointee.bad_offset) of the input; it was not run\n"
+                    _ = message.withCString { Glibc.write(2, $0, strlen($0)) }
+                    return .line("")
+                }
+                var text = String(cString: line)
                 if text.hasSuffix("\n") { text.removeLast() }
                 return .line(text)
             }

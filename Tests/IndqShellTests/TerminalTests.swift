@@ -776,6 +776,20 @@ typealias TerminalSessionHome = TemporaryDirectory
         #expect(!indq.all.contains("unknown column"), "the abandoned statement ran")
     }
 
+    @Test func invalidUTF8AtThePromptIsRefusedWithItsOffset() {
+        let home = TerminalSessionHome()
+        guard let indq = TerminalSession.start(home: home.path) else { return }
+        indq.expectPrompt()
+        indq.send("select 'a")
+        indq.send(bytes: [0xFF])
+        indq.send("'\r")
+        indq.expect("error: the line is not valid UTF-8: byte 0xFF at byte offset 9")
+        indq.expectPrompt()
+        indq.send("select 'é' as ok\r")
+        #expect(indq.expectResult(rows: 1).contains("│ é  │"))
+        #expect(indq.isRunning)
+    }
+
     @Test func ctrlCOnAContinuationLineDropsTheWholeStatement() {
         let home = TerminalSessionHome()
         guard let indq = TerminalSession.start(home: home.path) else { return }
