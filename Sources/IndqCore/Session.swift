@@ -59,7 +59,7 @@ public struct Session {
         }
         while !quitRequested {
             if shouldStop() {
-                writeError("interrupted\n")
+                report(Evaluator.Interrupted(), in: source)
                 return .failure
             }
             let parsed: Parser.ParsedStatement
