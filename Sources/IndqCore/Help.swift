@@ -68,6 +68,9 @@ enum Help {
       select categorie, year, aanvragen from regulier where inwilligingen >= 90% order by aanvragen desc limit 3;
       select onderwerp, waarde, kwalificatie from kerncijfers where year = 2022;
 
+    New to the figures? The lessons in Examples/lessons/ of indq's source start with a first select; each ends with
+    exercises that `indq --check FILE.sql` checks. help TERM explains a Dutch term: help inwilligingen, help nareis.
+
     At the prompt: Up and Down walk the history, Ctrl-R searches it, Tab completes, Ctrl-C clears the line,
     Ctrl-D leaves. Options: indq --help.
 
