@@ -17,13 +17,12 @@ where year = 2021 and aanvragen > 20000;
 -- source followed by a query shows, for each value, the report line it was read from.
 source select aanvragen, inwilligingen from studenten where year = 2021;
 -- expect:
--- ┌─────┬───────────────┬───────┬───────────────┬────────┬─────────────────────────────────────┬──────┬─────────────────────────────────┐
--- │ row │ column        │ value │ from          │ figure │ source                              │ line │ printed                         │
--- ├─────┼───────────────┼───────┼───────────────┼────────┼─────────────────────────────────────┼──────┼─────────────────────────────────┤
--- │   1 │ aanvragen     │ 20560 │ aanvragen     │  20560 │ Jaarverslag 2021, Cijfers Studenten │  180 │ Aanvragen  20.560 12.310 20.430 │
--- │   1 │ inwilligingen │   99% │ inwilligingen │    99% │ Jaarverslag 2021, Cijfers Studenten │  182 │ Inwilligingen  99% 96% 99%      │
--- └─────┴───────────────┴───────┴───────────────┴────────┴─────────────────────────────────────┴──────┴─────────────────────────────────┘
--- 2 rows
+-- row 1  aanvragen = 20560
+--   aanvragen 20560 from Jaarverslag 2021, Cijfers Studenten, line 180
+--     │ Aanvragen  20.560 12.310 20.430
+-- row 1  inwilligingen = 99%
+--   inwilligingen 99% from Jaarverslag 2021, Cijfers Studenten, line 182
+--     │ Inwilligingen  99% 96% 99%
 
 -- Figures the report gives as approximate keep their qualifier; tables mark them with ~.
 select year, onderwerp, waarde from kerncijfers where kwalificatie is not null order by year, onderwerp;

@@ -35,14 +35,34 @@ enum Info {
                         let at = dataset.sourceLine(row: row, column: column)
                         rows.append([.integer(Int64(r + 1)), .text(result.columns[c].name), result.rows[r][c],
                                      .text(dataset.columns[column].name), dataset.rows[row][column],
-                                     .text(at.reference), at.line.map { .integer(Int64($0)) } ?? .null, at.text.map(Value.text) ?? .null])
+                                     .text(at.reference), at.line.map { .integer(Int64($0)) } ?? .null, at.text.map(Value.text) ?? .null,
+                                     dataset.qualifier(row: dataset.rows[row]).map(Value.text) ?? .null])
                     }
                 }
             }
         }
         return ResultSet(columns: [ResultColumn("row", .integer), ResultColumn("column", .text), ResultColumn("value", .number),
                                    ResultColumn("from", .text), ResultColumn("figure", .number), ResultColumn("source", .text),
-                                   ResultColumn("line", .integer), ResultColumn("printed", .text)], rows: rows)
+                                   ResultColumn("line", .integer), ResultColumn("printed", .text), ResultColumn("kwalificatie", .text)],
+                         rows: rows)
+    }
+
+    /// listing writes the rows of `sources(of:)` for reading: each value, then every figure behind it with its
+    /// reference and the report line as printed.
+    static func listing(of sources: ResultSet, numbers: NumberStyle) -> String {
+        var out = ""
+        var current: (Value, Value)?
+        for row in sources.rows {
+            if current.map({ $0.0 != row[0] || $0.1 != row[1] }) ?? true {
+                current = (row[0], row[1])
+                out += "row \(row[0].display ?? "")  \(row[1].display ?? "") = \(numbers.format(row[2]) ?? "NULL")\n"
+            }
+            let line = row[6].display.map { ", line \($0)" } ?? ""
+            let qualifier = row[8].display.map { " (\($0): approximate)" } ?? ""
+            out += "  \(row[3].display ?? "") \(numbers.format(row[4]) ?? "NULL")\(qualifier) from \(row[5].display ?? "")\(line)\n"
+            if let printed = row[7].display { out += "    │ \(printed)\n" }
+        }
+        return out.isEmpty ? "no values, so no sources\n" : out
     }
 
     /// source tells where a dataset's figures come from: the report, section and table, and, for figures taken from

@@ -122,7 +122,14 @@ public struct Session {
         case .sourceOf(let q):
             var checker = Checker(catalogue: catalogue, source: source)
             let plan = try checker.check(q)
-            emit(try Info.sources(of: plan))
+            let sources = try Info.sources(of: plan)
+            // A person reads the sources best as a list; the other formats get the rows.
+            if format == .table {
+                lastResult = sources
+                write(Info.listing(of: sources, numbers: numbers))
+            } else {
+                emit(sources)
+            }
         case .help(let topic):
             write(Help.text(topic: topic, catalogue: catalogue))
         case .dot(let text, let range):

@@ -41,7 +41,7 @@ struct TeachingTests {
     @Test func sourceOfAQueryNamesTheReportLineOfEveryValue() {
         let out = runOutput("source select aanvragen from studenten where year = 2021", format: .csv)
         let lines = out.split(separator: "\r\n")
-        #expect(lines.first == "row,column,value,from,figure,source,line,printed")
+        #expect(lines.first == "row,column,value,from,figure,source,line,printed,kwalificatie")
         #expect(lines.count == 2)
         #expect(lines[1].hasPrefix("1,aanvragen,20560,aanvragen,20560,\"Jaarverslag 2021, Cijfers Studenten\""), "\(out)")
         // An aggregate lists every figure it was computed from.
@@ -49,6 +49,16 @@ struct TeachingTests {
         #expect(sum.split(separator: "\r\n").count == 6, "\(sum)")
         let kern = runOutput("source select waarde from kerncijfers where onderwerp = 'ind-vacatures'", format: .csv)
         #expect(kern.contains("700"), "\(kern)")
+        // In a table session, the sources read as a list, with the report line as printed.
+        let listing = runOutput("source select aanvragen from studenten where year = 2020")
+        #expect(listing == """
+            row 1  aanvragen = 12310
+              aanvragen 12310 from Jaarverslag 2021, Cijfers Studenten, line 180
+                │ Aanvragen  20.560 12.310 20.430
+
+            """, "\(listing)")
+        let approximate = runOutput("source select waarde from kerncijfers where kwalificatie = 'circa'")
+        #expect(approximate.contains("waarde 12400 (circa: approximate) from Jaarverslag 2021"), "\(approximate)")
     }
 
     @Test func describeShowsBothLanguages() {
