@@ -102,8 +102,8 @@ enum DataFile {
     /// lines yields the numbered lines that are neither blank nor comments.
     static func lines(_ text: String) -> [(Int, Substring)] {
         var out: [(Int, Substring)] = []
-        for (i, line) in text.split(separator: "\n", omittingEmptySubsequences: false).enumerated() {
-            let l = line.hasSuffix("\r") ? line.dropLast() : line
+        for (i, line) in text.lineList.enumerated() {
+            let l = line[...]
             if l.isEmpty || l.hasPrefix("#") { continue }
             out.append((i + 1, l))
         }

@@ -79,15 +79,14 @@ public enum ScriptCheck {
     /// expectBlock reads the `-- expect:` comment block that starts on the line after `offset`, if any.
     static func expectBlock(after offset: Int, in source: SourceText) -> String? {
         var lines = source.text.utf8.count > offset
-            ? String(decoding: source.bytes[offset...], as: UTF8.self).split(separator: "\n", omittingEmptySubsequences: false).dropFirst()
+            ? String(decoding: source.bytes[offset...], as: UTF8.self).lineList.dropFirst()
             : []
         guard let first = lines.first, first.trimmingTrailingWhitespace == "-- expect:" else { return nil }
         lines = lines.dropFirst()
         var block: [Substring] = []
         for line in lines {
-            let l = line.hasSuffix("\r") ? line.dropLast() : line
-            guard l.hasPrefix("--") else { break }
-            var content = l.dropFirst(2)
+            guard line.hasPrefix("--") else { break }
+            var content = line.dropFirst(2)
             if content.first == " " { content = content.dropFirst() }
             block.append(content)
         }
@@ -96,7 +95,7 @@ public enum ScriptCheck {
 
     /// normalized drops trailing white space on each line and at the end, which comments cannot keep reliably.
     static func normalized(_ text: String) -> String {
-        var lines = text.split(separator: "\n", omittingEmptySubsequences: false).map { String($0.trimmingTrailingWhitespace) }
+        var lines = text.lineList.map { String($0[...].trimmingTrailingWhitespace) }
         while lines.last?.isEmpty == true { lines.removeLast() }
         return lines.joined(separator: "\n")
     }
@@ -120,8 +119,8 @@ public enum ScriptCheck {
 
     /// diff shows expected lines missing from the output with `-` and unexpected output with `+`.
     static func diff(expected: String, actual: String) -> String {
-        let a = expected.split(separator: "\n", omittingEmptySubsequences: false)
-        let b = actual.split(separator: "\n", omittingEmptySubsequences: false)
+        let a = expected.lineList
+        let b = actual.lineList
         // Longest common subsequence, so that one wrong row shows as one pair of lines.
         var lcs = Array(repeating: Array(repeating: 0, count: b.count + 1), count: a.count + 1)
         for i in stride(from: a.count - 1, through: 0, by: -1) {
@@ -169,7 +168,7 @@ public enum ScriptCheck {
                 lines += 1
                 next = min(e + 1, source.bytes.count)
             }
-            out += "-- expect:\n" + outcome.actual.split(separator: "\n", omittingEmptySubsequences: false)
+            out += "-- expect:\n" + outcome.actual.lineList
                 .map { $0.isEmpty ? "--" : "-- " + $0 }.joined(separator: "\n") + "\n"
             cursor = next
         }

@@ -180,18 +180,37 @@ func quoteName(_ name: String) -> String {
 }
 
 extension String {
-    /// replacingAll replaces every occurrence of `target`; the core does without Foundation.
+    /// replacingAll replaces every occurrence of `target`; the core does without Foundation. It matches Unicode
+    /// scalars, not characters: a quote followed by a combining accent is one Character, but still a quote.
     func replacingAll(_ target: String, with replacement: String) -> String {
-        guard !target.isEmpty, contains(target) else { return self }
-        var out = ""
-        var rest = self[...]
-        while let r = rest.firstRange(of: target) {
-            out += rest[..<r.lowerBound]
-            out += replacement
-            rest = rest[r.upperBound...]
+        let t = Array(target.unicodeScalars)
+        guard !t.isEmpty else { return self }
+        let scalars = Array(unicodeScalars)
+        var out = String.UnicodeScalarView()
+        var i = 0
+        while i < scalars.count {
+            if scalars[i] == t[0] && i + t.count <= scalars.count && Array(scalars[i..<(i + t.count)]) == t {
+                out.append(contentsOf: replacement.unicodeScalars)
+                i += t.count
+            } else {
+                out.append(scalars[i])
+                i += 1
+            }
         }
-        return out + rest
+        return String(out)
     }
+
+    /// lineList splits the text at line feeds, by byte, so that a CR LF (a single Character) still ends a line;
+    /// the CR is dropped.
+    var lineList: [String] {
+        utf8.split(separator: 0x0A, omittingEmptySubsequences: false).map { line in
+            String(decoding: line.last == 0x0D ? line.dropLast() : line, as: UTF8.self)
+        }
+    }
+
+    /// containsScalar tells whether any Unicode scalar of the text is in `set`; unlike Character tests, it sees the
+    /// comma in "," followed by a combining mark, and both halves of "\r\n".
+    func containsScalar(in set: Set<Unicode.Scalar>) -> Bool { unicodeScalars.contains { set.contains($0) } }
 }
 
 extension Statement {
@@ -209,7 +228,8 @@ extension Statement {
         case .describe(let n): return "DESCRIBE \(quoteName(n.text))"
         case .source(let n): return "SOURCE \(quoteName(n.text))"
         case .sourceOf(let q): return "SOURCE " + q.sql
-        case .help(let topic): return topic.map { "HELP \($0)" } ?? "HELP"
+        // A topic prints as a string, which reads back as the same topic whatever its characters.
+        case .help(let topic): return topic.map { "HELP '\($0)'" } ?? "HELP"
         case .dot(let text, _): return text
         }
     }

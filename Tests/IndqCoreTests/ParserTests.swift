@@ -53,7 +53,7 @@ struct ParserTests {
          "SELECT a FROM x WHERE a = (SELECT max(a) FROM x) AND b IN (SELECT b FROM y)"),
         ("select a from x union all select b from y order by 1 limit 3", "SELECT a FROM x UNION ALL SELECT b FROM y ORDER BY 1 LIMIT 3"),
         ("show datasets; show TABLES; describe studenten; source kerncijfers; help; help select",
-         "SHOW DATASETS; SHOW DATASETS; DESCRIBE studenten; SOURCE kerncijfers; HELP; HELP select"),
+         "SHOW DATASETS; SHOW DATASETS; DESCRIBE studenten; SOURCE kerncijfers; HELP; HELP 'select'"),
         (";;select a from x;;", "SELECT a FROM x"),
         ("select (a = 1) = (b = 2) from x", "SELECT (a = 1) = (b = 2) FROM x"),
     ]

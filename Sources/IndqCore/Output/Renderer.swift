@@ -135,7 +135,7 @@ public enum CSVRenderer {
 
     /// field quotes a value that holds a comma, a quote or a line break, doubling its quotes.
     static func field(_ s: String) -> String {
-        guard s.contains(where: { $0 == "," || $0 == "\"" || $0 == "\n" || $0 == "\r" }) else { return s }
+        guard s.containsScalar(in: [",", "\"", "\n", "\r"]) else { return s }
         return "\"" + s.replacingAll("\"", with: "\"\"") + "\""
     }
 }
