@@ -40,46 +40,53 @@ public struct SourceText: Sendable {
     /// bytes is the text as UTF-8; every SourceRange indexes into it.
     public let bytes: [UInt8]
 
+    /// lineStarts holds the byte offset where each line begins, so that a place is found without rescanning.
+    let lineStarts: [Int]
+
     public init(_ text: String, name: String? = nil) {
         self.text = text
         self.name = name
         self.bytes = Array(text.utf8)
+        var starts = [0]
+        for (i, b) in bytes.enumerated() where b == 0x0A { starts.append(i + 1) }
+        self.lineStarts = starts
     }
 
-    /// location returns the 1-based line and column (in characters) of a byte offset.
+    /// location returns the 1-based line and column (in Unicode scalars) of a byte offset.
     public func location(of offset: Int) -> (line: Int, column: Int, lineStart: Int, lineEnd: Int) {
         let offset = min(max(0, offset), bytes.count)
-        var line = 1
-        var lineStart = 0
-        var i = 0
-        while i < offset {
-            if bytes[i] == 0x0A { line += 1; lineStart = i + 1 }
-            i += 1
+        // The last line start at or before the offset.
+        var low = 0, high = lineStarts.count - 1
+        while low < high {
+            let mid = (low + high + 1) / 2
+            if lineStarts[mid] <= offset { low = mid } else { high = mid - 1 }
         }
-        var lineEnd = offset
-        while lineEnd < bytes.count && bytes[lineEnd] != 0x0A { lineEnd += 1 }
-        let prefix = String(decoding: bytes[lineStart..<offset], as: UTF8.self)
-        return (line, prefix.count + 1, lineStart, lineEnd)
+        let lineStart = lineStarts[low]
+        let lineEnd = low + 1 < lineStarts.count ? lineStarts[low + 1] - 1 : bytes.count
+        let column = bytes[lineStart..<offset].reduce(1) { $0 + ($1 & 0xC0 == 0x80 ? 0 : 1) }
+        return (low + 1, column, lineStart, lineEnd)
     }
 
     /// render formats a diagnostic: the message, where it is, the source line and a caret under the spot.
     /// With `color`, the severity and the caret are coloured.
     public func render(_ d: Diagnostic, color: Bool = false) -> String {
         let loc = location(of: d.range.start)
-        var lineBytes = bytes[loc.lineStart..<loc.lineEnd]
-        if lineBytes.last == 0x0D { lineBytes = lineBytes.dropLast() }
-        var lineText = String(decoding: lineBytes, as: UTF8.self)
-        var prefix = String(decoding: bytes[loc.lineStart..<min(max(d.range.start, loc.lineStart), loc.lineEnd)], as: UTF8.self)
-        // A very long line is shown as a window around the caret.
-        if lineText.count > Limits.maxLineShown {
-            let before = min(prefix.count, Limits.maxLineShown / 2)
-            let head = prefix.count - before
-            prefix = (head > 0 ? "…" : "") + String(prefix.suffix(before))
-            let shown = lineText.dropFirst(head).prefix(Limits.maxLineShown)
-            lineText = (head > 0 ? "…" : "") + shown + (head + shown.count < lineText.count ? "…" : "")
+        var lineEnd = loc.lineEnd
+        if lineEnd > loc.lineStart && bytes[lineEnd - 1] == 0x0D { lineEnd -= 1 }
+        let caret = min(max(d.range.start, loc.lineStart), lineEnd)
+        // A very long line is shown as a window of bytes around the caret, cut on character boundaries.
+        var from = loc.lineStart, to = lineEnd
+        if lineEnd - loc.lineStart > Limits.maxLineShown {
+            from = max(loc.lineStart, caret - Limits.maxLineShown / 2)
+            while from < caret && bytes[from] & 0xC0 == 0x80 { from += 1 }
+            to = min(lineEnd, from + Limits.maxLineShown)
+            while to > caret && to < lineEnd && bytes[to] & 0xC0 == 0x80 { to -= 1 }
         }
+        let head = from > loc.lineStart ? "…" : ""
+        let prefix = head + String(decoding: bytes[from..<caret], as: UTF8.self)
+        let lineText = head + String(decoding: bytes[from..<to], as: UTF8.self) + (to < lineEnd ? "…" : "")
         let caretColumn = DisplayWidth.of(prefix)
-        let spanEnd = min(d.range.end, loc.lineEnd)
+        let spanEnd = min(d.range.end, to)
         let spanText = String(decoding: bytes[min(d.range.start, spanEnd)..<spanEnd], as: UTF8.self)
         let carets = String(repeating: "^", count: max(1, min(Limits.maxLineShown / 2, DisplayWidth.of(spanText))))
         let where_ = (name.map { "\($0):" } ?? "") + "\(loc.line):\(loc.column)"
