@@ -47,8 +47,13 @@ public struct SourceText: Sendable {
         self.text = text
         self.name = name
         self.bytes = Array(text.utf8)
+        // firstIndex(of:) is the standard library's tuned search, which keeps a 10 MB script quick.
         var starts = [0]
-        for (i, b) in bytes.enumerated() where b == 0x0A { starts.append(i + 1) }
+        var rest = bytes[...]
+        while let i = rest.firstIndex(of: 0x0A) {
+            starts.append(i + 1)
+            rest = rest[(i + 1)...]
+        }
         self.lineStarts = starts
     }
 

@@ -116,6 +116,8 @@ func parseDecimalShifted(_ text: String, shift: Int) -> Double? {
 
 /// firstInvalidUTF8 returns the byte offset of the first byte that is not valid UTF-8, or nil.
 public func firstInvalidUTF8(_ bytes: [UInt8]) -> Int? {
+    // The standard library validates fast; the scan below only runs to say where a text goes wrong.
+    if String(validating: bytes, as: UTF8.self) != nil { return nil }
     var i = 0
     while i < bytes.count {
         let b = bytes[i]
