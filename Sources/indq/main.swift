@@ -57,7 +57,9 @@ struct Indq: ParsableCommand {
             throw ValidationError("give either -c STATEMENTS or script files, not both")
         }
         if let command {
-            finish(session.run(SourceText(command), stopOnError: !continueOnError))
+            // A byte-order mark is not part of the statements, as in a script.
+            let text = command.hasPrefix("\u{FEFF}") ? String(command.unicodeScalars.dropFirst()) : command
+            finish(session.run(SourceText(text), stopOnError: !continueOnError))
         }
         if check {
             guard !files.isEmpty else { throw ValidationError("--check needs script files") }
