@@ -36,7 +36,8 @@ enum Info {
                         rows.append([.integer(Int64(r + 1)), .text(result.columns[c].name), result.rows[r][c],
                                      .text(dataset.columns[column].name), dataset.rows[row][column],
                                      .text(at.reference), at.line.map { .integer(Int64($0)) } ?? .null, at.text.map(Value.text) ?? .null,
-                                     dataset.qualifier(row: dataset.rows[row]).map(Value.text) ?? .null])
+                                     (dataset.columns[column].type.alignsRight ? dataset.qualifier(row: dataset.rows[row]) : nil)
+                                        .map(Value.text) ?? .null])
                     }
                 }
             }
