@@ -1,4 +1,4 @@
-// Dot-commands: the settings and shortcuts of the shell, as in sqlite3 and DuckDB. They work at the prompt and in
+// Dot-commands: the settings and shortcuts of the shell. They work at the prompt and in
 // scripts: `.format csv`, `.read FILE`, `.timer on`, and the rest. Each takes one line.
 
 /// DotCommand describes one dot-command for parsing, suggestions and `.help`.

@@ -1,6 +1,5 @@
 // Checked scripts: a statement followed by an `-- expect:` comment block must print exactly that block. Lessons
-// state their exercises' answers this way, the golden tests of Examples/ use it, and `indq --check` runs it,
-// much like sqlite3's `.check`.
+// state their exercises' answers this way, the golden tests of Examples/ use it, and `indq --check` runs it.
 //
 //     select aanvragen from studenten where year = 2021;
 //     -- expect:

@@ -1,5 +1,5 @@
 // LibeditLineEditor is the terminal line editor: prompt, history browsing (Up, Ctrl-R) and Tab completion.
-// Every libedit detail lives here; see /work/shared/LIBEDIT.md for the behaviour it relies on.
+// Every libedit detail lives here.
 import CLibedit
 #if canImport(Glibc)
 import Glibc

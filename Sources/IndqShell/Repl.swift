@@ -24,7 +24,7 @@ public struct Repl<Editor: LineEditor, Runner: StatementRunner> {
     }
 
     /// run loops until Ctrl-D or a terminating signal and returns the exit status:
-    /// 0 for Ctrl-D (a pending unfinished statement is discarded, as psql does), 128+n for signal n.
+    /// 0 for Ctrl-D (a pending unfinished statement is discarded), 128+n for signal n.
     public mutating func run() -> Int32 {
         var buffer = ""
         while true {
