@@ -34,43 +34,21 @@ public enum ScriptCheck {
         let (write, writeError) = (session.write, session.writeError)
         defer { (session.write, session.writeError) = (write, writeError) }
         final class Buffer { var text = "" }
+        let buffer = Buffer()
+        session.write = { buffer.text += $0 }
+        session.writeError = { buffer.text += $0 }
         var outcomes: [Outcome] = []
-        var parser: Parser
-        do {
-            parser = try Parser(source)
-        } catch {
-            let d = error as? Diagnostic ?? Diagnostic("\(error)", at: SourceRange(0, 0))
-            return Report(name: source.name ?? "", outcomes: [Outcome(line: 1, statement: "", expected: nil,
-                                                                     actual: source.render(d), passed: false)])
-        }
-        while !session.quitRequested {
-            let buffer = Buffer()
-            session.write = { buffer.text += $0 }
-            session.writeError = { buffer.text += $0 }
-            var ok = true
-            let parsed: Parser.ParsedStatement
-            do {
-                guard let next = try parser.nextStatement() else { break }
-                parsed = next
-            } catch {
-                session.report(error, in: source)
-                let line = (error as? Diagnostic).map { source.location(of: $0.range.start).line } ?? 1
-                outcomes.append(Outcome(line: line, statement: "", expected: nil, actual: buffer.text, passed: false))
-                parser.skipStatement()
-                continue
+        session.run(source, stopOnError: false) { event in
+            guard case .didRun(let parsed, let range, let succeeded) = event else {
+                buffer.text = ""
+                return
             }
-            do {
-                try session.execute(parsed.statement, source: source)
-            } catch {
-                if !(error is ScriptFailed) { session.report(error, in: source) }
-                ok = false
-            }
-            let expected = expectBlock(after: parsed.range.end, in: source)
+            let expected = parsed.flatMap { expectBlock(after: $0.range.end, in: source) }
             let actual = normalized(buffer.text)
-            let passed = expected.map { normalized($0) == actual } ?? ok
-            outcomes.append(Outcome(line: source.location(of: parsed.range.start).line,
-                                    statement: String(decoding: source.bytes[parsed.range.start..<parsed.range.end], as: UTF8.self),
-                                    expected: expected, actual: actual, passed: passed))
+            outcomes.append(Outcome(line: source.location(of: range.start).line,
+                                    statement: parsed.map { String(decoding: source.bytes[$0.range.start..<$0.range.end], as: UTF8.self) } ?? "",
+                                    expected: expected, actual: actual,
+                                    passed: expected.map { normalized($0) == actual } ?? succeeded))
         }
         return Report(name: source.name ?? "", outcomes: outcomes)
     }

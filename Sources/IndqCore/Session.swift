@@ -46,15 +46,26 @@ public struct Session {
         case failure
     }
 
+    /// StatementEvent tells an observer of `run` where it is: about to read a statement, or done with one.
+    public enum StatementEvent {
+        case willRun
+        /// A statement ran (`succeeded` says how), or failed to parse (`statement` is nil, `at` is the error's place).
+        case didRun(statement: Parser.ParsedStatement?, at: SourceRange, succeeded: Bool)
+    }
+
     /// run executes every statement in `source`, in order. With `stopOnError` it stops at the first failure.
+    /// `observe` hears of each statement, so that `--check` can capture and compare their output.
     @discardableResult
-    public mutating func run(_ source: SourceText, stopOnError: Bool = true) -> RunOutcome {
+    public mutating func run(_ source: SourceText, stopOnError: Bool = true,
+                             observe: (StatementEvent) -> Void = { _ in }) -> RunOutcome {
         var outcome = RunOutcome.success
         var parser: Parser
         do {
             parser = try Parser(source)
         } catch {
+            observe(.willRun)
             report(error, in: source)
+            observe(.didRun(statement: nil, at: (error as? Diagnostic)?.range ?? SourceRange(0, 0), succeeded: false))
             return .failure
         }
         while !quitRequested {
@@ -62,12 +73,14 @@ public struct Session {
                 report(Evaluator.Interrupted(), in: source)
                 return .failure
             }
+            observe(.willRun)
             let parsed: Parser.ParsedStatement
             do {
                 guard let next = try parser.nextStatement() else { break }
                 parsed = next
             } catch {
                 report(error, in: source)
+                observe(.didRun(statement: nil, at: (error as? Diagnostic)?.range ?? SourceRange(0, 0), succeeded: false))
                 outcome = .failure
                 if stopOnError { break }
                 parser.skipStatement()
@@ -75,14 +88,19 @@ public struct Session {
             }
             if echo { write(String(decoding: source.bytes[parsed.range.start..<parsed.range.end], as: UTF8.self) + "\n") }
             let started = ContinuousClock.now
+            var succeeded = true
             do {
                 try execute(parsed.statement, source: source)
             } catch {
                 if !(error is ScriptFailed) { report(error, in: source) }
+                succeeded = false
+            }
+            if timer && !parsed.statement.isDotCommand { writeError("Run time: \(Session.milliseconds(ContinuousClock.now - started)) ms\n") }
+            observe(.didRun(statement: parsed, at: parsed.range, succeeded: succeeded))
+            if !succeeded {
                 outcome = .failure
                 if stopOnError { break }
             }
-            if timer && !parsed.statement.isDotCommand { writeError("Run time: \(Session.milliseconds(ContinuousClock.now - started)) ms\n") }
         }
         return outcome
     }
