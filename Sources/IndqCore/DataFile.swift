@@ -110,7 +110,7 @@ enum DataFile {
         return out
     }
 
-    /// parseFigure reads a figure as the report prints it: `42.690` is 42690, `578,4` is 578.4, `82%` is 0.82.
+    /// parseFigure reads a figure as the report prints it: `12.345` is 12345, `578,4` is 578.4, `82%` is 0.82.
     static func parseFigure(_ cell: String, as type: ValueType) -> Value? {
         if cell.isEmpty { return .null }
         switch type {

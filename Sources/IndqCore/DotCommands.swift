@@ -13,7 +13,7 @@ struct DotCommand {
         DotCommand(name: "describe", arguments: "NAME", summary: "the columns of a dataset (describe NAME)"),
         DotCommand(name: "source", arguments: "NAME", summary: "where a dataset's figures come from (source NAME)"),
         DotCommand(name: "format", arguments: "table|csv|json|markdown|bar|spark", summary: "how results are written"),
-        DotCommand(name: "numbers", arguments: "nl|en|plain", summary: "how tables write digits: 42.690, 42,690 or 42690"),
+        DotCommand(name: "numbers", arguments: "nl|en|plain", summary: "how tables write digits: 12.345, 12,345 or 12345"),
         DotCommand(name: "read", arguments: "FILE", summary: "run the statements of a script file"),
         DotCommand(name: "timer", arguments: "on|off", summary: "print the wall time of each statement"),
         DotCommand(name: "echo", arguments: "on|off", summary: "print each statement before its result"),

@@ -91,7 +91,7 @@ enum Help {
                    select categorie, sum(aanvragen) from regulier group by categorie having sum(aanvragen) > 10000
       windows    year-on-year growth:
                    select categorie, year, aanvragen - lag(aanvragen) over (partition by categorie order by year) from regulier
-      no FROM    select 82% * 39580 (what 82% of 39,580 decisions means), select 7 / 2, 7 // 2
+      no FROM    constants only: select 7 / 2, 7 // 2, 82% * 1000
 
     Names and keywords are case-insensitive; jaar means year, and English names work too (students, applications).
     Percentages are fractions: inwilligingen = 82% and inwilligingen = 0.82 are the same test.

@@ -1,5 +1,5 @@
-// Number display for people: `.numbers nl` writes 42.690 and 82,5%, `.numbers en` 42,690 and 82.5%, and
-// `.numbers plain` 42690. Only table output and charts use it; csv and json always write plain digits.
+// Number display for people: `.numbers nl` writes 12.345 and 82,5%, `.numbers en` 12,345 and 82.5%, and
+// `.numbers plain` 12345. Only table output and charts use it; csv and json always write plain digits.
 
 /// NumberStyle is how table output groups digits and marks decimals.
 public enum NumberStyle: String, CaseIterable, Sendable {
