@@ -24,7 +24,7 @@ public enum Completion {
 
         let whole = statement + after.prefix { $0 != ";" }
         let tokens = significantTokens(String(statement.dropLast(word.utf8.count)))
-        let datasets = catalogue.datasets.flatMap { [$0.name, $0.english] }
+        let datasets = catalogue.allNames
         guard let last = tokens.last else { return statementWords }
         let first = tokens.first!.text.lowercased()
         if tokens.count == 1 && first == "show" { return ["datasets", "tables"] }
@@ -58,7 +58,7 @@ public enum Completion {
             // The shell replaces only the word before the cursor, so offer each path from that word on.
             let cut = argument.count - word.count
             return files(argument).map { String($0.dropFirst(cut)) }
-        case "describe", "source": return catalogue.datasets.flatMap { [$0.name, $0.english] }
+        case "describe", "source": return catalogue.allNames
         case "format", "mode": return OutputFormat.allCases.map(\.rawValue)
         case "timer", "echo": return ["on", "off"]
         case "numbers": return NumberStyle.allCases.map(\.rawValue)

@@ -58,8 +58,7 @@ public struct SparkChart {
 
     /// render draws the sparklines, or explains why it cannot and shows a table.
     public func render(_ result: ResultSet) -> String {
-        let names = result.columns.map { $0.name.lowercased() }
-        guard let x = names.firstIndex(where: { $0 == "year" || $0 == "jaar" }) ?? result.columns.firstIndex(where: { $0.type == .integer }),
+        guard let x = result.columns.firstIndex(where: \.isYear) ?? result.columns.firstIndex(where: { $0.type == .integer }),
               let y = result.columns.indices.last(where: { $0 != x && result.columns[$0].type.alignsRight }) else {
             return "(a sparkline needs a year column and a numeric column; shown as a table)\n"
                 + TableRenderer(options: options).render(result)
@@ -107,7 +106,7 @@ struct ChartShape {
                 ?? (numeric.count >= 2 ? numeric.first : nil) else { return nil }
         // With a text label, a year column is a coordinate, not a quantity to draw.
         let textLabel = !result.columns[label].type.alignsRight
-        let values = numeric.filter { $0 != label && !(textLabel && result.columns[$0].name.lowercased() == "year") }
+        let values = numeric.filter { $0 != label && !(textLabel && result.columns[$0].isYear) }
         guard !values.isEmpty else { return nil }
         self.label = label
         self.values = values
