@@ -42,6 +42,8 @@ public struct BoundExpr: Sendable {
 public final class SubqueryPlan: @unchecked Sendable {
     public let plan: QueryPlan
     var cached: [[Value]]?
+    /// members is the first column as a hash set, for IN (SELECT …).
+    var members: (keys: Set<ValueKey>, hasNull: Bool, count: Int)?
     init(_ plan: QueryPlan) { self.plan = plan }
 }
 

@@ -32,6 +32,8 @@ struct RowContext {
     /// dataset and rows say where the row came from: the input rows it was computed from (a group has many).
     var dataset: Dataset?
     var rows: [Int] = []
+    /// select is the position of the select, among those joined by UNION ALL, that made the row.
+    var select = 0
     /// qualifiers marks the result columns whose figure the report qualifies.
     var qualifiers: [String?] = []
 }
@@ -52,9 +54,12 @@ public enum Evaluator {
     /// runWithContexts executes a plan and also returns, per result row, where it came from.
     static func runWithContexts(_ plan: QueryPlan, shouldStop: () -> Bool = { false }) throws -> (result: ResultSet, contexts: [RowContext]) {
         var rows: [(output: [Value], context: RowContext)] = []
-        for select in plan.selects {
+        for (n, select) in plan.selects.enumerated() {
             if shouldStop() { throw Interrupted() }
-            rows += try run(select, shouldStop: shouldStop)
+            for var r in try run(select, shouldStop: shouldStop) {
+                r.context.select = n
+                rows.append(r)
+            }
         }
         if !plan.order.isEmpty {
             var keyed: [(keys: [Value], index: Int)] = []
@@ -109,12 +114,8 @@ public enum Evaluator {
             rows.append((try plan.outputs.map { try evaluate($0.expr, context) }, context))
         }
         if plan.distinct {
-            var seen: [[Value]] = []
-            rows = rows.filter { r in
-                if seen.contains(where: { sameRow($0, r.output) }) { return false }
-                seen.append(r.output)
-                return true
-            }
+            var seen = Set<[ValueKey]>()
+            rows = rows.filter { seen.insert($0.output.keys).inserted }
         }
         return rows
     }
@@ -127,10 +128,10 @@ public enum Evaluator {
         if plan.groupKeys.isEmpty {
             groups = [([], rows)]
         } else {
-            var index: [String: Int] = [:]
+            var index: [[ValueKey]: Int] = [:]
             for row in rows {
                 let keys = try plan.groupKeys.map { try evaluate($0, row) }
-                let id = keys.map(groupIdentity).joined(separator: "\u{1}")
+                let id = keys.keys
                 if let i = index[id] {
                     groups[i].rows.append(row)
                 } else {
@@ -146,17 +147,6 @@ public enum Evaluator {
         }
     }
 
-    /// groupIdentity is a key under which equal values (NULL included) fall in one group.
-    static func groupIdentity(_ v: Value) -> String {
-        switch v {
-        case .null: return "n"
-        case .text(let s): return "t" + s
-        case .boolean(let b): return b ? "b1" : "b0"
-        case .integer(let i): return "d" + String(Double(i))
-        case .decimal(let d), .percentage(let d): return "d" + String(d)
-        }
-    }
-
     /// aggregate computes one aggregate over rows (a group, or a window frame).
     static func aggregate(_ a: AggregatePlan, over rows: [RowContext]) throws -> Value {
         var values: [Value] = []
@@ -167,8 +157,8 @@ public enum Evaluator {
             if !v.isNull { values.append(v) }
         }
         if a.distinct {
-            var seen = Set<String>()
-            values = values.filter { seen.insert(groupIdentity($0)).inserted }
+            var seen = Set<ValueKey>()
+            values = values.filter { seen.insert(ValueKey($0)).inserted }
         }
         return try combine(a.name, values, type: a.type, range: a.range)
     }
@@ -208,9 +198,9 @@ public enum Evaluator {
     /// compute fills in one window function for every row: partitions, ordered, each row with its frame.
     static func compute(_ w: WindowPlan, index: Int, over rows: inout [RowContext]) throws {
         var partitions: [[Int]] = []
-        var byKey: [String: Int] = [:]
+        var byKey: [[ValueKey]: Int] = [:]
         for i in rows.indices {
-            let id = try w.partitionBy.map { groupIdentity(try evaluate($0, rows[i])) }.joined(separator: "\u{1}")
+            let id = try w.partitionBy.map { ValueKey(try evaluate($0, rows[i])) }
             if let p = byKey[id] { partitions[p].append(i) } else { byKey[id] = partitions.count; partitions.append([i]) }
         }
         let descending = w.orderBy.map(\.descending)
@@ -273,11 +263,6 @@ public enum Evaluator {
             if c != 0 { return c }
         }
         return 0
-    }
-
-    /// sameRow compares rows for DISTINCT, where NULL equals NULL.
-    static func sameRow(_ a: [Value], _ b: [Value]) -> Bool {
-        zip(a, b).allSatisfy { x, y in groupIdentity(x) == groupIdentity(y) }
     }
 
     /// compareForSort orders values for ORDER BY: NULL last in both directions.
@@ -347,7 +332,7 @@ public enum Evaluator {
             return negate(try membership(v, try list.map { try evaluate($0, row) }), negated)
         case .inSubquery(let x, let sub, let negated):
             let v = try evaluate(x, row)
-            return negate(try membership(v, try rows(of: sub).map { $0[0] }), negated)
+            return negate(try membership(v, in: sub), negated)
         case .isNull(let x, let negated):
             return .boolean(try evaluate(x, row).isNull != negated)
         case .like(let x, let p, let ci, let negated):
@@ -381,14 +366,37 @@ public enum Evaluator {
         return result
     }
 
-    /// membership is SQL's IN: true on a match, else null if a null was involved, else false.
+    /// membership is SQL's IN: false for an empty list (even for NULL, as DuckDB has it); else true on a match, else
+    /// null if a null was involved, else false.
     static func membership(_ v: Value, _ list: [Value]) throws -> Bool? {
+        if list.isEmpty { return false }
         var sawNull = v.isNull
         for item in list {
             let c = compareValues(v, item)
             if c == nil { sawNull = true } else if c == 0 { return true }
         }
         return sawNull ? nil : false
+    }
+
+    /// membership in a subquery's rows looks the value up in their hash set, built once.
+    static func membership(_ v: Value, in sub: SubqueryPlan) throws -> Bool? {
+        let members = try memberSet(of: sub)
+        if members.count == 0 { return false }
+        if v.isNull { return nil }
+        if members.keys.contains(ValueKey(v)) { return true }
+        return members.hasNull ? nil : false
+    }
+
+    /// memberSet runs a subquery once and keeps its first column as a set of keys, and whether it held a NULL.
+    static func memberSet(of sub: SubqueryPlan) throws -> (keys: Set<ValueKey>, hasNull: Bool, count: Int) {
+        if let cached = sub.members { return cached }
+        let values = try rows(of: sub).map { $0[0] }
+        var keys = Set<ValueKey>(minimumCapacity: values.count)
+        var hasNull = false
+        for v in values { if v.isNull { hasNull = true } else { keys.insert(ValueKey(v)) } }
+        let members = (keys, hasNull, values.count)
+        sub.members = members
+        return members
     }
 
     /// like matches `%` (any run of characters) and `_` (one character).

@@ -27,7 +27,8 @@ enum Info {
         let (result, contexts) = try Evaluator.runWithContexts(plan)
         var rows: [[Value]] = []
         for (r, context) in contexts.enumerated() {
-            guard let dataset = context.dataset, let select = plan.selects.first(where: { $0.dataset?.name == dataset.name }) else { continue }
+            guard let dataset = context.dataset else { continue }
+            let select = plan.selects[context.select]
             for (c, output) in select.outputs.enumerated() {
                 let columns = output.expr.referencedColumns(in: select)
                 for column in columns {

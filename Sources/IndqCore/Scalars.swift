@@ -29,11 +29,38 @@ enum Scalars {
         case "upper", "lower", "length":
             guard case .text(let s) = args[0] else { return .null }
             if name == "length" { return .integer(Int64(s.unicodeScalars.count)) }
-            return .text(name == "upper" ? s.uppercased() : s.lowercased())
+            return .text(changeCase(s, upper: name == "upper"))
         default:
             throw Diagnostic("unknown function '\(name)'", at: range)
         }
     }
+
+    /// changeCase maps each code point on its own, as DuckDB does: one code point becomes one, so `upper('ß')` is
+    /// `ẞ`, not `SS`, and `lower('İ')` is `i` without a combining dot. Code points newer than Unicode 15 keep their
+    /// case, as in DuckDB's tables; a test compares every code point with DuckDB.
+    static func changeCase(_ s: String, upper: Bool) -> String {
+        var out = String.UnicodeScalarView()
+        for scalar in s.unicodeScalars { out.append(changeCase(scalar, upper: upper)) }
+        return String(out)
+    }
+
+    static func changeCase(_ c: Unicode.Scalar, upper: Bool) -> Unicode.Scalar {
+        if c.isASCII {
+            let v = c.value
+            if upper, v >= 0x61, v <= 0x7A { return Unicode.Scalar(UInt8(v - 32)) }
+            if !upper, v >= 0x41, v <= 0x5A { return Unicode.Scalar(UInt8(v + 32)) }
+            return c
+        }
+        if upper && c == "\u{DF}" { return "\u{1E9E}" }
+        if !upper && c == "\u{130}" { return "i" }
+        var mapped = Array((upper ? c.properties.uppercaseMapping : c.properties.lowercaseMapping).unicodeScalars)
+        // Where the full upper-case mapping is longer (ᾳ → ΑΙ), the one-code-point mapping is the title case (ᾼ).
+        if mapped.count != 1 && upper { mapped = Array(c.properties.titlecaseMapping.unicodeScalars) }
+        guard mapped.count == 1, isBeforeUnicode16(c), isBeforeUnicode16(mapped[0]) else { return c }
+        return mapped[0]
+    }
+
+    static func isBeforeUnicode16(_ c: Unicode.Scalar) -> Bool { (c.properties.age?.major ?? 99) < 16 }
 
     /// round rounds halves away from zero, to `digits` decimals; integers stay integers.
     static func round(_ v: Value, digits: Int64, range: SourceRange) throws -> Value {

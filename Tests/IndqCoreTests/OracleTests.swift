@@ -65,6 +65,33 @@ struct OracleTests {
         }
     }
 
+    /// upper and lower map every code point as DuckDB does; DuckDB lists the code points whose case changes.
+    @Test func caseMappingAgreesWithDuckDBOnEveryCodePoint() throws {
+        guard let oracle = Oracle.ready() else { return }
+        let sql = """
+            select c, unicode(upper(chr(c::int))), unicode(lower(chr(c::int))) from range(1, 1114112) t(c)
+            where (c < 55296 or c > 57343) and (upper(chr(c::int)) <> chr(c::int) or lower(chr(c::int)) <> chr(c::int));
+            """
+        let (status, output) = try runProcess(oracle.duckdbPath, ["-csv", "-noheader", ":memory:"], input: sql)
+        try #require(status == 0, Comment(rawValue: "duckdb failed: \(output.prefix(300))"))
+        var duck: [UInt32: (upper: UInt32, lower: UInt32)] = [:]
+        for line in output.split(separator: "\n") {
+            let f = line.split(separator: ",").compactMap { UInt32($0) }
+            if f.count == 3 { duck[f[0]] = (f[1], f[2]) }
+        }
+        #expect(duck.count > 2000, Comment(rawValue: "duckdb listed only \(duck.count) code points"))
+        var wrong: [String] = []
+        for c in UInt32(1)..<0x110000 {
+            guard let scalar = Unicode.Scalar(c) else { continue }
+            let want = duck[c] ?? (c, c)
+            let up = Scalars.changeCase(scalar, upper: true).value, low = Scalars.changeCase(scalar, upper: false).value
+            if up != want.upper || low != want.lower {
+                wrong.append("U+\(String(c, radix: 16)): upper \(String(up, radix: 16)) (DuckDB \(String(want.upper, radix: 16))), lower \(String(low, radix: 16)) (DuckDB \(String(want.lower, radix: 16)))")
+            }
+        }
+        #expect(wrong.isEmpty, Comment(rawValue: "\(wrong.count) code points differ from DuckDB:\n" + wrong.prefix(20).joined(separator: "\n")))
+    }
+
     // Unit checks of the harness itself, which need no DuckDB.
 
     @Test func percentLiteralsBecomeFractions() {

@@ -621,3 +621,34 @@ select year, rank() over (order by inwilligingen), row_number() over (order by i
 select sum(aanvragen) over (partition by categorie) - aanvragen from regulier;
 select count(*) over (), year from studenten;
 select min(aanvragen) over (partition by categorie), categorie, year from regulier;
+
+-- section: exact keys, IN with NULL and case mapping (fixed bugs)
+select null in (select year from studenten where false);
+select null not in (select year from studenten where false);
+select null in (select year from studenten);
+select null not in (select year from studenten);
+select 2020 in (select year from studenten);
+select 2022 in (select year from studenten);
+select 2022 not in (select year from studenten);
+select 2022 in (select case when year = 2021 then null else year end from studenten);
+select 2020 in (select case when year = 2021 then null else year end from studenten);
+select 2022 not in (select case when year = 2021 then null else year end from studenten);
+select null in (select null from studenten);
+select null in (2019, 2020);
+select 2019 in (null, 2019);
+select 2022 in (null, 2019);
+select 2022 not in (null, 2019);
+select year from studenten where year not in (select year from studenten where false);
+select year from studenten where year in (select year from brexit);
+select year, inwilligingen in (select inwilligingen from regulier where categorie = 'studenten') from brexit;
+select distinct 0 / bedrag from financien;
+select 0 / bedrag as z, count(*) from financien group by z;
+select count(distinct 0 / bedrag) from financien;
+select count(*) over (partition by 0 / bedrag) from financien;
+select count(distinct 9007199254740992 + year - 2019) from studenten;
+select distinct 9007199254740992 + year - 2019 from studenten;
+select 9007199254740992 + year - 2019 as k, count(*) from studenten group by k;
+select count(*) over (partition by 9007199254740992 + year - 2019) from studenten;
+select upper('Straße'), lower('İstanbul');
+select upper('ǆ ﬁ ᾳ ŉ'), lower('ΣΑΣ Ǆ');
+select length(lower('İstanbul')), length(upper('Straße'));
