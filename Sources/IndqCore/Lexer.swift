@@ -65,18 +65,32 @@ public struct Lexer {
             if c == 0x20 || c == 0x09 || c == 0x0A || c == 0x0D || c == 0x0C {
                 pos += 1
             } else if c == UInt8(ascii: "-") && peek(1) == UInt8(ascii: "-") {
-                while pos < bytes.count && bytes[pos] != 0x0A { pos += 1 }
+                pos = find(0x0A, from: pos) ?? bytes.count
             } else if c == UInt8(ascii: "/") && peek(1) == UInt8(ascii: "*") {
                 let start = pos
                 pos += 2
-                while pos < bytes.count && !(bytes[pos] == UInt8(ascii: "*") && peek(1) == UInt8(ascii: "/")) { pos += 1 }
-                guard pos < bytes.count else {
+                guard let close = find(UInt8(ascii: "*"), then: UInt8(ascii: "/"), from: pos) else {
+                    pos = bytes.count
                     throw Diagnostic("unterminated comment: expected '*/', found end of input", at: SourceRange(start, start + 2))
                 }
-                pos += 2
+                pos = close + 2
             } else {
                 return
             }
+        }
+    }
+
+    /// find returns the offset of `byte` (followed by `then`, if given) at or after `from`. It scans raw memory, so
+    /// that a 10 MB comment is quick even in an unoptimised build.
+    func find(_ byte: UInt8, then next: UInt8? = nil, from: Int) -> Int? {
+        bytes.withUnsafeBufferPointer { p in
+            var i = from
+            let n = p.count
+            while i < n {
+                if p[i] == byte && (next == nil || i + 1 < n && p[i + 1] == next!) { return i }
+                i += 1
+            }
+            return nil
         }
     }
 
