@@ -94,7 +94,28 @@ struct FixedBugsTests {
                  output: "row,column,value,from,figure,source,line,printed,kwalificatie\r\n"
                     + "1,aanvragen,20560,aanvragen,20560,\"Jaarverslag 2021, Cijfers Studenten\",180,Aanvragen  20.560 12.310 20.430,\r\n"
                     + "2,aanvragen,20600,beslissingen,20600,\"Jaarverslag 2021, Cijfers Studenten\",181,Beslissingen  20.600 12.640 20.630,\r\n"),
+        FixedBug(found: "fault injection: spark over 1e308 and -1e308 trapped: the range overflowed and Int(NaN) trapped",
+                 input: "select 2019, 1e308 union all select 2020, -1e308", outcome: .success, format: .spark),
     ]
+
+    /// extremes are the largest, smallest and tiniest finite doubles, in every pairing a chart can scale between.
+    static let extremes = ["1.7976931348623157e308", "-1.7976931348623157e308", "1e308", "-1e308", "5e-324", "-5e-324",
+                           "0", "9223372036854775807", "-9223372036854775807", "99.99e300%"]
+
+    /// No renderer may trap on any finite value, however large: each format draws every pair of extremes.
+    @Test(arguments: OutputFormat.allCases)
+    func renderersTakeExtremeValues(_ format: OutputFormat) {
+        for a in Self.extremes {
+            for b in Self.extremes {
+                let input = "select 'x' as l, 2019 as year, \(a) as v union all select 'x', 2020, \(b)"
+                var out = "", err = ""
+                var session = Session(format: format, write: { out += $0 }, writeError: { err += $0 })
+                session.terminalWidth = { 40 }
+                #expect(session.run(SourceText(input)) == .success, "\(format): \(input)\n\(err)")
+                #expect(!out.isEmpty)
+            }
+        }
+    }
 
     @Test(arguments: bugs)
     func stayFixed(_ bug: FixedBug) {

@@ -33,7 +33,9 @@ public struct BarChart {
                 out += label + String(repeating: " ", count: labelWidth - DisplayWidth.of(label)) + " │"
                 var bar = ""
                 if let d = v.asDouble, top > 0 {
-                    let units = Int((abs(d) / top * Double(width) * 8).rounded())
+                    // abs(d) ≤ top, so the fraction is at most 1; a value that is not finite draws no bar.
+                    let fraction = abs(d) / top
+                    let units = fraction.isFinite ? Int((Swift.min(1, fraction) * Double(width) * 8).rounded()) : 0
                     bar = String(repeating: "█", count: units / 8)
                     if units % 8 > 0 { bar.append(Self.eighths[units % 8 - 1]) }
                     if d < 0 { bar = String(repeating: "░", count: max(1, bar.count)) }
@@ -55,6 +57,16 @@ public struct SparkChart {
     var numbers: NumberStyle { options.numbers }
 
     static let levels: [Character] = ["▁", "▂", "▃", "▄", "▅", "▆", "▇", "█"]
+
+    /// level is the block (0…7) for `d` between `low` and `high`. The span is taken in halves, because `high - low`
+    /// overflows to infinity for values near the largest double; anything not finite is clamped, never converted.
+    static func level(_ d: Double, low: Double, high: Double) -> Int {
+        guard high > low else { return 3 }
+        let span = high - low
+        let scaled = (span.isFinite ? (d - low) / span : (d / 2 - low / 2) / (high / 2 - low / 2)) * 7
+        guard scaled.isFinite else { return scaled == .infinity ? 7 : 0 }
+        return Swift.min(7, Swift.max(0, Int(scaled.rounded())))
+    }
 
     /// render draws the sparklines, or explains why it cannot and shows a table.
     public func render(_ result: ResultSet) -> String {
@@ -79,8 +91,7 @@ public struct SparkChart {
             var line = ""
             for p in points {
                 guard let d = p.y.asDouble else { line.append(" "); continue }
-                let level = high == low ? 3 : Int(((d - low) / (high - low) * 7).rounded())
-                line.append(Self.levels[level])
+                line.append(Self.levels[Self.level(d, low: low, high: high)])
             }
             func shown(_ v: Value) -> String { numbers.format(v) ?? "NULL" }
             // Years are written plainly: 2019, never 2.019.
