@@ -19,6 +19,8 @@ public struct BoundExpr: Sendable {
         case negate(BoundExpr)
         case not(BoundExpr)
         case binary(BinaryOp, BoundExpr, BoundExpr)
+        /// A chain of operators of one precedence level, applied from the left, without recursion.
+        case chain(BoundExpr, [BoundLink])
         case between(BoundExpr, BoundExpr, BoundExpr, negated: Bool)
         case inList(BoundExpr, [BoundExpr], negated: Bool)
         case isNull(BoundExpr, negated: Bool)
@@ -33,6 +35,15 @@ public struct BoundExpr: Sendable {
     }
 
     public var kind: Kind
+    public var type: ValueType
+    public var range: SourceRange
+}
+
+/// BoundLink is one `op operand` of a chain, with the type and place of the chain up to and including it, so that
+/// an overflow names the part that overflowed.
+public struct BoundLink: Sendable {
+    public var op: BinaryOp
+    public var operand: BoundExpr
     public var type: ValueType
     public var range: SourceRange
 }
@@ -117,6 +128,9 @@ public struct Checker {
         var clause: String
         var grouped = false
         var groupKeys: [(key: String, expr: BoundExpr)] = []
+        /// chainKeyLengths are the numbers of links of GROUP BY keys that are chains, so that the start of a longer
+        /// chain can be read from its group: `year + 1 + 2` after `GROUP BY year + 1`.
+        var chainKeyLengths: Set<Int> = []
         var aggregates: [AggregatePlan] = []
         var windows: [WindowPlan] = []
         var allowAggregates = false
@@ -241,6 +255,7 @@ public struct Checker {
             var keyScope = Scope(dataset: dataset, clause: "GROUP BY")
             let bound = try bind(target, &keyScope)
             scope.groupKeys.append((target.key, BoundExpr(kind: .groupKey(groupKeys.count), type: bound.type, range: bound.range)))
+            if case .chain(_, let links) = target.kind { scope.chainKeyLengths.insert(links.count) }
             groupKeys.append(bound)
         }
         var having: BoundExpr?
@@ -359,6 +374,8 @@ public struct Checker {
             return op == .plus ? b : BoundExpr(kind: .negate(b), type: b.type, range: e.range)
         case .binary(let op, let l, let r):
             return try bindBinary(op, l, r, &scope, range: e.range)
+        case .chain(let first, let links):
+            return try bindChain(first, links, &scope, range: e.range)
         case .between(let x, let low, let high, let negated):
             let bx = try bind(x, &scope), bl = try bind(low, &scope), bh = try bind(high, &scope)
             try expectComparable(bx, bl, op: "BETWEEN")
@@ -464,12 +481,13 @@ public struct Checker {
             guard scope.allowWindows && !scope.insideAggregate else {
                 throw Diagnostic("window functions are not allowed in \(scope.insideAggregate ? "an aggregate" : scope.clause)", at: range)
             }
-            var inner = scope
-            inner.allowWindows = false
-            let args = try call.args.map { try bind($0, &inner) }
-            let partition = try over.partitionBy.map { try bind($0, &inner) }
-            let order = try over.orderBy.map { (try bind($0.expr, &inner), descending: $0.descending) }
-            scope.aggregates = inner.aggregates
+            // The arguments are bound with windows disallowed, in scope itself, so that appending to its lists
+            // copies nothing: a copy of the scope would make each append copy them all, quadratic over a long chain.
+            scope.allowWindows = false
+            defer { scope.allowWindows = true }
+            let args = try call.args.map { try bind($0, &scope) }
+            let partition = try over.partitionBy.map { try bind($0, &scope) }
+            let order = try over.orderBy.map { (try bind($0.expr, &scope), descending: $0.descending) }
             let type = try windowType(name, args, range: range)
             scope.windows.append(WindowPlan(name: name, arguments: args, partitionBy: partition, orderBy: order, type: type, range: range))
             return BoundExpr(kind: .window(scope.windows.count - 1), type: type, range: range)
@@ -483,12 +501,14 @@ public struct Checker {
                 throw Diagnostic("aggregate functions are not allowed in \(scope.clause)", at: range,
                                  notes: scope.clause == "WHERE" ? ["use HAVING to filter on an aggregate"] : [])
             }
-            var inner = scope
-            inner.insideAggregate = true
-            inner.allowWindows = false
-            let arg = try call.args.first.map { try bind($0, &inner) }
+            // As for windows: the argument is bound in scope itself, with the flags set and restored.
+            let (wasInside, allowedWindows) = (scope.insideAggregate, scope.allowWindows)
+            scope.insideAggregate = true
+            scope.allowWindows = false
+            defer { (scope.insideAggregate, scope.allowWindows) = (wasInside, allowedWindows) }
+            let arg = try call.args.first.map { try bind($0, &scope) }
             let filter = try call.filter.map { f -> BoundExpr in
-                let b = try bind(f, &inner)
+                let b = try bind(f, &scope)
                 try expect(b, isBoolean: "FILTER")
                 return b
             }
@@ -571,6 +591,49 @@ public struct Checker {
     mutating func bindBinary(_ op: BinaryOp, _ l: Expr, _ r: Expr, _ scope: inout Scope, range: SourceRange) throws -> BoundExpr {
         let bl = try bind(l, &scope)
         let br = try bind(r, &scope)
+        let type = try binaryType(op, bl, br, range: range)
+        return BoundExpr(kind: .binary(op, bl, br), type: type, range: range)
+    }
+
+    /// bindChain binds a chain link by link, in a loop: its length costs no stack.
+    mutating func bindChain(_ first: Expr, _ links: [ChainLink], _ scope: inout Scope, range: SourceRange) throws -> BoundExpr {
+        var head: BoundExpr
+        var start = 0
+        if let (k, key) = groupKeyPrefix(first, links, scope) {
+            head = key
+            start = k
+        } else {
+            head = try bind(first, &scope)
+        }
+        // left stands for the chain so far: its type and place, for the checks of the next link.
+        var left = head
+        var bound: [BoundLink] = []
+        bound.reserveCapacity(links.count - start)
+        for link in links[start...] {
+            let right = try bind(link.operand, &scope)
+            let place = left.range.to(right.range)
+            let type = try binaryType(link.op, left, right, range: place)
+            bound.append(BoundLink(op: link.op, operand: right, type: type, range: place))
+            left = BoundExpr(kind: .constant(.null), type: type, range: place)
+        }
+        return BoundExpr(kind: .chain(head, bound), type: left.type, range: range)
+    }
+
+    /// groupKeyPrefix finds the longest start of a chain that is a GROUP BY key, with its number of links.
+    func groupKeyPrefix(_ first: Expr, _ links: [ChainLink], _ scope: Scope) -> (Int, BoundExpr)? {
+        guard scope.grouped && !scope.insideAggregate else { return nil }
+        for k in scope.chainKeyLengths.sorted(by: >) where k < links.count {
+            let prefix = Expr(.chain(first, Array(links[..<k])), first.range.to(links[k - 1].operand.range))
+            let key = prefix.key
+            if let g = scope.groupKeys.first(where: { $0.key == key }) {
+                return (k, BoundExpr(kind: g.expr.kind, type: g.expr.type, range: prefix.range))
+            }
+        }
+        return nil
+    }
+
+    /// binaryType checks the operands of `l op r` and gives its type.
+    mutating func binaryType(_ op: BinaryOp, _ bl: BoundExpr, _ br: BoundExpr, range: SourceRange) throws -> ValueType {
         let type: ValueType
         switch op {
         case .and, .or:
@@ -596,7 +659,7 @@ public struct Checker {
             }
             type = arithmeticType(op, bl.type, br.type)
         }
-        return BoundExpr(kind: .binary(op, bl, br), type: type, range: range)
+        return type
     }
 
     /// arithmeticType is the static type of `l op r`; `number` when it depends on the row.
@@ -690,6 +753,7 @@ extension Expr {
         case .column, .literal, .subquery: break
         case .unary(_, let e), .isNull(let e, _), .cast(let e, _), .inSubquery(let e, _, _): e.visit(f)
         case .binary(_, let a, let b), .like(let a, let b, _, _): a.visit(f); b.visit(f)
+        case .chain(let first, let links): first.visit(f); links.forEach { $0.operand.visit(f) }
         case .between(let a, let b, let c, _): a.visit(f); b.visit(f); c.visit(f)
         case .inList(let a, let list, _): a.visit(f); list.forEach { $0.visit(f) }
         case .call(let c):

@@ -322,6 +322,8 @@ public enum Evaluator {
             }
         case .binary(let op, let l, let r):
             return try binary(op, l, r, row, range: e.range)
+        case .chain(let first, let links):
+            return try chain(first, links, row)
         case .between(let x, let low, let high, let negated):
             let v = try evaluate(x, row)
             let geLow = compareValues(v, try evaluate(low, row)).map { $0 >= 0 }
@@ -432,6 +434,36 @@ public enum Evaluator {
     static func boolOf(_ v: Value) -> Bool? {
         if case .boolean(let b) = v { return b }
         return nil
+    }
+
+    /// chain applies a chain's operators from the left, in a loop. OR and AND stop at the first operand that decides;
+    /// the other operators read every operand, as `(a + b) + c` would, and give NULL if any is NULL.
+    static func chain(_ first: BoundExpr, _ links: [BoundLink], _ row: RowContext) throws -> Value {
+        guard let level = links.first?.op, level == .or || level == .and else {
+            var acc = try evaluate(first, row)
+            for link in links {
+                let b = try evaluate(link.operand, row)
+                if acc.isNull || b.isNull {
+                    acc = .null
+                } else if link.op == .concat {
+                    acc = .text((acc.display ?? "") + (b.display ?? ""))
+                } else {
+                    acc = try arithmetic(link.op, acc, b, range: link.range)
+                }
+            }
+            return acc
+        }
+        // OR stops at true, AND at false; otherwise a NULL operand makes the answer NULL.
+        let decisive = level == .or
+        var sawNull = false
+        for e in [first] + links.lazy.map(\.operand) {
+            switch boolOf(try evaluate(e, row)) {
+            case decisive?: return .boolean(decisive)
+            case nil: sawNull = true
+            default: break
+            }
+        }
+        return sawNull ? .null : .boolean(!decisive)
     }
 
     static func binary(_ op: BinaryOp, _ l: BoundExpr, _ r: BoundExpr, _ row: RowContext, range: SourceRange) throws -> Value {

@@ -227,30 +227,29 @@ public struct Parser {
 
     /// orExpr -> andExpr {OR andExpr}
     mutating func parseOr() throws -> Expr {
-        var left = try parseAnd()
-        var chain = 0
-        defer { depth -= chain }
-        while try match(.or) {
-            try enter()
-            chain += 1
-            let right = try parseAnd()
-            left = Expr(.binary(.or, left, right), left.range.to(right.range))
-        }
-        return left
+        let first = try parseAnd()
+        var links: [ChainLink] = []
+        while try match(.or) { links.append(ChainLink(.or, try parseAnd())) }
+        return chain(first, links)
     }
 
     /// andExpr -> notExpr {AND notExpr}
     mutating func parseAnd() throws -> Expr {
-        var left = try parseNot()
-        var chain = 0
-        defer { depth -= chain }
-        while try match(.and) {
-            try enter()
-            chain += 1
-            let right = try parseNot()
-            left = Expr(.binary(.and, left, right), left.range.to(right.range))
+        let first = try parseNot()
+        var links: [ChainLink] = []
+        while try match(.and) { links.append(ChainLink(.and, try parseNot())) }
+        return chain(first, links)
+    }
+
+    /// chain makes a flat chain of one precedence level: a chain is not nesting, so its length costs no depth.
+    /// A first operand that is itself a chain of the level, as in `(a + b) + c`, joins it: it means the same.
+    func chain(_ first: Expr, _ links: [ChainLink]) -> Expr {
+        guard let last = links.last else { return first }
+        let range = first.range.to(last.operand.range)
+        if case .chain(let inner, let innerLinks) = first.kind, innerLinks.first?.op.precedence == links[0].op.precedence {
+            return Expr(.chain(inner, innerLinks + links), range)
         }
-        return left
+        return Expr(.chain(first, links), range)
     }
 
     /// notExpr -> NOT notExpr | comparison
@@ -333,52 +332,37 @@ public struct Parser {
 
     /// concat -> additive {'||' additive}
     mutating func parseConcat() throws -> Expr {
-        var left = try parseAdditive()
-        var chain = 0
-        defer { depth -= chain }
-        while check(.concat) {
-            try enter()
-            chain += 1
-            try advance()
-            let right = try parseAdditive()
-            left = Expr(.binary(.concat, left, right), left.range.to(right.range))
-        }
-        return left
+        let first = try parseAdditive()
+        var links: [ChainLink] = []
+        while try match(.concat) { links.append(ChainLink(.concat, try parseAdditive())) }
+        return chain(first, links)
     }
 
     /// additive -> multiplicative {('+' | '-') multiplicative}
     mutating func parseAdditive() throws -> Expr {
-        var left = try parseMultiplicative()
-        var chain = 0
-        defer { depth -= chain }
+        let first = try parseMultiplicative()
+        var links: [ChainLink] = []
         while check(.plus) || check(.minus) {
-            try enter()
-            chain += 1
             let op: BinaryOp = check(.plus) ? .add : .subtract
             try advance()
-            let right = try parseMultiplicative()
-            left = Expr(.binary(op, left, right), left.range.to(right.range))
+            links.append(ChainLink(op, try parseMultiplicative()))
         }
-        return left
+        return chain(first, links)
     }
 
     /// multiplicative -> unary {('*' | '/' | '//') unary}
     mutating func parseMultiplicative() throws -> Expr {
-        var left = try parseUnary()
-        var chain = 0
-        defer { depth -= chain }
+        let first = try parseUnary()
+        var links: [ChainLink] = []
         while check(.star) || check(.slash) || check(.doubleSlash) {
-            try enter()
-            chain += 1
             let op: BinaryOp = check(.star) ? .multiply : check(.slash) ? .divide : .integerDivide
             try advance()
-            let right = try parseUnary()
-            left = Expr(.binary(op, left, right), left.range.to(right.range))
+            links.append(ChainLink(op, try parseUnary()))
         }
         if check(.percent) {
             throw error("'%' must follow a number directly, as in 95%; the modulo operator is not supported")
         }
-        return left
+        return chain(first, links)
     }
 
     /// unary -> ('-' | '+') unary | primary
@@ -527,8 +511,8 @@ public struct Parser {
 
     // MARK: Token helpers
 
-    /// enter counts one more level of nesting: for prefix operators, which recurse without parseExpression, and for
-    /// each link of a chain such as `1 + 1 + 1`, whose tree is as deep as it is long.
+    /// enter counts one more level of nesting, for prefix operators, which recurse without parseExpression, and for
+    /// subqueries and CASE. A flat chain such as `1 + 1 + 1` is one level, however long.
     mutating func enter() throws {
         depth += 1
         if depth > Limits.maxNesting {

@@ -59,6 +59,7 @@ extension BoundExpr {
             case .constant, .sourceRef, .subquery: break
             case .negate(let x), .not(let x), .isNull(let x, _), .cast(let x, _), .coerce(let x), .inSubquery(let x, _, _): walk(x)
             case .binary(_, let a, let b), .like(let a, let b, _, _): walk(a); walk(b)
+            case .chain(let first, let links): walk(first); links.forEach { walk($0.operand) }
             case .between(let a, let b, let c, _): walk(a); walk(b); walk(c)
             case .inList(let a, let list, _): walk(a); list.forEach(walk)
             case .scalar(_, let args): args.forEach(walk)

@@ -75,8 +75,12 @@ public indirect enum ExprKind: Equatable, Sendable {
     case literal(Literal)
     /// `-e`, `+e`, `NOT e`
     case unary(UnaryOp, Expr)
-    /// `l op r`
+    /// `l op r` with a comparison operator (`=`, `<>`, `<`, `<=`, `>`, `>=`), which does not chain.
     case binary(BinaryOp, Expr, Expr)
+    /// `e₀ op₁ e₁ op₂ e₂ …`: operators of one precedence level (OR; AND; `||`; `+ -`; `* / //`), applied from the
+    /// left. A flat list rather than a left-deep tree, so that a chain of any length takes no stack to build, check,
+    /// run, print or free.
+    case chain(Expr, [ChainLink])
     /// `e [NOT] BETWEEN low AND high`
     case between(Expr, low: Expr, high: Expr, negated: Bool)
     /// `e [NOT] IN (a, b, …)`
@@ -95,6 +99,13 @@ public indirect enum ExprKind: Equatable, Sendable {
     case subquery(Query)
     /// `e [NOT] IN (SELECT …)`
     case inSubquery(Expr, Query, negated: Bool)
+}
+
+/// ChainLink is one `op operand` of a chain.
+public struct ChainLink: Equatable, Sendable {
+    public var op: BinaryOp
+    public var operand: Expr
+    public init(_ op: BinaryOp, _ operand: Expr) { self.op = op; self.operand = operand }
 }
 
 /// FunctionCall is a call of a scalar, aggregate or window function.
@@ -274,6 +285,7 @@ extension Expr {
     var precedence: Int {
         switch kind {
         case .binary(let op, _, _): return op.precedence
+        case .chain(_, let links): return links.first?.op.precedence ?? 9
         case .unary(.not, _): return 3
         case .between, .inList, .isNull, .like, .inSubquery: return 4
         case .unary: return 8
@@ -295,6 +307,11 @@ extension Expr {
             // Comparisons do not chain, so both sides need parentheses at equal precedence.
             let leftParent = op.isComparison ? op.precedence + 1 : op.precedence
             s = l.sql(parent: leftParent) + " " + op.rawValue + " " + r.sql(parent: op.precedence + 1)
+        case .chain(let first, let links):
+            let level = precedence
+            var t = first.sql(parent: level)
+            for link in links { t += " " + link.op.rawValue + " " + link.operand.sql(parent: level + 1) }
+            s = t
         case .between(let e, let low, let high, let negated):
             s = e.sql(parent: 5) + (negated ? " NOT" : "") + " BETWEEN " + low.sql(parent: 5) + " AND " + high.sql(parent: 5)
         case .inList(let e, let list, let negated):
@@ -352,6 +369,7 @@ extension Expr {
         case .literal: break
         case .unary(let op, let e): out.kind = .unary(op, l(e))
         case .binary(let op, let a, let b): out.kind = .binary(op, l(a), l(b))
+        case .chain(let first, let links): out.kind = .chain(l(first), links.map { ChainLink($0.op, l($0.operand)) })
         case .between(let e, let lo, let hi, let n): out.kind = .between(l(e), low: l(lo), high: l(hi), negated: n)
         case .inList(let e, let list, let n): out.kind = .inList(l(e), list.map(l), negated: n)
         case .isNull(let e, let n): out.kind = .isNull(l(e), negated: n)
