@@ -42,6 +42,8 @@ enum Interactive {
         // Ctrl-C while a statement runs cancels it (and the rest of a paste or .read), not the prompt.
         session.shouldStop = { LibeditLineEditor.takeInterrupt() }
         var repl = Repl(editor: editor, runner: SessionRunner(session: session), history: history)
+        // Unbuffered, so that a write error is seen (and reported) at once.
+        repl.write = { Output.write(1, $0) }
         return repl.run()
     }
 }

@@ -97,6 +97,7 @@ struct Indq: ParsableCommand {
     }
 
     func finish(_ outcome: Session.RunOutcome) -> Never {
+        Output.flush()
         Glibc.exit(outcome == .success ? 0 : 1)
     }
 }
@@ -151,6 +152,9 @@ enum Script {
 
 /// Output writes to file descriptors directly, so results and errors keep their order.
 enum Output {
+    /// write writes all of `s`. Output that is lost is reported: a write error on standard output ends the run with
+    /// `error: cannot write output: <reason>` and exit 1, except a closed pipe (`indq … | head`), which ends it
+    /// quietly with exit 0, as a pipeline expects. An error on standard error itself cannot be reported.
     static func write(_ fd: Int32, _ s: String) {
         var s = s
         s.withUTF8 { buf in
@@ -158,10 +162,42 @@ enum Output {
             while offset < buf.count {
                 let n = Glibc.write(fd, buf.baseAddress! + offset, buf.count - offset)
                 if n < 0 && errno == EINTR { continue }
-                // The reader went away (`indq … | head`): stop quietly, as a pipeline expects.
                 if n < 0 && errno == EPIPE { exit(0) }
-                if n <= 0 { return }
+                if n <= 0 {
+                    // write returns 0 only when it could store nothing: a full device by another name.
+                    let reason = n == 0 ? ENOSPC : errno
+                    if fd == 2 { return }
+                    cannotWrite(reason)
+                }
                 offset += n
+            }
+        }
+    }
+
+    /// cannotWrite reports that output was lost and ends the run.
+    static func cannotWrite(_ code: Int32) -> Never {
+        write(2, "error: cannot write output: \(String(cString: strerror(code)))\n")
+        exit(1)
+    }
+
+    /// flush pushes out whatever the C library still buffers for standard output and checks that it arrived.
+    static func flush() {
+        // fflush(nil) flushes every output stream; naming `stdout` is not concurrency-safe in Swift 6.
+        if fflush(nil) != 0 {
+            if errno == EPIPE { exit(0) }
+            cannotWrite(errno)
+        }
+    }
+
+    /// guardStandardDescriptors keeps a closed standard descriptor closed in effect: /dev/null is opened on it in the
+    /// wrong direction, so that writes to a closed stdout still fail (EBADF) and no file indq opens can take its
+    /// number and receive output meant for the terminal.
+    static func guardStandardDescriptors() {
+        for (fd, mode) in [(Int32(0), O_WRONLY), (1, O_RDONLY), (2, O_RDONLY)] where fcntl(fd, F_GETFD) == -1 && errno == EBADF {
+            let null = open("/dev/null", mode | O_CLOEXEC)
+            if null >= 0 && null != fd {
+                dup2(null, fd)
+                close(null)
             }
         }
     }
@@ -178,10 +214,12 @@ enum Output {
 /// The entry point maps ArgumentParser's outcomes onto indq's exit statuses: usage errors are 2, not 64.
 // A closed pipe shows up as EPIPE from write, handled in Output.write, instead of killing the process.
 signal(SIGPIPE, SIG_IGN)
+Output.guardStandardDescriptors()
 do {
     var command = try Indq.parseAsRoot()
     try command.run()
 } catch {
+    Output.flush()
     let code = Indq.exitCode(for: error).rawValue
     let message = Indq.fullMessage(for: error)
     if code == 0 {
