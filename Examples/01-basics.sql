@@ -13,9 +13,9 @@ show datasets;
 -- │ regulier         │ regular              │   15 │ Reguliere verblijfsaanvragen per categorie: de tabellen Familie en gezin, Kennis en talent, Start-ups, Studenten en Arbeidsmigranten samen │
 -- │ juridische_zaken │ legal_cases          │    3 │ Gerechtelijke procedures over beslissingen van de IND en hoe vaak de rechter de beslissing in stand liet                                   │
 -- │ nationaliteiten  │ nationalities        │   15 │ Top 3 nationaliteiten naar inwilligingen per categorie, 2021                                                                               │
--- │ kerncijfers      │ key_figures          │   34 │ Losse cijfers uit de lopende tekst van de IND-jaarverslagen 2021 en 2022                                                                   │
+-- │ kerncijfers      │ key_figures          │   37 │ Losse cijfers uit de lopende tekst van de IND-jaarverslagen 2021 en 2022                                                                   │
 -- │ financien        │ finances             │    7 │ Baten en lasten van de IND in 2022, in duizenden euro's                                                                                    │
--- │ personeel        │ staff                │    3 │ Personeelsbezetting van de IND eind 2022, in fte                                                                                           │
+-- │ personeel        │ staff                │    3 │ Personeelsbezetting van de IND eind 2022 en de groei in 2022, in fte                                                                       │
 -- └──────────────────┴──────────────────────┴──────┴────────────────────────────────────────────────────────────────────────────────────────────────────────────────────────────────────────────┘
 -- 12 rows
 

@@ -21,8 +21,15 @@ What it checks:
     removed;
   * glossary.tsv: its shape (term, english, nl, en; term lower case and unique), and that it explains every term
     that REQUIRED_TERMS lists, every qualifier and every unit;
+  * figures in words: a row whose figure the report writes in words gives those words in source.words, which
+    stand at the figure in the line; a row whose figure is printed in digits has no source.words;
+  * units: a figure followed by a unit word (vijf jaar, zes maanden, 1,5 meter, een derde) has that eenheid;
+  * one fact, one row: no two rows use the same printed figure, and no two kerncijfers rows share year, waarde and
+    eenheid unless DISTINCT_FACTS says why; a figure printed twice is one row with a `+` line for the other place;
+  * cumulative datasets: a dataset whose @note says it counts cumulatively says so in the @meaning of every column;
   * coverage: every number printed in the reports is used by some row, or is a date, a year, or listed in SKIPPED
-    below with the reason; the same for figures in words (drie, zes, een derde, ...).
+    below with the reason; the same for every number word (twee, drie, honderd, duizenden, een derde, een jaar,
+    één, ...), found by NUMBER_WORD_RE, which must be used by a row or listed in SKIPPED_WORDS with the reason.
 
 Prints every failure with the file, line and report line, then `N passed, M failed`; exits 1 on any failure.
 """
@@ -37,11 +44,11 @@ GLOSSARY = os.path.join(ROOT, 'Sources', 'IndqData', 'glossary.tsv')
 SEEDS = os.path.join(ROOT, 'Tests', 'IndqCoreTests', 'Seeds')
 
 TYPES = {'integer', 'percentage', 'text', 'number'}
-SOURCE_COLUMNS = {'source.report', 'source.section', 'source.line', 'source.sentence', 'source.text'}
+SOURCE_COLUMNS = {'source.report', 'source.section', 'source.line', 'source.sentence', 'source.text', 'source.words'}
 REQUIRED_PROPERTIES = ['@dataset', '@english', '@description', '@report', '@section', '@table']
-KNOWN_PROPERTIES = set(REQUIRED_PROPERTIES) | {'@note', '@union', '@printed'}
+KNOWN_PROPERTIES = set(REQUIRED_PROPERTIES) | {'@note', '@union', '@printed', '@meaning'}
 QUALIFIERS = {'bijna', 'ruim', 'circa'}
-UNITS = {'aantal', 'procent', 'miljoen euro', 'fte', 'weken', 'maanden'}
+UNITS = {'aantal', 'procent', 'miljoen euro', 'fte', 'weken', 'maanden', 'jaar', 'meter', 'derde'}
 
 # The label line of each year-table column, as printed at the start of the line.
 TABLE_LABELS = {
@@ -63,10 +70,30 @@ PRINTED_TEXT = {'financien': 'post', 'nationaliteiten': 'nationaliteit'}
 # Figures printed in words, and the value they are written as.
 WORD_VALUES = {'1': ['een', 'één'], '2': ['twee'], '3': ['drie'], '4': ['vier'], '5': ['vijf'], '6': ['zes'],
                '7': ['zeven'], '8': ['acht'], '9': ['negen'], '10': ['tien'], '11': ['elf'], '12': ['twaalf']}
-# Words that state a figure; every occurrence must be used by a row or listed in SKIPPED_WORDS.
-FIGURE_WORDS = ['twee', 'drie', 'vier', 'vijf', 'zes', 'zeven', 'acht', 'negen', 'tien', 'elf', 'twaalf',
-                'honderd', 'honderden', 'duizend', 'duizenden', 'tienduizenden', 'tientallen', 'miljoen',
-                'miljard', 'derde', 'kwart', 'helft', 'dubbel', 'verdubbeling', 'verdubbeld', 'gehalveerd']
+# Number words: every occurrence must be used by a row or listed in SKIPPED_WORDS. They are the cardinals (twee,
+# dertien, veertig, honderd, their compounds such as vijfentwintig and tweehonderd, and plurals such as duizenden
+# and tientallen), fractions and multiples (derde, kwart, half, helft, anderhalf, dubbel, verdubbeling, gehalveerd),
+# "één" (the accent makes it the number), and "een" where a unit or a count word follows it (een jaar, een derde,
+# een paar duizend): there it is the number one, not the article.
+_UNITS_ONE = r'(?:twee|drie|vier|vijf|zes|zeven|acht|negen)'
+_CARDINAL = (r'(?:(?:een|twee|drie|vier|vijf|zes|zeven|acht|negen|tien|elf|twaalf|dertien|veertien|vijftien|zestien|'
+             r'zeventien|achttien|negentien|twintig|dertig|veertig|vijftig|zestig|zeventig|tachtig|negentig|honderd|'
+             r'duizend|miljoen|miljard|[eë]nen|' + _UNITS_ONE + r'ën|' + _UNITS_ONE + r'en)+)')
+_MULTIPLE = (r'(?:derde|kwart|half|halve|helft|anderhalf|dubbel\w*|verdubbel\w*|gehalveerd|halvering|'
+             r'(?:ver)?(?:twee|drie|vier|vijf|zes|tien|honderd)voudig\w*)')
+ONE_FOLLOWERS = (r'(?:jaar|jaren|maand|maanden|week|weken|dag|dagen|uur|uren|minuut|minuten|meter|kilometer|keer|'
+                 r'derde|kwart|half|halve|procent|paar|tiental|honderd|duizend|miljoen|miljard)')
+NUMBER_WORD_RE = re.compile(r'(?<!\w)(?:één|(?:een)(?=\s+' + ONE_FOLLOWERS + r'(?!\w))|'
+                            r'(?!een(?!\w))' + _CARDINAL + r'(?:en|tallen)?|tientallen|' + _MULTIPLE + r')(?!\w)',
+                            re.IGNORECASE)
+# Words after a figure that name its unit, and the eenheid the row must then have.
+UNIT_WORDS = {'jaar': 'jaar', 'jaren': 'jaar', 'maand': 'maanden', 'maanden': 'maanden', 'week': 'weken',
+              'weken': 'weken', 'meter': 'meter', 'derde': 'derde', 'miljoen': 'miljoen euro', 'fte': 'fte',
+              'procent': 'procent'}
+# kerncijfers rows that share year, waarde and eenheid but are different facts.
+DISTINCT_FACTS = {
+    ('2022', '6', 'maanden'): 'the legal time limit for nareis and the asylum time limit before its extension',
+}
 
 # Terms that glossary.tsv must explain, besides every qualifier and unit.
 REQUIRED_TERMS = ['aanvragen', 'beslissingen', 'inwilligingen', 'instandhoudingen', 'instandhouding', 'nareis', 'amv',
@@ -87,7 +114,6 @@ SKIPPED = {
     (2021, 204, '3'): 'the "3" of the title "Top 3 nationaliteiten inwilligingen"',
     (2021, 209, '3'): 'the "3" of the title "Top 3 nationaliteiten inwilligingen"',
     (2021, 129, '8'): 'article 8 of the EVRM (ECHR), the name of the procedure, not a figure',
-    (2021, 313, '1,5'): 'the 1,5 meter distancing rule of the corona measures, not a figure about the IND\'s work',
     (2022, 225, '6'): 'heading; the same figure is taken from the sentence on line 231',
     (2022, 225, '15'): 'heading; the same figure is taken from the sentence on line 231',
     (2022, 264, '65.000'): 'the "65.000e" (ordinal) sticker; the figure is taken from the heading on line 262',
@@ -95,15 +121,19 @@ SKIPPED = {
 }
 # Figures in words that are deliberately not in any dataset: (report year, line, word): reason.
 SKIPPED_WORDS = {
+    (2021, 54, 'een'): '"een paar duizend herbeoordelingen": "een paar" (a few), no exact figure',
     (2021, 54, 'duizend'): '"een paar duizend herbeoordelingen": no exact figure',
     (2021, 66, 'helft'): '"de eerste helft van het jaar": a period, not a figure',
     (2021, 70, 'helft'): '"de tweede helft van het jaar": a period; the figure (ruim 75%) is in kerncijfers',
-    (2021, 220, 'vijf'): '"Na vijf jaar legaal verblijf": a condition for naturalisation in the law, not a figure '
-                         'about the IND\'s work',
+    (2021, 142, 'één'): '"proef met één overheidsloket" (heading): the name of the trial, one joint counter for '
+                        'several services, not a count',
+    (2021, 146, 'één'): '"in één bezoek": how the joint counter works (everything in a single visit), not a count',
+    (2021, 218, 'een'): '"Het was een jaar als nooit tevoren": a turn of phrase, not a duration',
     (2021, 251, 'gehalveerd'): '"doorlooptijden ... gehalveerd ten opzichte van de beslistermijn": relative, no figure',
     (2021, 422, 'twee'): '"D&I als twee afzonderlijke thema\'s": advice to treat D and I separately, not a count',
+    (2021, 427, 'één'): '"onderdeel van één van de bestaande jaardoelen": "one of", not a count',
     (2022, 54, 'tienduizenden'): '"tienduizenden vluchtelingen": no exact figure',
-    (2022, 83, 'derde'): '"een derde van de aanvragen": a fraction in words; no exact percentage is printed',
+    (2022, 162, 'één'): '"in één oogopslag": an idiom (at a glance), not a count',
     (2022, 173, 'tientallen'): '"enkele tientallen startende bedrijven per jaar": no exact figure',
     (2022, 195, 'verdubbeling'): '"een verdubbeling ten opzichte van het jaar daarvoor": relative, no figure',
     (2022, 204, 'duizenden'): '"duizenden verblijfsvergunningen" (heading): no exact figure; 10.000 is in kerncijfers',
@@ -154,7 +184,7 @@ class Report:
         self.owner = owner
         self.year = int(re.search(r'(\d{4})', name).group(1))
         self.covered = set()         # (line, figure) used by some row
-        self.covered_words = set()   # (line, word) of a figure in words used by some row
+        self.covered_at = {}         # (line, column) where a used figure starts: the row that uses it
 
     def line(self, number):
         return self.lines[number - 1] if 1 <= number <= len(self.lines) else None
@@ -238,6 +268,10 @@ def read_tsv(c, path, name):
                          f'must be `@printed<TAB>column<TAB>line<TAB>text`: {line!r}')
             if ok:
                 properties.append((cells[0], (cells[1], int(cells[2]), cells[3]), number))
+        elif cells[0] == '@meaning':
+            ok = c.check(len(cells) == 4, at, f'must be `@meaning<TAB>column<TAB>nl<TAB>en`: {line!r}')
+            if ok:
+                properties.append((cells[0], '\t'.join(cells[1:]), number))
         elif line.startswith('@'):
             ok = c.check(len(cells) == 2 and cells[1] != '', at, f'property line must be `@name<TAB>value`: {line!r}')
             if ok:
@@ -279,7 +313,16 @@ class Dataset:
         self.name = name
         self.properties = properties
         self.header = header
-        self.rows = rows
+        # A `+` line is another citation of the row above: (its file line, its cells) in citations[row's file line].
+        self.rows, self.citations, self.orphans = [], {}, []
+        for number, cells in rows:
+            if cells[:1] == ['+']:
+                if self.rows:
+                    self.citations.setdefault(self.rows[-1][0], []).append((number, cells))
+                else:
+                    self.orphans.append(number)
+            else:
+                self.rows.append((number, cells))
 
     def prop(self, key):
         values = [v for k, v, _ in self.properties if k == key]
@@ -299,6 +342,31 @@ def check_dataset(c, ds, columns, reports, used):
     c.check(('@printed' in keys) == (name in YEAR_TABLES), name, '@printed is for the year tables only, and required there')
 
     header = ds.header or []
+    for number in ds.orphans:
+        c.check(False, f'{name}:{number}', 'a `+` line must follow the row it cites again')
+    for parent, lines in ds.citations.items():
+        for number, cells in lines:
+            at = f'{name}:{number}'
+            c.check('source.line' in header, at, 'a `+` line needs source columns')
+            data = [cell for column, cell in zip(header[1:], cells[1:]) if not column.startswith('source.')]
+            c.check(not any(data), at, 'a `+` line gives only source cells; its data cells are empty')
+    meanings = {}
+    for key, value, file_line in ds.properties:
+        if key == '@meaning':
+            parts = value.split('\t')
+            if c.check(len(parts) == 3 and all(parts), f'{name}:{file_line}',
+                       f'must be `@meaning<TAB>column<TAB>nl<TAB>en`: {value!r}'):
+                c.check(parts[0] in header, f'{name}:{file_line}', f'@meaning for {parts[0]!r}, not a column')
+                c.check(parts[0] not in meanings, f'{name}:{file_line}', f'@meaning for {parts[0]} twice')
+                meanings[parts[0]] = parts[1:]
+    if any('cumulatief' in (v or '') for k, v, _ in ds.properties if k in ('@note', '@description')):
+        # A cumulative table says so where describe shows each column's meaning.
+        for column in header:
+            if column.startswith('source.'):
+                continue
+            nl, en = meanings.get(column, ['', ''])
+            c.check(('cumulatief' in nl or 'tot en met' in nl) and ('cumulative' in en or 'up to and including' in en),
+                    name, f'{name} counts cumulatively, but the @meaning of {column} does not say so')
     c.check(len(set(header)) == len(header), name, 'a header name appears twice')
     c.check(bool(header) and header[0] in ('year', 'categorie'), name, 'header must start with year')
     c.check('year' in header, name, 'no year column')
@@ -316,7 +384,8 @@ def check_dataset(c, ds, columns, reports, used):
         row = dict(zip(header, cells))
         for column, value in row.items():
             kind = columns.get(column, 'integer' if column == 'source.line' else 'text')
-            nullable = column == 'kwalificatie'
+            # personeel keeps a level (fte) and a growth (groei_fte) in separate columns: one of them per row.
+            nullable = column in ('kwalificatie', 'source.words') or (name == 'personeel' and column in ('fte', 'groei_fte'))
             if value == '':
                 c.check(nullable, at, f'{column} is empty')
                 continue
@@ -337,6 +406,9 @@ def check_dataset(c, ds, columns, reports, used):
                     'waarde ends in % exactly when eenheid is procent')
         if 'onderwerp' in row:
             c.check(row['onderwerp'] == row['onderwerp'].lower(), at, 'onderwerp must be lower case')
+        if name == 'personeel':
+            c.check((row.get('fte', '') == '') != (row.get('groei_fte', '') == ''), at,
+                    'a personeel row is a level (fte) or a growth (groei_fte), exactly one of them')
         if 'categorie' in row and name != 'regulier':
             c.check(row['categorie'] in ALL_DATASETS, at, f'categorie {row["categorie"]!r} is not a dataset')
 
@@ -443,7 +515,27 @@ def check_source_lines(c, ds, columns, reports):
     if 'source.line' not in header:
         return
     figures = [h for h in header if columns.get(h) in ('integer', 'percentage', 'number') and h not in ('year',)]
+    # Every row, and every other citation of it (a `+` line: the row's data with that line's source cells).
+    entries = []
     for number, cells in ds.rows:
+        entries.append((number, number, cells))
+        for plus, plus_cells in ds.citations.get(number, []):
+            entries.append((plus, number, [p if h.startswith('source.') else cell
+                                           for h, cell, p in zip(header, cells, plus_cells)]))
+    if 'eenheid' in header:
+        facts = {}
+        for number, cells in ds.rows:
+            row = dict(zip(header, cells))
+            key = (row['year'], row['waarde'], row['eenheid'])
+            if key in facts and key not in DISTINCT_FACTS:
+                c.check(False, f'{ds.name}:{number}',
+                        f'rows {facts[key]} and {number} give the same figure {key}: one fact is one row (cite the '
+                        'other place on a `+` line), or DISTINCT_FACTS says why they differ')
+            facts.setdefault(key, number)
+        for key in DISTINCT_FACTS:
+            c.check(sum(1 for _, cells in ds.rows if tuple(cells[header.index(h)] for h in ('year', 'waarde', 'eenheid'))
+                        == key) > 1, f'DISTINCT_FACTS {key}', 'no longer shared by two rows')
+    for number, row_number, cells in entries:
         row = dict(zip(header, cells))
         at = f'{ds.name}:{number}'
         report = reports.get(row.get('source.report') or ds.prop('@report'))
@@ -459,14 +551,44 @@ def check_source_lines(c, ds, columns, reports):
             c.check(row['source.text'] == line.rstrip(), where,
                     f'source.text differs from the report line: {row["source.text"]!r} is printed as {line.rstrip()!r}')
         previous = report.line(line_number - 1) or ''
+        following = report.line(line_number + 1) or ''
+        words = row.get('source.words', '')
         for column in figures:
             value = row[column]
-            spans = find_figure(value, line)
-            if not c.check(bool(spans), where, f'{column} {value!r} does not stand in the line: {line.strip()!r}'):
+            if value == '':
+                continue
+            digits = [m.span() for m in re.finditer(r'(?<![\w.,\-])' + re.escape(value) + r'(?!\d|[.,]\d)', line)]
+            if words:
+                # The figure in words: the words stand in the line, and the first of them is the value.
+                spans = [m.span() for m in re.finditer(r'(?<!\w)' + re.escape(words) + r'(?!\w)', line, re.IGNORECASE)]
+                c.check(bool(spans), where, f'source.words {words!r} do not stand in the line: {line.strip()!r}')
+                c.check(words.split()[0].lower() in WORD_VALUES.get(value, []), where,
+                        f'source.words {words!r} do not say {value!r} (WORD_VALUES)')
+                c.check(not digits, where, f'{value!r} is printed in digits; source.words is for figures in words')
+            else:
+                spans = digits
+                if not c.check(bool(spans), where, f'{column} {value!r} does not stand in the line: {line.strip()!r}'
+                               + (' (a figure in words needs source.words)' if find_figure(value, line) else '')):
+                    continue
+            if not spans:
                 continue
             report.covered.add((line_number, value.lstrip('-')))
             for start, end in spans:
-                report.covered_words.add((line_number, line[start:end].lower()))
+                # Each number word inside the figure's span is used too: "een" and "derde" of "een derde".
+                starts = [start] + [start + m.start() for m in NUMBER_WORD_RE.finditer(line[start:end])]
+                for first in starts:
+                    other = report.covered_at.setdefault((line_number, first), (ds.name, row_number))
+                    c.check(other == (ds.name, row_number), where,
+                            f'the figure at column {first + 1} is used by {other[0]}:{other[1]} too: one figure, one row')
+            if 'eenheid' in row:
+                # A unit word right after the figure (its first word) is the row's eenheid: vijf jaar, een derde.
+                start, end = spans[0]
+                first_end = start + len(words.split()[0]) if words else end
+                after = (line[first_end:] + ' ' + following).split()
+                unit = re.sub(r'[^\w]+$', '', after[0]).lower() if after else ''
+                if unit in UNIT_WORDS:
+                    c.check(row['eenheid'] == UNIT_WORDS[unit], where,
+                            f'{value!r} is followed by {unit!r}, so eenheid is {UNIT_WORDS[unit]!r}, not {row["eenheid"]!r}')
             if column == 'waarde':
                 # The qualifier stands right before the figure, perhaps at the end of the previous line.
                 joined = previous.rstrip() + ' ' + line
@@ -487,6 +609,10 @@ def check_source_lines(c, ds, columns, reports):
             check_nationality(c, ds, row, report, line_number, where)
         if ds.name == 'personeel':
             c.check(' fte' in line, where, 'the line does not give the figure in fte')
+            # A growth is not a level: a line that says the figure rose or fell gives groei_fte, else fte.
+            growth = re.search(r'gestegen|gedaald|stijging|daling|groei', line) is not None
+            c.check(bool(row.get('groei_fte')) == growth, where,
+                    'a growth (gestegen, gedaald) belongs in groei_fte, a level in fte')
         if 'source.sentence' in row:
             sentence = row['source.sentence']
             c.check(sentence == normalise(sentence), where, 'source.sentence is not on one line with single spaces')
@@ -496,7 +622,10 @@ def check_source_lines(c, ds, columns, reports):
                     f'source.sentence does not occur in the report around this line: {sentence!r}' if not found else
                     f'source.sentence occurs, but not as a whole sentence at line {line_number}: {sentence!r}')
             for column in figures:
-                c.check(bool(find_figure(row[column], sentence)), where, f'{row[column]!r} not in source.sentence')
+                if row[column]:
+                    c.check(bool(find_figure(row[column], sentence)), where, f'{row[column]!r} not in source.sentence')
+            if words:
+                c.check(words.lower() in sentence.lower(), where, f'source.words {words!r} not in source.sentence')
             if not re.search(r'[.!?][”’)]?$', sentence):
                 # Not a sentence but a heading: then the whole heading of the section.
                 heading = re.sub(r'^\d{2}/\d{2} ', '', row.get('source.section', ''))
@@ -570,25 +699,26 @@ def check_coverage(c, report):
                 continue
             c.check((number, token) in report.covered, where,
                     f'the figure {token!r} is in no dataset and not in SKIPPED: {line.strip()!r}')
-        for word in FIGURE_WORDS:
-            for m in re.finditer(r'(?<!\w)' + word + r'(?!\w)', line, re.IGNORECASE):
-                where = f'{report.name}:{number}'
-                key = (report.year, number, word)
-                if word == 'miljoen' and re.search(r'\d\s+miljoen', line[:m.end()]) and \
-                        (number, re.search(r'([\d.,]+)\s+miljoen$', line[:m.end()]).group(1)) in report.covered:
-                    continue   # the unit of a covered figure
-                if key in SKIPPED_WORDS:
-                    continue
-                c.check((number, m.group().lower()) in report.covered_words, where,
-                        f'the figure word {m.group()!r} is in no dataset and not in SKIPPED_WORDS: {line.strip()!r}')
+        for m in NUMBER_WORD_RE.finditer(line):
+            word = m.group().lower()
+            where = f'{report.name}:{number}'
+            key = (report.year, number, word)
+            if word == 'miljoen' and re.search(r'\d\s+miljoen', line[:m.end()]) and \
+                    (number, re.search(r'([\d.,]+)\s+miljoen$', line[:m.end()]).group(1)) in report.covered:
+                continue   # the unit of a covered figure
+            if key in SKIPPED_WORDS:
+                c.check((number, m.start()) not in report.covered_at, where, f'{word!r} is both used and in SKIPPED_WORDS')
+                continue
+            c.check((number, m.start()) in report.covered_at, where,
+                    f'the number word {m.group()!r} is in no dataset and not in SKIPPED_WORDS: {line.strip()!r}')
     for year, number, token in SKIPPED:
         if year == report.year:
             c.check(token in [t.lstrip('-') for t in NUMBER_RE.findall(report.line(number) or '')],
                     f'SKIPPED {(year, number, token)}', 'the skipped figure is not in that line')
     for year, number, word in SKIPPED_WORDS:
         if year == report.year:
-            c.check(re.search(r'(?<!\w)' + word + r'(?!\w)', report.line(number) or '', re.IGNORECASE) is not None,
-                    f'SKIPPED_WORDS {(year, number, word)}', 'the skipped word is not in that line')
+            c.check(word in [m.group().lower() for m in NUMBER_WORD_RE.finditer(report.line(number) or '')],
+                    f'SKIPPED_WORDS {(year, number, word)}', 'the skipped word is not a number word of that line')
 
 
 def check_glossary(c):

@@ -2,9 +2,10 @@
 --
 -- Not every figure stands in a table. kerncijfers ("key figures") holds every other figure from the running text
 -- of both reports, one row each: onderwerp (subject) says what it counts, waarde is the figure as printed,
--- eenheid its unit (aantal = a count, procent, miljoen euro, fte, weken = weeks, maanden = months), and year the
--- year the figure is about, which is not always the year of the report. At the prompt, `source kerncijfers`
--- shows each figure's sentence and line.
+-- eenheid its unit (aantal = a count, procent, miljoen euro, fte, weken = weeks, maanden = months, jaar = years,
+-- meter, derde = thirds), and year the year the figure is about, which is not always the year of the report. At the
+-- prompt, `source kerncijfers` shows each figure's sentence and line. A figure that the report prints twice is one
+-- row with both places as its source, so that a sum counts it once.
 
 -- How many figures of each unit?
 select eenheid, count(*) as cijfers from kerncijfers group by eenheid order by cijfers desc, eenheid;
@@ -12,13 +13,30 @@ select eenheid, count(*) as cijfers from kerncijfers group by eenheid order by c
 -- ┌──────────────┬─────────┐
 -- │ eenheid      │ cijfers │
 -- ├──────────────┼─────────┤
--- │ aantal       │      21 │
+-- │ aantal       │      20 │
 -- │ maanden      │       4 │
 -- │ miljoen euro │       4 │
 -- │ procent      │       4 │
+-- │ jaar         │       2 │
+-- │ derde        │       1 │
+-- │ meter        │       1 │
 -- │ weken        │       1 │
 -- └──────────────┴─────────┘
--- 5 rows
+-- 8 rows
+
+-- Some figures are written in words: "vijf jaar", "een jaar langer", "een derde". waarde holds the number they
+-- state, and `source select …` shows the words beside it. "Een derde" is waarde 1 in the unit derde: exactly one
+-- third, which a rounded percentage such as 33% would not be.
+select onderwerp, waarde, eenheid from kerncijfers where eenheid in ('jaar', 'derde') order by year, onderwerp;
+-- expect:
+-- ┌────────────────────────────────────────────────────────────────────────────────────────────┬────────┬─────────┐
+-- │ onderwerp                                                                                  │ waarde │ eenheid │
+-- ├────────────────────────────────────────────────────────────────────────────────────────────┼────────┼─────────┤
+-- │ jaren legaal verblijf in nederland waarna iemand om naturalisatie kan verzoeken            │      5 │ jaar    │
+-- │ deel van de aanvragen voor nareizigers waarop buiten de wettelijke termijn wordt beslist   │      1 │ derde   │
+-- │ langer verblijf in nederland voor vluchtelingen uit oekraïne door de verlenging van de rtb │      1 │ jaar    │
+-- └────────────────────────────────────────────────────────────────────────────────────────────┴────────┴─────────┘
+-- 3 rows
 
 -- Some figures are approximate: the text says bijna (almost: a little below), ruim (over: a little above) or
 -- circa (about). kwalificatie keeps that word; it is empty (NULL) for an exact figure. "Bijna 20.000 eerste

@@ -25,6 +25,10 @@ public struct RowSource: Sendable {
     public var table: String?
     /// printed holds, for such a row, the report lines of its columns (see Dataset.printed).
     public var printed: [String: (line: Int, text: String)]?
+    /// words is the figure as the report writes it in words (`drie`, `een derde`), where it does.
+    public var words: String?
+    /// citations are the other places where the report prints the same figure (a `+` line in the data file).
+    public var citations: [RowSource] = []
 }
 
 /// Dataset is a table of figures with its provenance.

@@ -33,6 +33,7 @@ enum DataFile {
         var props: [String: String] = [:]
         var notes: [String] = []
         var printed: [String: (line: Int, text: String)] = [:]
+        var meanings: [String: (nl: String, en: String, line: Int)] = [:]
         var union: [String] = []
         var header: [String]?
         var rows: [[Value]] = []
@@ -52,6 +53,11 @@ enum DataFile {
                         throw DataFileError(file: file, line: n, message: "expected @printed, a column, a line number and the line's text")
                     }
                     printed[f[1]] = (number, f[3])
+                case "meaning":
+                    guard f.count == 4, !f[2].isEmpty, !f[3].isEmpty else {
+                        throw DataFileError(file: file, line: n, message: "expected @meaning, a column, its meaning in Dutch and in English")
+                    }
+                    meanings[f[1]] = (f[2], f[3], n)
                 default: props[key] = value
                 }
                 continue
@@ -72,13 +78,27 @@ enum DataFile {
             var row: [Value] = []
             var source = RowSource()
             var hasSource = false
-            for (name, cell) in zip(names, f) {
+            // A row whose first cell is `+` is another place where the report prints the figures of the row above.
+            let citation = f[0] == "+"
+            if citation && (sources.isEmpty || sources.count != rows.count) {
+                throw DataFileError(file: file, line: n, message: "a '+' line adds a citation to the row above, which needs source columns")
+            }
+            for (i, (name, cell)) in zip(names, f).enumerated() {
                 switch name {
-                case "source.report": source.report = cell; hasSource = true
-                case "source.section": source.section = cell; hasSource = true
-                case "source.sentence": source.sentence = cell; hasSource = true
-                case "source.line": source.line = Int(cell); hasSource = true
+                case "source.report": source.report = cell.isEmpty ? nil : cell; hasSource = true
+                case "source.section": source.section = cell.isEmpty ? nil : cell; hasSource = true
+                case "source.sentence": source.sentence = cell.isEmpty ? nil : cell; hasSource = true
+                case "source.line":
+                    guard let number = Int(cell) else {
+                        throw DataFileError(file: file, line: n, message: "source.line '\(cell)' is not a line number")
+                    }
+                    source.line = number; hasSource = true
                 case "source.text": source.text = cell; hasSource = true
+                case "source.words": source.words = cell.isEmpty ? nil : cell; hasSource = true
+                case _ where citation:
+                    guard i == 0 || cell.isEmpty else {
+                        throw DataFileError(file: file, line: n, message: "a '+' line gives only source columns; \(name) must be empty")
+                    }
                 default:
                     guard let v = parseFigure(cell, as: columns[name]!.type) else {
                         throw DataFileError(file: file, line: n, message: "'\(cell)' is not a valid \(columns[name]!.type.rawValue) for \(name)")
@@ -86,8 +106,19 @@ enum DataFile {
                     row.append(v)
                 }
             }
+            if citation {
+                sources[sources.count - 1].citations.append(source)
+                continue
+            }
             rows.append(row)
             if hasSource { sources.append(source) }
+        }
+        for (name, meaning) in meanings {
+            guard let i = dataColumns.firstIndex(where: { $0.name == name }) else {
+                throw DataFileError(file: file, line: meaning.line, message: "@meaning for \(name), which is not a column of this dataset")
+            }
+            dataColumns[i].meaningNL = meaning.nl
+            dataColumns[i].meaningEN = meaning.en
         }
         func prop(_ key: String) throws -> String {
             guard let v = props[key] else { throw DataFileError(file: file, line: 0, message: "missing @\(key)") }

@@ -33,19 +33,22 @@ enum Info {
                 let columns = output.expr.referencedColumns(in: select)
                 for column in columns {
                     for row in context.rows {
-                        let at = dataset.sourceLine(row: row, column: column)
-                        rows.append([.integer(Int64(r + 1)), .text(result.columns[c].name), result.rows[r][c],
-                                     .text(dataset.columns[column].name), dataset.rows[row][column],
-                                     .text(at.reference), at.line.map { .integer(Int64($0)) } ?? .null, at.text.map(Value.text) ?? .null,
-                                     (dataset.columns[column].type.alignsRight ? dataset.qualifier(row: dataset.rows[row]) : nil)
-                                        .map(Value.text) ?? .null])
+                        for at in dataset.sourceLines(row: row, column: column) {
+                            let figure = dataset.columns[column].type.alignsRight
+                            rows.append([.integer(Int64(r + 1)), .text(result.columns[c].name), result.rows[r][c],
+                                         .text(dataset.columns[column].name), dataset.rows[row][column],
+                                         .text(at.reference), at.line.map { .integer(Int64($0)) } ?? .null, at.text.map(Value.text) ?? .null,
+                                         (figure ? dataset.qualifier(row: dataset.rows[row]) : nil).map(Value.text) ?? .null,
+                                         (figure ? at.words : nil).map(Value.text) ?? .null])
+                        }
                     }
                 }
             }
         }
         return ResultSet(columns: [ResultColumn("row", .integer), ResultColumn("column", .text), ResultColumn("value", .number),
                                    ResultColumn("from", .text), ResultColumn("figure", .number), ResultColumn("source", .text),
-                                   ResultColumn("line", .integer), ResultColumn("printed", .text), ResultColumn("kwalificatie", .text)],
+                                   ResultColumn("line", .integer), ResultColumn("printed", .text), ResultColumn("kwalificatie", .text),
+                                   ResultColumn("words", .text)],
                          rows: rows)
     }
 
@@ -61,7 +64,8 @@ enum Info {
             }
             let line = row[6].display.map { ", line \($0)" } ?? ""
             let qualifier = row[8].display.map { " (\($0): approximate)" } ?? ""
-            out += "  \(row[3].display ?? "") \(numbers.format(row[4]) ?? "NULL")\(qualifier) from \(row[5].display ?? "")\(line)\n"
+            let words = row[9].display.map { " (\"\($0)\")" } ?? ""
+            out += "  \(row[3].display ?? "") \(numbers.format(row[4]) ?? "NULL")\(words)\(qualifier) from \(row[5].display ?? "")\(line)\n"
             if let printed = row[7].display { out += "    │ \(printed)\n" }
         }
         return out.isEmpty ? "no values, so no sources\n" : out
@@ -75,8 +79,10 @@ enum Info {
         var rows: [[Value]] = [[.text(d.report), .text(d.section), .text(d.table), .null, .text(d.description)]]
         for note in d.notes { rows.append([.text(d.report), .text(d.section), .text(d.table), .null, .text(note)]) }
         for s in d.rowSources {
-            rows.append([.text(s.report ?? d.report), .text(s.section ?? d.section), .text(d.table),
-                         s.line.map { .integer(Int64($0)) } ?? .null, .text(s.sentence ?? s.text ?? "")])
+            for c in [s] + s.citations {
+                rows.append([.text(c.report ?? s.report ?? d.report), .text(c.section ?? s.section ?? d.section), .text(d.table),
+                             c.line.map { .integer(Int64($0)) } ?? .null, .text(c.sentence ?? c.text ?? "")])
+            }
         }
         return ResultSet(columns: columns, rows: rows)
     }

@@ -12,7 +12,7 @@ extension Dataset {
         var report = s?.report ?? self.report
         if report.hasPrefix("IND ") { report.removeFirst(4) }
         let detail = s?.table ?? (s?.sentence != nil ? s?.section : nil) ?? table
-        return report + ", " + (detail ?? table)
+        return report + ", " + detail
     }
 
     /// qualifierColumn is the column that says whether a row's figures are approximate (`kwalificatie`), if any.
@@ -29,6 +29,8 @@ extension Dataset {
         public var reference: String
         public var line: Int?
         public var text: String?
+        /// words is the figure as the report writes it in words, where it does (`een derde`).
+        public var words: String?
     }
 
     /// sourceLine tells where the figure in a row's column is printed: the table line for year tables, the
@@ -37,10 +39,23 @@ extension Dataset {
         let s = row < rowSources.count ? rowSources[row] : nil
         let name = columns[column].name
         if s?.line != nil || s?.sentence != nil {
-            return SourceLine(reference: sourceRef(row: row), line: s?.line, text: s?.text ?? s?.sentence)
+            return SourceLine(reference: sourceRef(row: row), line: s?.line, text: s?.text ?? s?.sentence, words: s?.words)
         }
         let p = s?.printed?[name] ?? printed[name]
         return SourceLine(reference: sourceRef(row: row), line: p?.line, text: p?.text)
+    }
+
+    /// sourceLines tells every place where the figure in a row's column is printed: `sourceLine`, then the other
+    /// citations of the same figure, so that one fact printed twice is one row with two sources.
+    public func sourceLines(row: Int, column: Int) -> [SourceLine] {
+        let first = sourceLine(row: row, column: column)
+        guard row < rowSources.count else { return [first] }
+        return [first] + rowSources[row].citations.map { c in
+            var report = c.report ?? rowSources[row].report ?? self.report
+            if report.hasPrefix("IND ") { report.removeFirst(4) }
+            let detail = c.section ?? rowSources[row].section ?? table
+            return SourceLine(reference: report + ", " + detail, line: c.line, text: c.text ?? c.sentence, words: c.words)
+        }
     }
 }
 

@@ -35,7 +35,7 @@ struct DataTests {
             ("nationaliteiten", ["year", "categorie", "rang", "nationaliteit"]),
             ("kerncijfers", ["year", "onderwerp", "waarde", "eenheid", "kwalificatie"]),
             ("financien", ["year", "post", "bedrag"]),
-            ("personeel", ["year", "post", "fte"]),
+            ("personeel", ["year", "post", "fte", "groei_fte"]),
         ]
         let catalogue = Catalogue.builtin
         #expect(catalogue.datasets.map(\.name) == expected.map(\.0))
@@ -57,6 +57,70 @@ struct DataTests {
             #expect([.null, .text("bijna"), .text("ruim"), .text("circa")].contains(row[4]))
         }
         #expect(kern.rowSources.count == kern.rows.count && kern.rowSources.allSatisfy { $0.sentence != nil && $0.line != nil })
+    }
+
+    @Test func oneFactIsOneRowWithBothCitations() {
+        // The report prints the 56.000 naturalisation requests of 2021 twice; a sum must count them once.
+        #expect(runCSV("select count(*), sum(waarde) from kerncijfers where year = 2021 and waarde = 56000")
+                == "count(*),sum(waarde)\n1,56000\n")
+        let kern = Catalogue.builtin.dataset(named: "kerncijfers")!
+        let row = kern.rows.firstIndex { $0[2] == .integer(56000) }!
+        let column = kern.columnIndex(named: "waarde")!
+        #expect(kern.sourceLines(row: row, column: column).map(\.line) == [21, 215])
+        #expect(kern.sourceRef(row: row) == "Jaarverslag 2021, Voorwoord")
+        let listing = runOutput("source select waarde from kerncijfers where waarde = 56000")
+        #expect(listing.contains("from Jaarverslag 2021, Voorwoord, line 21\n"), "\(listing)")
+        #expect(listing.contains("from Jaarverslag 2021, Naturalisatie: in control tijdens piekjaar met RANOV, line 215\n"),
+                "\(listing)")
+        let source = runOutput("source kerncijfers", format: .csv)
+        #expect(source.contains(",21,Zo hebben we") && source.contains(",215,De IND handelde vorig jaar 56.000"), "\(source)")
+    }
+
+    @Test func figuresInWordsAreRowsThatKeepTheirWords() {
+        let csv = runCSV("select year, waarde, eenheid from kerncijfers where eenheid in ('jaar', 'meter', 'derde') order by year, eenheid")
+        #expect(csv == "year,waarde,eenheid\n2021,5,jaar\n2021,1.5,meter\n2022,1,derde\n2022,1,jaar\n", "\(csv)")
+        let listing = runOutput("source select waarde from kerncijfers where eenheid in ('jaar', 'derde')")
+        #expect(listing.contains("waarde 5 (\"vijf\") from Jaarverslag 2021"), "\(listing)")
+        #expect(listing.contains("waarde 1 (\"een derde\") from Jaarverslag 2022"), "\(listing)")
+        #expect(listing.contains("waarde 1 (\"een\") from Jaarverslag 2022, 14/10 Verlenging Europese RTB, line 252"), "\(listing)")
+        // A figure printed in digits has no words.
+        let digits = runOutput("source select waarde from kerncijfers where onderwerp = 'ind-vacatures'", format: .csv)
+        #expect(digits.hasPrefix("row,column,value,from,figure,source,line,printed,kwalificatie,words\r\n"), "\(digits)")
+        #expect(digits.hasSuffix(",,\r\n"), "\(digits)")
+    }
+
+    @Test func aGrowthIsKeptApartFromTheLevels() {
+        #expect(runCSV("select sum(fte), sum(groei_fte) from personeel") == "sum(fte),sum(groei_fte)\n5393,426\n")
+    }
+
+    @Test func describeBrexitSaysItIsCumulative() {
+        let out = runOutput("describe brexit", format: .csv)
+        for column in ["year", "aanvragen", "beslissingen", "inwilligingen"] {
+            let line = out.split(separator: "\r\n").first { $0.hasPrefix(column + ",") } ?? ""
+            #expect(line.contains("tot en met") && line.contains("up to and including"), "\(line)")
+        }
+        // The shared meaning stays for the other datasets.
+        #expect(!runOutput("describe studenten", format: .csv).contains("cumulati"))
+    }
+
+    @Test(arguments: [
+        ("+\t\t1\n", "t.tsv:8: a '+' line adds a citation to the row above, which needs source columns"),
+        ("2021\tx\t1\n+\tx\t2\n", "t.tsv:9: a '+' line gives only source columns; post must be empty"),
+        ("2021\tx\t1\n+\t\tzes\n", "t.tsv:9: source.line 'zes' is not a line number"),
+        ("@meaning\tbedrag\tx\ty\n2021\tx\t1\n", "t.tsv:8: @meaning for bedrag, which is not a column of this dataset"),
+        ("@meaning\tpost\tx\n", "t.tsv:8: expected @meaning, a column, its meaning in Dutch and in English"),
+    ])
+    func malformedCitationsAndMeaningsAreErrors(rows: String, message: String) throws {
+        let columns = try DataFile.parseColumns(Catalogue.embeddedFiles().first { $0.name == "columns.tsv" }!.text,
+                                                file: "columns.tsv")
+        let text = "@dataset\tt\n@english\tt\n@description\td\n@report\tr\nyear\tpost\tsource.line\n" + rows
+        let header = "@section\ts\n@table\tt\n"
+        #expect(throws: DataFileError.self) { try DataFile.parseDataset(header + text, file: "t.tsv", columns: columns) }
+        do {
+            _ = try DataFile.parseDataset(header + text, file: "t.tsv", columns: columns)
+        } catch let error as DataFileError {
+            #expect(error.description == message)
+        }
     }
 
     @Test func everyFigureStandsInTheReport() throws {

@@ -96,9 +96,9 @@ struct FixedBugsTests {
         FixedBug(found: "source credited the second select of a UNION ALL to the first select's column",
                  input: "source select aanvragen from studenten where year = 2021 union all select beslissingen from studenten where year = 2021",
                  outcome: .success, format: .csv,
-                 output: "row,column,value,from,figure,source,line,printed,kwalificatie\r\n"
-                    + "1,aanvragen,20560,aanvragen,20560,\"Jaarverslag 2021, Cijfers Studenten\",180,Aanvragen  20.560 12.310 20.430,\r\n"
-                    + "2,aanvragen,20600,beslissingen,20600,\"Jaarverslag 2021, Cijfers Studenten\",181,Beslissingen  20.600 12.640 20.630,\r\n"),
+                 output: "row,column,value,from,figure,source,line,printed,kwalificatie,words\r\n"
+                    + "1,aanvragen,20560,aanvragen,20560,\"Jaarverslag 2021, Cijfers Studenten\",180,Aanvragen  20.560 12.310 20.430,,\r\n"
+                    + "2,aanvragen,20600,beslissingen,20600,\"Jaarverslag 2021, Cijfers Studenten\",181,Beslissingen  20.600 12.640 20.630,,\r\n"),
         FixedBug(found: "fault injection: spark over 1e308 and -1e308 trapped: the range overflowed and Int(NaN) trapped",
                  input: "select 2019, 1e308 union all select 2020, -1e308", outcome: .success, format: .spark),
     ]

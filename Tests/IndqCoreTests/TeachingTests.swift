@@ -41,7 +41,7 @@ struct TeachingTests {
     @Test func sourceOfAQueryNamesTheReportLineOfEveryValue() {
         let out = runOutput("source select aanvragen from studenten where year = 2021", format: .csv)
         let lines = out.split(separator: "\r\n")
-        #expect(lines.first == "row,column,value,from,figure,source,line,printed,kwalificatie")
+        #expect(lines.first == "row,column,value,from,figure,source,line,printed,kwalificatie,words")
         #expect(lines.count == 2)
         #expect(lines[1].hasPrefix("1,aanvragen,20560,aanvragen,20560,\"Jaarverslag 2021, Cijfers Studenten\""), "\(out)")
         // An aggregate lists every figure it was computed from.

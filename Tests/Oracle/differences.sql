@@ -42,7 +42,7 @@ select 7.5 // 2 from brexit where year = 2020;
 -- why: kerncijfers.waarde holds counts, decimals and percentages, so indq refuses '//' on it
 -- indq: error
 -- duckdb: 28000.0
-select waarde // 2 from kerncijfers where onderwerp = 'naturalisatieverzoeken behandeld';
+select waarde // 2 from kerncijfers where onderwerp = 'naturalisatieverzoeken afgehandeld';
 
 -- section: integers beyond 64 bits
 -- why: indq's integers are 64-bit and a literal that does not fit is an error; DuckDB reads it as a HUGEINT
