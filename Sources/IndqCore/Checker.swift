@@ -89,6 +89,8 @@ public struct SelectPlan: Sendable {
     public var aggregates: [AggregatePlan]
     public var having: BoundExpr?
     public var windows: [WindowPlan]
+    /// qualify filters the rows once their window functions are known.
+    public var qualify: BoundExpr?
     public var outputs: [(name: String, expr: BoundExpr)]
     public var distinct: Bool
 }
@@ -102,6 +104,8 @@ public struct QueryPlan: Sendable {
     }
 
     public var selects: [SelectPlan]
+    /// setOps[i] joins the rows of selects[i] and selects[i + 1].
+    public var setOps: [SetOperation] = []
     public var columns: [ResultColumn]
     public var order: [(key: SortKey, descending: Bool)]
     public var limit: Int?
@@ -137,7 +141,8 @@ public struct Checker {
         var allowWindows = false
         /// insideAggregate is set while binding an aggregate's argument, where a group's rows are visible again.
         var insideAggregate = false
-        /// aliases are the select list's `AS` names, which HAVING may use as DuckDB allows.
+        /// aliases are the select list's `AS` names, which WHERE, GROUP BY, HAVING, QUALIFY and ORDER BY may use as
+        /// DuckDB allows; a column of the dataset with the same name wins.
         var aliases: [(name: String, expr: Expr)] = []
     }
 
@@ -145,21 +150,24 @@ public struct Checker {
     public mutating func check(_ query: Query) throws -> QueryPlan {
         var selects: [SelectPlan] = []
         var orderScope: Scope?
+        var items: [SelectList] = []
         for select in query.selects {
-            let (plan, scope) = try checkSelect(select)
+            let (plan, scope, list) = try checkSelect(select)
             selects.append(plan)
             orderScope = scope
+            items.append(list)
         }
-        // Column names come from the first select; types are unified across UNION ALL.
+        // Column names come from the first select; types are unified across the set operations.
         var columns = selects[0].outputs.map { ResultColumn($0.name, $0.expr.type) }
         for (n, s) in selects.enumerated().dropFirst() {
+            let op = query.setOps[n - 1].sql
             guard s.outputs.count == columns.count else {
-                throw Diagnostic("UNION ALL needs selects with the same number of columns: the first has \(columns.count), this one \(s.outputs.count)",
+                throw Diagnostic("\(op) needs selects with the same number of columns: the first has \(columns.count), this one \(s.outputs.count)",
                                  at: query.selects[n].range)
             }
             for (i, o) in s.outputs.enumerated() {
                 guard let t = unify(columns[i].type, o.expr.type) else {
-                    throw Diagnostic("UNION ALL column \(i + 1) is \(columns[i].type.rawValue) in the first select and \(o.expr.type.rawValue) here",
+                    throw Diagnostic("\(op) column \(i + 1) is \(columns[i].type.rawValue) in the first select and \(o.expr.type.rawValue) here",
                                      at: o.expr.range)
                 }
                 columns[i].type = t
@@ -174,16 +182,19 @@ public struct Checker {
             }
         }
         var order: [(key: QueryPlan.SortKey, descending: Bool)] = []
+        if let all = query.orderByAll {
+            order = columns.indices.map { (.output($0), all.descending) }
+        }
         for item in query.orderBy {
             if selects.count > 1 {
-                order.append((try outputSortKey(item.expr, columns: columns, union: true), item.descending))
+                order.append((try outputSortKey(item.expr, columns: columns, list: nil, after: query.setOps[0].sql), item.descending))
                 continue
             }
-            if let key = try? outputSortKey(item.expr, columns: columns, union: false) {
+            if let key = try? outputSortKey(item.expr, columns: columns, list: items[0]) {
                 order.append((key, item.descending))
                 continue
             }
-            if case .literal(.integer) = item.expr.kind { _ = try outputSortKey(item.expr, columns: columns, union: false) }
+            if case .literal(.integer) = item.expr.kind { _ = try outputSortKey(item.expr, columns: columns, list: items[0]) }
             if selects[0].distinct {
                 throw Diagnostic("for SELECT DISTINCT, ORDER BY must name a result column or give its position", at: item.expr.range)
             }
@@ -191,68 +202,102 @@ public struct Checker {
             scope.clause = "ORDER BY"
             scope.allowAggregates = scope.grouped
             scope.allowWindows = true
+            scope.aliases = items[0].aliases
             let bound = try bind(item.expr, &scope)
             selects[0].aggregates = scope.aggregates
             selects[0].windows = scope.windows
             orderScope = scope
             order.append((.expr(bound), item.descending))
         }
-        return QueryPlan(selects: selects, columns: columns, order: order, limit: try count(query.limit),
+        return QueryPlan(selects: selects, setOps: query.setOps, columns: columns, order: order, limit: try count(query.limit),
                          offset: try count(query.offset), warnings: warnings)
     }
 
-    /// outputSortKey resolves an ORDER BY entry that names a result column: a position (`2`) or a name or alias.
-    func outputSortKey(_ e: Expr, columns: [ResultColumn], union: Bool) throws -> QueryPlan.SortKey {
+    /// SelectList is a select's list once `*` is expanded: each expression, its result name, and whether the name
+    /// is an alias the query gave (`AS name`, or a column that `* REPLACE` replaced).
+    struct SelectList {
+        var dataset: Dataset?
+        var items: [(expr: Expr, name: String?, aliased: Bool)] = []
+        /// outputs are the bound expressions, parallel to items.
+        var outputs: [BoundExpr] = []
+
+        /// aliases are the names that clauses other than the select list may use for an item's expression.
+        var aliases: [(name: String, expr: Expr)] {
+            items.compactMap { item in item.aliased ? item.name.map { ($0, item.expr) } : nil }
+        }
+    }
+
+    /// outputSortKey resolves an ORDER BY entry that names a result column: a position (`2`), an alias, or a column
+    /// of the select list. As in DuckDB, an alias wins over a column of the same name, and quoting does not matter.
+    func outputSortKey(_ e: Expr, columns: [ResultColumn], list: SelectList?, after setOp: String = "") throws -> QueryPlan.SortKey {
         if case .literal(.integer(let t)) = e.kind {
             guard let n = Int(t), n >= 1, n <= columns.count else {
                 throw Diagnostic("ORDER BY position \(t) is not in the select list (expected 1 to \(columns.count))", at: e.range)
             }
             return .output(n - 1)
         }
-        if case .column(let name) = e.kind,
-           let i = columns.firstIndex(where: { $0.name.lowercased() == name.lowercased() }) {
-            return .output(i)
+        if case .column(let name) = e.kind {
+            let key = name.lowercased()
+            if let list, let i = list.items.firstIndex(where: { $0.aliased && $0.name?.lowercased() == key }) { return .output(i) }
+            if let i = columns.firstIndex(where: { $0.name.lowercased() == key }) { return .output(i) }
+            // The same column under another spelling: jaar for year, an English name.
+            if let list, let dataset = list.dataset, let c = dataset.columnIndex(named: name),
+               let i = list.outputs.firstIndex(where: { if case .column(c) = $0.kind { return true }; return false }) {
+                return .output(i)
+            }
         }
-        throw Diagnostic(union ? "ORDER BY after UNION ALL must name a result column or give its position"
-                               : "not a result column", at: e.range)
+        throw Diagnostic(list == nil ? "ORDER BY after \(setOp) must name a result column or give its position" : "not a result column",
+                         at: e.range)
     }
 
-    /// checkSelect binds one select: FROM, WHERE, GROUP BY, HAVING, the select list and its window functions.
-    mutating func checkSelect(_ select: Select) throws -> (SelectPlan, Scope) {
+    /// checkSelect binds one select: FROM, WHERE, GROUP BY, HAVING, the select list, QUALIFY and the window functions.
+    mutating func checkSelect(_ select: Select) throws -> (SelectPlan, Scope, SelectList) {
         let dataset = try select.from.map(resolveDataset)
+        // Expand `*` first, so that WHERE, GROUP BY positions and aliases refer to the final select list.
+        var list = SelectList(dataset: dataset)
+        for item in select.items {
+            switch item {
+            case .star(let star):
+                list.items += try expand(star, dataset)
+            case .expr(let e, let alias):
+                // A column's result name is its name without quotes, so that "year" and year name the same column.
+                var name = alias?.text
+                if name == nil, case .column(let c) = e.kind { name = c }
+                list.items.append((e, name, alias != nil))
+            }
+        }
+        let aliases = list.aliases
         var scope = Scope(dataset: dataset, clause: "WHERE")
         var filter: BoundExpr?
         if let w = select.whereClause {
+            scope.aliases = aliases
             filter = try bindCondition(w, &scope, clause: "WHERE")
+            scope.aliases = []
         }
-        // Expand `*` first, so that GROUP BY positions and aliases refer to the final select list.
-        var items: [(expr: Expr, alias: String?)] = []
-        for item in select.items {
-            switch item {
-            case .star(let r):
-                guard let dataset else { throw Diagnostic("SELECT * needs a FROM: there are no columns to select", at: r) }
-                items += dataset.columns.map { (Expr(.column($0.name), r), $0.name) }
-            case .expr(let e, let alias):
-                items.append((e, alias?.text))
-            }
-        }
-        let aggregating = !select.groupBy.isEmpty || select.having != nil
-            || items.contains { containsAggregate($0.expr) }
+        let aggregating = !select.groupBy.isEmpty || select.groupByAll || select.having != nil
+            || list.items.contains { containsAggregate($0.expr) }
         scope.grouped = aggregating
         var groupKeys: [BoundExpr] = []
         scope.clause = "GROUP BY"
-        for g in select.groupBy {
-            var target = g
-            if case .literal(.integer(let t)) = g.kind {
-                guard let n = Int(t), n >= 1, n <= items.count else {
-                    throw Diagnostic("GROUP BY position \(t) is not in the select list (expected 1 to \(items.count))", at: g.range)
+        // GROUP BY ALL groups by every item that is not an aggregate (or a window function over one).
+        let targets = select.groupByAll
+            ? list.items.map(\.expr).filter { !containsAggregate($0) && !containsWindow($0) }
+            : try select.groupBy.map { g -> Expr in
+                if case .literal(.integer(let t)) = g.kind {
+                    guard let n = Int(t), n >= 1, n <= list.items.count else {
+                        throw Diagnostic("GROUP BY position \(t) is not in the select list (expected 1 to \(list.items.count))", at: g.range)
+                    }
+                    return list.items[n - 1].expr
                 }
-                target = items[n - 1].expr
-            } else if case .column(let name) = g.kind, dataset?.columnIndex(named: name) == nil,
-                      let aliased = items.first(where: { $0.alias?.lowercased() == name.lowercased() }) {
-                target = aliased.expr
+                if case .column(let name) = g.kind, dataset?.columnIndex(named: name) == nil,
+                   let aliased = aliases.first(where: { $0.name.lowercased() == name.lowercased() }) {
+                    return aliased.expr
+                }
+                return g
             }
+        for target in targets {
             var keyScope = Scope(dataset: dataset, clause: "GROUP BY")
+            keyScope.aliases = aliases
             let bound = try bind(target, &keyScope)
             scope.groupKeys.append((target.key, BoundExpr(kind: .groupKey(groupKeys.count), type: bound.type, range: bound.range)))
             if case .chain(_, let links) = target.kind { scope.chainKeyLengths.insert(links.count) }
@@ -261,7 +306,7 @@ public struct Checker {
         var having: BoundExpr?
         if let h = select.having {
             scope.allowAggregates = true
-            scope.aliases = items.compactMap { item in item.alias.map { ($0, item.expr) } }
+            scope.aliases = aliases
             having = try bindCondition(h, &scope, clause: "HAVING")
             scope.aliases = []
         }
@@ -269,17 +314,61 @@ public struct Checker {
         scope.allowAggregates = aggregating
         scope.allowWindows = true
         var outputs: [(name: String, expr: BoundExpr)] = []
-        for item in items {
+        for item in list.items {
             let bound = try bind(item.expr, &scope)
-            outputs.append((item.alias ?? text(of: item.expr), bound))
+            outputs.append((item.name ?? text(of: item.expr), bound))
+            list.outputs.append(bound)
+        }
+        var qualify: BoundExpr?
+        if let q = select.qualify {
+            scope.aliases = aliases
+            qualify = try bindCondition(q, &scope, clause: "QUALIFY")
+            scope.aliases = []
+            // As in DuckDB: without a window function, QUALIFY would be a WHERE in the wrong place.
+            if scope.windows.isEmpty {
+                throw Diagnostic("QUALIFY filters on window functions, but the select has none; use WHERE", at: q.range)
+            }
         }
         let plan = SelectPlan(dataset: dataset, filter: filter, grouped: aggregating, groupKeys: groupKeys,
-                              aggregates: scope.aggregates, having: having, windows: scope.windows, outputs: outputs,
-                              distinct: select.distinct)
-        return (plan, scope)
+                              aggregates: scope.aggregates, having: having, windows: scope.windows, qualify: qualify,
+                              outputs: outputs, distinct: select.distinct)
+        return (plan, scope, list)
     }
 
-    /// bindCondition binds a WHERE or HAVING condition, which must be true, false or null.
+    /// expand turns `* [EXCLUDE (…)] [REPLACE (…)]` into the dataset's columns.
+    func expand(_ star: Star, _ dataset: Dataset?) throws -> [(expr: Expr, name: String?, aliased: Bool)] {
+        guard let dataset else { throw Diagnostic("SELECT * needs a FROM: there are no columns to select", at: star.range) }
+        func index(_ n: Name, _ clause: String) throws -> Int {
+            guard let i = dataset.columnIndex(named: n.text) else {
+                var notes: [String] = []
+                if let s = suggestion(for: n.text, among: dataset.columnNames) { notes.append("did you mean \(s)?") }
+                notes.append("\(dataset.name) has columns " + dataset.columns.map(\.name).joined(separator: ", "))
+                throw Diagnostic("unknown column '\(n.text)' in \(clause)", at: n.range, notes: notes)
+            }
+            return i
+        }
+        var excluded = Set<Int>()
+        for n in star.exclude {
+            guard excluded.insert(try index(n, "EXCLUDE")).inserted else {
+                throw Diagnostic("column '\(n.text)' is excluded twice", at: n.range)
+            }
+        }
+        var replaced: [Int: Expr] = [:]
+        for r in star.replace {
+            let i = try index(r.name, "REPLACE")
+            if excluded.contains(i) { throw Diagnostic("column '\(r.name.text)' is both excluded and replaced", at: r.name.range) }
+            guard replaced.updateValue(r.expr, forKey: i) == nil else {
+                throw Diagnostic("column '\(r.name.text)' is replaced twice", at: r.name.range)
+            }
+        }
+        return dataset.columns.indices.filter { !excluded.contains($0) }.map { i in
+            let name = dataset.columns[i].name
+            if let e = replaced[i] { return (e, name, true) }
+            return (Expr(.column(name), star.range), name, false)
+        }
+    }
+
+    /// bindCondition binds a WHERE, HAVING or QUALIFY condition, which must be true, false or null.
     mutating func bindCondition(_ e: Expr, _ scope: inout Scope, clause: String) throws -> BoundExpr {
         scope.clause = clause
         let b = try bind(e, &scope)
@@ -296,6 +385,13 @@ public struct Checker {
         e.visit { sub in
             if case .call(let c) = sub.kind, c.over == nil, Functions.lookup(c.name)?.kind == .aggregate { found = true }
         }
+        return found
+    }
+
+    /// containsWindow tells whether an expression calls a window function.
+    func containsWindow(_ e: Expr) -> Bool {
+        var found = false
+        e.visit { sub in if case .call(let c) = sub.kind, c.over != nil { found = true } }
         return found
     }
 
@@ -332,15 +428,16 @@ public struct Checker {
         }
         switch e.kind {
         case .column(let name):
-            guard let dataset = scope.dataset else {
-                throw Diagnostic("unknown column '\(name)': a select without FROM has no columns", at: e.range)
-            }
-            if dataset.columnIndex(named: name) == nil, let a = scope.aliases.firstIndex(where: { $0.name.lowercased() == name.lowercased() }) {
+            let isColumn = scope.dataset.map { $0.columnIndex(named: name) != nil || sourceRefNames.contains(name.lowercased()) } ?? false
+            if !isColumn, let a = scope.aliases.firstIndex(where: { $0.name.lowercased() == name.lowercased() }) {
                 // The alias stands for its expression; it is taken out of scope meanwhile, so it cannot refer to itself.
                 let aliased = scope.aliases.remove(at: a)
                 defer { scope.aliases.insert(aliased, at: a) }
                 let b = try bind(aliased.expr, &scope)
                 return BoundExpr(kind: b.kind, type: b.type, range: e.range)
+            }
+            guard let dataset = scope.dataset else {
+                throw Diagnostic("unknown column '\(name)': a select without FROM has no columns", at: e.range)
             }
             if dataset.columnIndex(named: name) == nil && sourceRefNames.contains(name.lowercased()) {
                 if scope.grouped && !scope.insideAggregate {

@@ -53,14 +53,14 @@ public enum Evaluator {
 
     /// runWithContexts executes a plan and also returns, per result row, where it came from.
     static func runWithContexts(_ plan: QueryPlan, shouldStop: () -> Bool = { false }) throws -> (result: ResultSet, contexts: [RowContext]) {
-        var rows: [(output: [Value], context: RowContext)] = []
+        var operands: [[(output: [Value], context: RowContext)]] = []
         for (n, select) in plan.selects.enumerated() {
             if shouldStop() { throw Interrupted() }
-            for var r in try run(select, shouldStop: shouldStop) {
-                r.context.select = n
-                rows.append(r)
-            }
+            var rows = try run(select, shouldStop: shouldStop)
+            for i in rows.indices { rows[i].context.select = n }
+            operands.append(rows)
         }
+        var rows = combine(operands, plan.setOps)
         if !plan.order.isEmpty {
             var keyed: [(keys: [Value], index: Int)] = []
             for (i, r) in rows.enumerated() {
@@ -85,6 +85,70 @@ public enum Evaluator {
         return (result, rows.map(\.context))
     }
 
+    typealias Rows = [(output: [Value], context: RowContext)]
+
+    /// combine applies the set operations: INTERSECT first, then UNION and EXCEPT from left to right, as DuckDB does.
+    /// Each step is linear in its rows, so that a chain of 10,000 UNION ALLs stays fast.
+    static func combine(_ operands: [Rows], _ ops: [SetOperation]) -> Rows {
+        var terms: [(op: SetOperation?, rows: Rows)] = []
+        for (i, operand) in operands.enumerated() {
+            if i > 0 && ops[i - 1].op == .intersect {
+                apply(ops[i - 1], to: &terms[terms.count - 1].rows, operand)
+            } else {
+                terms.append((i == 0 ? nil : ops[i - 1], operand))
+            }
+        }
+        var rows = terms[0].rows
+        // seen holds the keys of rows while they are known to be distinct, so that a chain of UNIONs adds only new rows.
+        var seen: Set<[ValueKey]>?
+        for term in terms.dropFirst() {
+            guard let op = term.op else { continue }
+            if op.op == .union && !op.all {
+                if seen == nil { rows = distinct(rows, seen: &seen) }
+                for r in term.rows where seen!.insert(rowKey(r.output)).inserted { rows.append(r) }
+            } else if op.op == .union {
+                rows += term.rows
+                seen = nil
+            } else {
+                apply(op, to: &rows, term.rows)
+                seen = nil
+            }
+        }
+        return rows
+    }
+
+    /// rowKey identifies a row for set operations by its exact values, as DISTINCT does, so NULL matches NULL.
+    static func rowKey(_ row: [Value]) -> [ValueKey] { row.keys }
+
+    /// distinct keeps the first of each run of equal rows, and leaves their keys in `seen`.
+    static func distinct(_ rows: Rows, seen: inout Set<[ValueKey]>?) -> Rows {
+        var keys = Set<[ValueKey]>()
+        let out = rows.filter { keys.insert(rowKey($0.output)).inserted }
+        seen = keys
+        return out
+    }
+
+    /// apply is INTERSECT or EXCEPT (or UNION) on two lists of rows. With ALL, a row's copies count: INTERSECT ALL keeps
+    /// as many as both sides have, EXCEPT ALL takes away one per copy on the right.
+    static func apply(_ op: SetOperation, to left: inout Rows, _ right: Rows) {
+        var seen: Set<[ValueKey]>?
+        if op.op == .union {
+            left += right
+            if !op.all { left = distinct(left, seen: &seen) }
+            return
+        }
+        var counts: [[ValueKey]: Int] = [:]
+        for r in right { counts[rowKey(r.output), default: 0] += 1 }
+        var out: Rows = []
+        for r in left {
+            let k = rowKey(r.output)
+            let present = (counts[k] ?? 0) > 0
+            if present && op.all { counts[k]! -= 1 }
+            if present == (op.op == .intersect) { out.append(r) }
+        }
+        left = op.all ? out : distinct(out, seen: &seen)
+    }
+
     /// run executes one select, keeping each row's context for ORDER BY expressions.
     static func run(_ plan: SelectPlan, shouldStop: () -> Bool = { false }) throws -> [(output: [Value], context: RowContext)] {
         let all: [[Value]] = plan.dataset?.rows ?? [[]]
@@ -99,6 +163,9 @@ public enum Evaluator {
         if !plan.windows.isEmpty {
             for i in stage.indices { stage[i].windows = Array(repeating: .null, count: plan.windows.count) }
             for (w, window) in plan.windows.enumerated() { try compute(window, index: w, over: &stage) }
+        }
+        if let qualify = plan.qualify {
+            stage = try stage.filter { try evaluate(qualify, $0) == .boolean(true) }
         }
         var rows: [(output: [Value], context: RowContext)] = []
         for var context in stage {

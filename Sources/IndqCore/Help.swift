@@ -41,7 +41,7 @@ enum Help {
         out += """
 
         Also: CASE WHEN c THEN a [ELSE b] END; CAST(x AS INTEGER | BIGINT | DOUBLE | VARCHAR); x [NOT] LIKE 'pa%tern'
-        (ILIKE ignores case; % is any text, _ one character); a || b joins text; (SELECT …) as a value; UNION ALL.
+        (ILIKE ignores case; % is any text, _ one character); a || b joins text; (SELECT …) as a value; UNION, INTERSECT, EXCEPT [ALL].
 
         """
         return out
@@ -77,20 +77,24 @@ enum Help {
     """
 
     static let select = """
-    SELECT [DISTINCT] items [FROM dataset] [WHERE condition] [GROUP BY keys] [HAVING condition]
-      [UNION ALL SELECT …] [ORDER BY key [ASC|DESC], …] [LIMIT n] [OFFSET n]
+    SELECT [DISTINCT] items [FROM dataset] [WHERE condition] [GROUP BY keys | ALL] [HAVING condition]
+      [QUALIFY condition] [UNION | INTERSECT | EXCEPT [ALL] SELECT …] [ORDER BY key [ASC|DESC], … | ALL] [LIMIT n] [OFFSET n]
 
       items      *, column names and expressions, each with an optional AS alias:
                    select year, aanvragen - beslissingen as verschil from studenten
       arithmetic + - * / (true division: 7 / 2 is 3.5) and // (integer division), with parentheses
       condition  = != <> < <= > >=, and, or, not, between … and …, in (…), is [not] null:
                    where year between 2019 and 2020 and inwilligingen >= 95%
-      order by   column names, aliases or positions: order by 2 desc
+      star       * exclude (beslissingen), * replace (aanvragen // 1000 as aanvragen)
+      aliases    usable in where, group by, having, qualify and order by: ... as verschil ... order by -verschil
+      order by   column names, aliases, positions, expressions or all: order by 2 desc
       literals   42, 3.5, 'text', 95% (a percentage: 95% is the fraction 0.95), null, true, false
       group by   names, positions or expressions, with aggregates (help functions):
                    select categorie, sum(aanvragen) from regulier group by categorie having sum(aanvragen) > 10000
-      windows    year-on-year growth:
-                   select categorie, year, aanvragen - lag(aanvragen) over (partition by categorie order by year) from regulier
+      windows    year-on-year growth, with qualify to keep only 2021:
+                   select categorie, year, aanvragen - lag(aanvragen) over (partition by categorie order by year) as groei
+                   from regulier qualify year = 2021
+      sets       union, intersect, except, each also with all: select year from studenten intersect select year from brexit
       no FROM    constants only: select 7 / 2, 7 // 2, 82% * 1000
 
     Names and keywords are case-insensitive; jaar means year, and English names work too (students, applications).

@@ -102,6 +102,8 @@ public struct Parser {
                 try advance()
                 if check(.select) { return .sourceOf(try parseQuery()) }
                 return .source(try parseName("a dataset name or a query after SOURCE"))
+            case "with":
+                throw error("WITH (common table expressions) is not supported yet; write the query itself")
             case "help":
                 try advance()
                 if check(.endOfInput) || check(.semicolon) { return .help(nil) }
@@ -120,20 +122,48 @@ public struct Parser {
         return .query(try parseQuery())
     }
 
-    /// query -> select {UNION ALL select} [ORDER BY orderItem {',' orderItem}] [LIMIT integer] [OFFSET integer]
+    /// query -> select {setOp select} [ORDER BY (ALL [ASC | DESC] | orderItem {',' orderItem})]
+    ///          [LIMIT integer] [OFFSET integer]
     mutating func parseQuery() throws -> Query {
         var query = Query(selects: [try parseSelect()], orderBy: [], limit: nil, offset: nil)
-        while try match(.union) {
-            try consume(.all, "expected ALL after UNION (only UNION ALL is supported)")
+        while let op = try parseSetOp() {
+            query.setOps.append(op)
             query.selects.append(try parseSelect())
         }
         if try match(.order) {
             try consume(.by, "expected BY after ORDER")
-            query.orderBy = try parseOrderItems()
+            if check(.all) {
+                let r = current.range
+                try advance()
+                var descending = false
+                if try match(.desc) { descending = true } else { _ = try match(.asc) }
+                query.orderByAll = OrderAll(descending: descending, range: r.to(previous.range))
+            } else {
+                query.orderBy = try parseOrderItems()
+            }
         }
         if try match(.limit) { query.limit = try parseCount("LIMIT") }
         if try match(.offset) { query.offset = try parseCount("OFFSET") }
         return query
+    }
+
+    /// setOp -> (UNION | INTERSECT | EXCEPT) [ALL]
+    mutating func parseSetOp() throws -> SetOperation? {
+        let op: SetOperator
+        switch current.kind {
+        case .keyword(.union): op = .union
+        case .keyword(.intersect): op = .intersect
+        case .keyword(.except): op = .except
+        default: return nil
+        }
+        let start = current.range
+        try advance()
+        let all = try match(.all)
+        if !check(.select) {
+            if check(.leftParen) { throw error("a parenthesised query after \(op.rawValue) is not supported yet; write the SELECT without parentheses") }
+            throw error("expected SELECT after \(op.rawValue)\(all ? " ALL" : ""), found \(current.describe)")
+        }
+        return SetOperation(op: op, all: all, range: start.to(previous.range))
     }
 
     /// orderItem -> expr [ASC | DESC]
@@ -158,7 +188,7 @@ public struct Parser {
     }
 
     /// select -> SELECT [DISTINCT] selectItem {',' selectItem} [FROM name] [WHERE expr]
-    ///           [GROUP BY expr {',' expr}] [HAVING expr]
+    ///           [GROUP BY (ALL | expr {',' expr})] [HAVING expr] [QUALIFY expr]
     mutating func parseSelect() throws -> Select {
         let start = current.range
         try consume(.select, "expected SELECT")
@@ -168,27 +198,53 @@ public struct Parser {
             items.append(try parseSelectItem())
         } while try match(.comma)
         var from: Name?
-        if try match(.from) { from = try parseName("a dataset name after FROM") }
+        if try match(.from) {
+            if check(.leftParen) { throw error("subqueries in FROM are not supported yet; FROM takes one dataset name") }
+            from = try parseName("a dataset name after FROM")
+            try refuseAfterFrom()
+        }
         var whereClause: Expr?
         if try match(.where) { whereClause = try parseExpression() }
         var groupBy: [Expr] = []
+        var groupByAll = false
         if try match(.group) {
             try consume(.by, "expected BY after GROUP")
-            repeat { groupBy.append(try parseExpression()) } while try match(.comma)
+            if try match(.all) {
+                groupByAll = true
+            } else {
+                repeat { groupBy.append(try parseExpression()) } while try match(.comma)
+            }
         }
         var having: Expr?
         if try match(.having) { having = try parseExpression() }
-        return Select(distinct: distinct, items: items, from: from, whereClause: whereClause, groupBy: groupBy, having: having,
-                      range: start.to(previous.range))
+        var qualify: Expr?
+        if try match(.qualify) { qualify = try parseExpression() }
+        return Select(distinct: distinct, items: items, from: from, whereClause: whereClause, groupBy: groupBy,
+                      groupByAll: groupByAll, having: having, qualify: qualify, range: start.to(previous.range))
     }
 
-    /// selectItem -> '*' | expr [[AS] name]
-    mutating func parseSelectItem() throws -> SelectItem {
-        if check(.star) {
-            let r = current.range
-            try advance()
-            return .star(r)
+    /// refuseAfterFrom names the features that can follow a dataset name in SQL but that indq does not have yet:
+    /// joins, a list of datasets, a dataset alias, a qualified dataset name.
+    func refuseAfterFrom() throws {
+        let joinWords: Set<String> = ["join", "inner", "left", "right", "full", "cross", "natural", "outer", "using", "on", "positional", "asof", "anti", "semi"]
+        if check(.comma) {
+            throw error("joins are not supported yet: FROM takes one dataset, and ',' between datasets would join them")
         }
+        if check(.dot) { throw error("qualified names (schema.dataset) are not supported yet; write just the dataset name") }
+        if current.kind == .identifier, joinWords.contains(current.text.lowercased()) {
+            throw error("joins are not supported yet: FROM takes one dataset, found \(current.text.uppercased())")
+        }
+        // A statement word may start the next statement of a script; the usual "expected ';'" says that better.
+        let statementWords: Set<String> = ["show", "describe", "source", "help", "with"]
+        if check(.as) || (current.kind == .identifier && !statementWords.contains(current.text.lowercased()))
+            || current.kind == .quotedIdentifier {
+            throw error("dataset aliases are not supported yet: FROM takes one dataset name, found \(current.describe)")
+        }
+    }
+
+    /// selectItem -> star | expr [[AS] name]
+    mutating func parseSelectItem() throws -> SelectItem {
+        if check(.star) { return .star(try parseStar()) }
         if check(.from) || check(.comma) || check(.endOfInput) || check(.semicolon) {
             throw error("expected a column or an expression, found \(current.describe)")
         }
@@ -198,6 +254,37 @@ public struct Parser {
             return .expr(e, alias: try parseName("a name"))
         }
         return .expr(e, alias: nil)
+    }
+
+    /// star -> '*' [EXCLUDE ('(' name {',' name} ')' | name)] [REPLACE '(' expr AS name {',' expr AS name} ')']
+    mutating func parseStar() throws -> Star {
+        var star = Star(range: current.range)
+        try advance()
+        // EXCLUDE and REPLACE are words only here: replace is also a function.
+        if current.kind == .identifier && current.text.lowercased() == "exclude" {
+            try advance()
+            if check(.leftParen) {
+                let open = current.range
+                try advance()
+                repeat { star.exclude.append(try parseName("a column name in EXCLUDE (…)")) } while try match(.comma)
+                try consumeClosing(open)
+            } else {
+                star.exclude.append(try parseName("a column name or '(' after EXCLUDE"))
+            }
+        }
+        if current.kind == .identifier && current.text.lowercased() == "replace" {
+            try advance()
+            let open = current.range
+            try consume(.leftParen, "expected '(' after REPLACE")
+            repeat {
+                let e = try parseExpression()
+                try consume(.as, "expected AS in REPLACE (expr AS column)")
+                star.replace.append(Replacement(expr: e, name: try parseName("a column name after AS")))
+            } while try match(.comma)
+            try consumeClosing(open)
+        }
+        star.range = star.range.to(previous.range)
+        return star
     }
 
     /// name -> identifier | quotedIdentifier
@@ -400,6 +487,12 @@ public struct Parser {
         case .identifier, .quotedIdentifier:
             try advance()
             if t.kind == .identifier && check(.leftParen) { return try parseCall(t) }
+            if check(.dot) {
+                try advance()
+                let field = current.kind == .identifier || current.kind == .quotedIdentifier || check(.star) ? current.text : "…"
+                throw Diagnostic("qualified names (\(t.text).\(field)) are not supported yet: a query reads one dataset, so write the column name alone",
+                                 at: t.range.to(current.range))
+            }
             return Expr(.column(t.text), t.range)
         case .keyword(.case):
             return try parseCase()

@@ -3,7 +3,7 @@
 
 /// Statement is one statement of a script.
 public enum Statement: Equatable, Sendable {
-    /// `SELECT … [FROM …] …`, possibly joined by `UNION ALL`.
+    /// `SELECT … [FROM …] …`, possibly joined by UNION, INTERSECT or EXCEPT.
     case query(Query)
     /// `SHOW DATASETS` or `SHOW TABLES`
     case showDatasets
@@ -26,32 +26,86 @@ public struct Name: Equatable, Sendable {
     public init(_ text: String, _ range: SourceRange) { self.text = text; self.range = range }
 }
 
-/// Query is a select, or selects joined by `UNION ALL`.
+/// Query is a select, or selects joined by set operations: `s1 UNION [ALL] s2 INTERSECT s3 …`.
 public struct Query: Equatable, Sendable {
-    /// The first select and any more joined by `UNION ALL`.
+    /// The selects in the order written.
     public var selects: [Select]
+    /// setOps[i] joins selects[i] and selects[i + 1]; INTERSECT binds tighter than UNION and EXCEPT.
+    public var setOps: [SetOperation] = []
     public var orderBy: [OrderItem]
+    /// `ORDER BY ALL [DESC]`: every result column, from left to right.
+    public var orderByAll: OrderAll?
     public var limit: Expr?
     public var offset: Expr?
+
+    public init(selects: [Select], setOps: [SetOperation] = [], orderBy: [OrderItem], orderByAll: OrderAll? = nil,
+                limit: Expr?, offset: Expr?) {
+        self.selects = selects
+        self.setOps = setOps
+        self.orderBy = orderBy
+        self.orderByAll = orderByAll
+        self.limit = limit
+        self.offset = offset
+    }
 }
 
-/// Select is `SELECT [DISTINCT] items [FROM dataset] [WHERE e] [GROUP BY …] [HAVING e]`.
+/// SetOperation is `UNION [ALL]`, `INTERSECT [ALL]` or `EXCEPT [ALL]`.
+public struct SetOperation: Equatable, Sendable {
+    public var op: SetOperator
+    /// all keeps duplicates (bag semantics); without it the result has distinct rows.
+    public var all: Bool
+    public var range: SourceRange
+
+    /// sql is the operation as canonical SQL prints it.
+    public var sql: String { op.rawValue + (all ? " ALL" : "") }
+}
+
+/// SetOperator is the kind of a set operation.
+public enum SetOperator: String, Equatable, Sendable {
+    case union = "UNION", intersect = "INTERSECT", except = "EXCEPT"
+}
+
+/// OrderAll is `ORDER BY ALL [ASC | DESC]`.
+public struct OrderAll: Equatable, Sendable {
+    public var descending: Bool
+    public var range: SourceRange
+}
+
+/// Select is `SELECT [DISTINCT] items [FROM dataset] [WHERE e] [GROUP BY … | GROUP BY ALL] [HAVING e] [QUALIFY e]`.
 public struct Select: Equatable, Sendable {
     public var distinct: Bool
     public var items: [SelectItem]
     public var from: Name?
     public var whereClause: Expr?
     public var groupBy: [Expr]
+    /// `GROUP BY ALL`: every select item without an aggregate is a key.
+    public var groupByAll: Bool = false
     public var having: Expr?
+    /// `QUALIFY e`: a filter on the rows after window functions, as WHERE is before them.
+    public var qualify: Expr?
     public var range: SourceRange
 }
 
 /// SelectItem is one entry of the select list.
 public enum SelectItem: Equatable, Sendable {
-    /// `*`
-    case star(SourceRange)
+    /// `* [EXCLUDE (name, …)] [REPLACE (expr AS name, …)]`
+    case star(Star)
     /// `expr [AS alias]`
     case expr(Expr, alias: Name?)
+}
+
+/// Star is `*` with the columns it leaves out and the ones it replaces.
+public struct Star: Equatable, Sendable {
+    public var range: SourceRange
+    public var exclude: [Name] = []
+    /// replace gives columns another value under their own name: `REPLACE (aanvragen / 1000 AS aanvragen)`.
+    public var replace: [Replacement] = []
+}
+
+/// Replacement is `expr AS name` in `* REPLACE (…)`.
+public struct Replacement: Equatable, Sendable {
+    public var expr: Expr
+    public var name: Name
 }
 
 /// OrderItem is `expr [ASC|DESC]`.
@@ -249,7 +303,9 @@ extension Statement {
 extension Query {
     /// sql prints the query as canonical SQL.
     public var sql: String {
-        var s = selects.map(\.sql).joined(separator: " UNION ALL ")
+        var s = selects[0].sql
+        for (op, select) in zip(setOps, selects.dropFirst()) { s += " " + op.sql + " " + select.sql }
+        if let all = orderByAll { s += " ORDER BY ALL" + (all.descending ? " DESC" : "") }
         if !orderBy.isEmpty {
             s += " ORDER BY " + orderBy.map { $0.expr.sql + ($0.descending ? " DESC" : "") }.joined(separator: ", ")
         }
@@ -265,14 +321,22 @@ extension Select {
         var s = "SELECT " + (distinct ? "DISTINCT " : "")
         s += items.map { item -> String in
             switch item {
-            case .star: return "*"
+            case .star(let star):
+                var t = "*"
+                if !star.exclude.isEmpty { t += " EXCLUDE (" + star.exclude.map { quoteName($0.text) }.joined(separator: ", ") + ")" }
+                if !star.replace.isEmpty {
+                    t += " REPLACE (" + star.replace.map { $0.expr.sql + " AS " + quoteName($0.name.text) }.joined(separator: ", ") + ")"
+                }
+                return t
             case .expr(let e, let alias): return e.sql + (alias.map { " AS " + quoteName($0.text) } ?? "")
             }
         }.joined(separator: ", ")
         if let from { s += " FROM " + quoteName(from.text) }
         if let whereClause { s += " WHERE " + whereClause.sql }
+        if groupByAll { s += " GROUP BY ALL" }
         if !groupBy.isEmpty { s += " GROUP BY " + groupBy.map(\.sql).joined(separator: ", ") }
         if let having { s += " HAVING " + having.sql }
+        if let qualify { s += " QUALIFY " + qualify.sql }
         return s
     }
 }

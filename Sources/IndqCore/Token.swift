@@ -20,7 +20,7 @@ public enum TokenKind: Equatable, Sendable {
 public enum Keyword: String, CaseIterable, Sendable {
     case select, from, `where`, and, or, not, between, `in`, `is`, null, order, by, asc, desc, limit, `as`
     case `true`, `false`, distinct, all, group, having, offset, `case`, when, then, `else`, end, cast, like, ilike
-    case union, over, partition, filter, nulls, first, last
+    case union, intersect, except, qualify, over, partition, filter, nulls, first, last
 
     /// sql is the keyword as canonical SQL prints it.
     public var sql: String { rawValue.uppercased() }

@@ -101,6 +101,13 @@ struct FixedBugsTests {
                     + "2,aanvragen,20600,beslissingen,20600,\"Jaarverslag 2021, Cijfers Studenten\",181,Beslissingen  20.600 12.640 20.630,,\r\n"),
         FixedBug(found: "fault injection: spark over 1e308 and -1e308 trapped: the range overflowed and Int(NaN) trapped",
                  input: "select 2019, 1e308 union all select 2020, -1e308", outcome: .success, format: .spark),
+        FixedBug(found: "oracle: SELECT DISTINCT \"year\" … ORDER BY year was refused; quoting must not matter",
+                 input: "select distinct \"year\" from studenten order by year desc", outcome: .success, format: .csv,
+                 output: "year\r\n2021\r\n2020\r\n2019\r\n"),
+        FixedBug(found: "oracle: ORDER BY bedrag sorted by the column bedrag, not by the alias bedrag as DuckDB does",
+                 input: "select bedrag, post as bedrag from financien where bedrag > 100000 order by bedrag", outcome: .success,
+                 format: .csv, output: "bedrag,bedrag\r\n176735,Materiële kosten\r\n427973,Personele kosten\r\n"
+                    + "604709,Totaal Lasten\r\n578422,Totaal baten\r\n"),
     ]
 
     /// extremes are the largest, smallest and tiniest finite doubles, in every pairing a chart can scale between.

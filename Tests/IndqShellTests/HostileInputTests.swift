@@ -285,7 +285,7 @@ enum HostileInputs {
         "select * from studenten order", "select * from studenten order by", "order by 1", "select 1,", "select ,1",
         "select 1 as", "select (1", "select 1)", "select ((1)", "select 1 +", "select * * from studenten",
         "select 1 limit", "select 1 limit -1", "select 1 limit 1.5", "select 1 limit 'a'", "select 1 offset x",
-        "select 1 union select 2", "select 1 union all", "select distinct", "select 1 between 1", "select 1 in",
+        "select 1 union select", "select 1 union all", "select distinct", "select 1 between 1", "select 1 in",
         "select 1 in ()", "select 1 in (", "select 1 is", "select 1 is not", "select 1 not 2", "select case end",
         "select case when 1", "select case when true then 1", "select cast(1)", "select cast(1 as)",
         "select cast(1 as text)", "select count(*) over from studenten", "select count(*) over (rows between) from studenten",

@@ -652,3 +652,80 @@ select count(*) over (partition by 9007199254740992 + year - 2019) from studente
 select upper('Straße'), lower('İstanbul');
 select upper('ǆ ﬁ ᾳ ŉ'), lower('ΣΑΣ Ǆ');
 select length(lower('İstanbul')), length(upper('Straße'));
+
+-- section: aliases, as DuckDB resolves them
+select distinct "year" from studenten order by year;
+select bedrag, post as bedrag from financien order by bedrag;
+select bedrag, post as bedrag from financien order by bedrag desc;
+select post as bedrag, bedrag from financien order by bedrag;
+select year, aanvragen - beslissingen as verschil from familie_en_gezin where verschil > 300;
+select aanvragen - beslissingen as v from studenten where v < 0 and year = 2019;
+select aanvragen as year from studenten where year = 2020;
+select year as y, aanvragen from studenten where y >= 2020 order by -y;
+select post, bedrag as b from financien order by b * -1;
+select post as bedrag from financien order by bedrag + 0;
+select year, aanvragen as a from studenten order by a - beslissingen;
+select year // 2 as h, count(*) as n from regulier group by h order by n desc, h;
+select categorie as c, sum(aanvragen) as s from regulier group by c having s > 50000 order by s;
+select categorie, sum(aanvragen) as s from regulier group by categorie order by -s;
+select lower(categorie) as c, max(aanvragen) as m from regulier where c like 's%' group by c order by c;
+select year, row_number() over (order by aanvragen desc) as r from studenten order by r;
+
+-- section: group by all, order by all
+select categorie, sum(aanvragen) from regulier group by all;
+select year, categorie, count(*), max(inwilligingen) from regulier group by all order by all;
+select year // 2 as h, sum(beslissingen) from regulier group by all order by all desc;
+select categorie, year, aanvragen from regulier order by all;
+select categorie, year, aanvragen from regulier order by all desc;
+select distinct inwilligingen from regulier order by all;
+select year, aanvragen from studenten union all select year, aanvragen from brexit order by all;
+
+-- section: star exclude and replace
+select * exclude (beslissingen) from studenten;
+select * exclude (aanvragen, inwilligingen) from regulier;
+select * exclude year from brexit;
+select * replace (aanvragen // 1000 as aanvragen) from studenten;
+select * replace (upper(categorie) as categorie, aanvragen * 2 as aanvragen) from regulier;
+select * exclude (inwilligingen) replace (-aanvragen as aanvragen) from kennis_en_talent;
+select * exclude (post), bedrag * 1000 as euro from financien;
+select * replace (aanvragen // 1000 as aanvragen) from studenten order by aanvragen, year;
+-- fails
+select * exclude (bestaat_niet) from studenten;
+-- fails
+select * replace (1 as bestaat_niet) from studenten;
+
+-- section: qualify
+select categorie, year, aanvragen - lag(aanvragen) over (partition by categorie order by year) as groei from regulier qualify year = 2021;
+select categorie, year, aanvragen from regulier qualify row_number() over (partition by categorie order by aanvragen desc) = 1;
+select year, rank() over (order by aanvragen desc) as r from studenten qualify r <= 2;
+select categorie, year from regulier where year > 2019 qualify lag(aanvragen) over (partition by categorie order by year) < aanvragen;
+select categorie, sum(aanvragen) as s from regulier group by categorie qualify rank() over (order by sum(aanvragen) desc) <= 2;
+-- fails
+select year from studenten qualify year > 2019;
+-- fails
+select year from studenten qualify aanvragen;
+
+-- section: set operations
+select year from studenten union select year from brexit;
+select year from studenten union all select year from brexit;
+select year from studenten intersect select year from brexit;
+select year from studenten except select year from brexit;
+select year from brexit except select year from studenten;
+select inwilligingen from regulier union select inwilligingen from brexit;
+select year // 2020 from regulier intersect all select year // 2020 from studenten;
+select year // 2020 from regulier except all select year // 2020 from studenten;
+select categorie from regulier intersect all select categorie from regulier where year = 2021;
+select 1 union select 2 intersect select 2;
+select 1 union all select 1 union select 1;
+select 1 union select 1 union all select 1;
+select 1 except select 1 union select 2;
+select null union select null;
+select null intersect select null;
+select year, aanvragen from studenten union select year, beslissingen from studenten order by 2 desc;
+select year, aanvragen from studenten except select year, aanvragen from studenten where year = 2020 order by year;
+select year from studenten intersect select 2021 union select 1999 order by 1;
+-- fails
+select year from studenten intersect select year, aanvragen from brexit;
+
+select 0 / bedrag from financien union select 0;
+select 0 / bedrag from financien intersect select 0.0;

@@ -111,10 +111,20 @@ select not year from studenten where year = 2019;
 -- duckdb: 2019 | 20430 | 20630 | 0.99 | 2020 | 34790 | 32920 | 0.99
 select * from studenten, brexit order by 1, 5 limit 1;
 
--- why: an alias of the select list is not a name in indq's WHERE; DuckDB resolves it
+-- why: a qualified name needs a dataset alias or a join, which indq does not have yet; it says so by name
 -- indq: error
--- duckdb: -200
-select aanvragen - beslissingen as v from studenten where v < 0 and year = 2019;
+-- duckdb: 2019
+select s.year from studenten s order by 1 limit 1;
+
+-- why: indq has no WITH (common table expressions) yet; it says so by name
+-- indq: error
+-- duckdb: 3
+with t as (select year from studenten) select count(*) from t;
+
+-- why: indq reads a dataset in FROM, not a subquery, yet; it says so by name
+-- indq: error
+-- duckdb: 2021
+select max(year) from (select year from studenten);
 
 -- section: English and Dutch aliases
 -- why: indq accepts `jaar` for `year`; DuckDB knows only the column names of its tables
