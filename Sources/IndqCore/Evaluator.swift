@@ -14,7 +14,7 @@ public struct ResultSet: Equatable, Sendable {
     public var columns: [ResultColumn]
     public var rows: [[Value]]
     /// qualifiers, parallel to rows when not empty, hold `bijna`, `ruim` or `circa` for figures the report gives as
-    /// approximate, so that table output can mark them.
+    /// approximate, and computedQualifier for values computed from them, so that table output can mark them.
     public var qualifiers: [[String?]]
     public init(columns: [ResultColumn], rows: [[Value]], qualifiers: [[String?]] = []) {
         self.columns = columns
@@ -34,8 +34,12 @@ struct RowContext {
     var rows: [Int] = []
     /// select is the position of the select, among those joined by UNION ALL, that made the row.
     var select = 0
-    /// qualifiers marks the result columns whose figure the report qualifies.
+    /// qualifiers marks the result columns whose figure the report qualifies, or that were computed from one.
     var qualifiers: [String?] = []
+    /// approximateAggregates and approximateWindows tell, per aggregate and window, whether its value was computed
+    /// from approximate figures (Approximate.swift).
+    var approximateAggregates: [Bool] = []
+    var approximateWindows: [Bool] = []
 }
 
 /// Evaluator runs plans.
@@ -80,8 +84,10 @@ public enum Evaluator {
         if let offset = plan.offset { rows = Array(rows.dropFirst(offset)) }
         if let limit = plan.limit { rows = Array(rows.prefix(limit)) }
         let qualified = rows.contains { r in r.context.qualifiers.contains { $0 != nil } }
+        // A row of a select without qualified figures (UNION ALL with another dataset) has no marks of its own.
+        let none = [String?](repeating: nil, count: plan.columns.count)
         let result = ResultSet(columns: plan.columns, rows: rows.map(\.output),
-                               qualifiers: qualified ? rows.map(\.context.qualifiers) : [])
+                               qualifiers: qualified ? rows.map { $0.context.qualifiers.isEmpty ? none : $0.context.qualifiers } : [])
         return (result, rows.map(\.context))
     }
 
@@ -161,8 +167,11 @@ public enum Evaluator {
             stage = try stage.filter { try evaluate(having, $0) == .boolean(true) }
         }
         if !plan.windows.isEmpty {
-            for i in stage.indices { stage[i].windows = Array(repeating: .null, count: plan.windows.count) }
-            for (w, window) in plan.windows.enumerated() { try compute(window, index: w, over: &stage) }
+            for i in stage.indices {
+                stage[i].windows = Array(repeating: .null, count: plan.windows.count)
+                stage[i].approximateWindows = Array(repeating: false, count: plan.windows.count)
+            }
+            for (w, window) in plan.windows.enumerated() { try compute(window, index: w, over: &stage, in: plan) }
         }
         if let qualify = plan.qualify {
             stage = try stage.filter { try evaluate(qualify, $0) == .boolean(true) }
@@ -170,15 +179,9 @@ public enum Evaluator {
         var rows: [(output: [Value], context: RowContext)] = []
         for var context in stage {
             if shouldStop() { throw Interrupted() }
-            if let dataset = plan.dataset, dataset.qualifierColumn != nil, !plan.grouped {
-                // A figure read straight from a row that the report qualifies keeps that qualifier.
-                let q = dataset.qualifier(row: context.input)
-                context.qualifiers = plan.outputs.map { o in
-                    if case .column(let c) = o.expr.kind, dataset.columns[c].type.alignsRight, dataset.columns[c].name != "year" { return q }
-                    return nil
-                }
-            }
-            rows.append((try plan.outputs.map { try evaluate($0.expr, context) }, context))
+            let output = try plan.outputs.map { try evaluate($0.expr, context) }
+            context.qualifiers = qualifiers(of: output, context, plan)
+            rows.append((output, context))
         }
         if plan.distinct {
             var seen = Set<[ValueKey]>()
@@ -210,7 +213,8 @@ public enum Evaluator {
         return try groups.map { g in
             RowContext(input: g.rows.first?.input ?? [], keys: g.keys,
                        aggregates: try plan.aggregates.map { try aggregate($0, over: g.rows) },
-                       dataset: plan.dataset, rows: g.rows.flatMap(\.rows))
+                       dataset: plan.dataset, rows: g.rows.flatMap(\.rows),
+                       approximateAggregates: plan.aggregates.map { isApproximate($0, over: g.rows, plan) })
         }
     }
 
@@ -263,7 +267,7 @@ public enum Evaluator {
     // MARK: Window functions
 
     /// compute fills in one window function for every row: partitions, ordered, each row with its frame.
-    static func compute(_ w: WindowPlan, index: Int, over rows: inout [RowContext]) throws {
+    static func compute(_ w: WindowPlan, index: Int, over rows: inout [RowContext], in plan: SelectPlan) throws {
         var partitions: [[Int]] = []
         var byKey: [[ValueKey]: Int] = [:]
         for i in rows.indices {
@@ -291,6 +295,8 @@ public enum Evaluator {
             var rank = 1
             for (p, row) in sorted.enumerated() {
                 let value: Value
+                // The rows the value was read from, to tell whether it is approximate.
+                var from: [Int] = []
                 switch w.name {
                 case "row_number":
                     value = .integer(Int64(p + 1))
@@ -306,17 +312,23 @@ public enum Evaluator {
                     let target = w.name == "lag" ? p - offset : p + offset
                     if target >= 0 && target < sorted.count {
                         value = try evaluate(w.arguments[0], rows[sorted[target]])
+                        from = [sorted[target]]
                     } else {
                         value = w.arguments.count == 3 ? try evaluate(w.arguments[2], rows[row]) : .null
                     }
                 case "first_value":
                     value = try evaluate(w.arguments[0], rows[sorted[0]])
+                    from = [sorted[0]]
                 default:
                     let frame = sorted[0...peerEnd[p]].map { rows[$0] }
                     let a = AggregatePlan(name: w.name, argument: w.arguments.first, distinct: false, filter: nil, type: w.type, range: w.range)
                     value = try aggregate(a, over: frame)
+                    if !exactAggregates.contains(w.name) { from = Array(sorted[0...peerEnd[p]]) }
                 }
                 rows[row].windows[index] = value
+                if let argument = w.arguments.first, plan.dataset?.qualifierColumn != nil {
+                    rows[row].approximateWindows[index] = from.contains { isApproximate(argument, rows[$0], plan) }
+                }
             }
         }
     }

@@ -99,6 +99,11 @@ struct FixedBugsTests {
                  output: "row,column,value,from,figure,source,line,printed,kwalificatie,words\r\n"
                     + "1,aanvragen,20560,aanvragen,20560,\"Jaarverslag 2021, Cijfers Studenten\",180,Aanvragen  20.560 12.310 20.430,,\r\n"
                     + "2,aanvragen,20600,beslissingen,20600,\"Jaarverslag 2021, Cijfers Studenten\",181,Beslissingen  20.600 12.640 20.630,,\r\n"),
+        FixedBug(found: "a table of a UNION ALL of another dataset and approximate kerncijfers trapped (index out of range)",
+                 input: "select aanvragen from studenten where year = 2021 union all select waarde from kerncijfers where kwalificatie = 'bijna'",
+                 outcome: .success, format: .table,
+                 output: "┌───────────┐\n│ aanvragen │\n├───────────┤\n│     20560 │\n│    ~20000 │\n└───────────┘\n2 rows\n"
+                    + "~ approximate: the report says bijna (almost)\n"),
         FixedBug(found: "fault injection: spark over 1e308 and -1e308 trapped: the range overflowed and Int(NaN) trapped",
                  input: "select 2019, 1e308 union all select 2020, -1e308", outcome: .success, format: .spark),
         FixedBug(found: "oracle: SELECT DISTINCT \"year\" … ORDER BY year was refused; quoting must not matter",

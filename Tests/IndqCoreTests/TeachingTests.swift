@@ -61,6 +61,35 @@ struct TeachingTests {
         #expect(approximate.contains("waarde 12400 (circa: approximate) from Jaarverslag 2021"), "\(approximate)")
     }
 
+    @Test func valuesComputedFromApproximateFiguresStayApproximate() {
+        let legend = "~ approximate: computed from figures the report gives as approximate\n"
+        // A sum, an average, a minimum or a maximum over a set that includes an approximate figure.
+        let sum = runOutput("select sum(waarde) as s from kerncijfers where onderwerp like '%asielaanvragen afgehandeld'")
+        #expect(sum.contains("│ ~21300 │") && sum.hasSuffix(legend), "\(sum)")
+        for aggregate in ["avg", "min", "max"] {
+            let out = runOutput("select \(aggregate)(waarde) as v from kerncijfers where year = 2021 and eenheid = 'aantal'")
+            #expect(out.contains("~") && out.hasSuffix(legend), "\(aggregate): \(out)")
+        }
+        // Arithmetic on an approximate figure; the figure itself keeps the report's word.
+        let times = runOutput("select waarde, waarde * 2 as dubbel from kerncijfers where kwalificatie = 'bijna'")
+        #expect(times.contains("│ ~20000 │ ~40000 │"), "\(times)")
+        #expect(times.hasSuffix("~ approximate: the report says bijna (almost); computed from figures the report gives as approximate\n"))
+        // A window that reads an approximate figure of another row.
+        let lag = runOutput("select waarde, lag(waarde) over (order by waarde) as vorige from kerncijfers where year = 2021 and eenheid = 'aantal' order by waarde desc limit 1")
+        #expect(lag.contains("│  56000 │ ~20000 │"), "\(lag)")
+        // Exact stays exact: counting, a filter that leaves the approximate figures out, a set without them, a test.
+        for exact in ["select count(waarde) as n from kerncijfers",
+                      "select sum(waarde) filter (where kwalificatie is null) as s from kerncijfers where eenheid = 'aantal'",
+                      "select sum(waarde) as s from kerncijfers where kwalificatie is null and eenheid = 'aantal'",
+                      "select max(waarde) > 100 as b from kerncijfers",
+                      "select sum(aanvragen) as s from studenten"] {
+            #expect(!runOutput(exact).contains("~"), "\(exact)")
+        }
+        // Formats without marks stay plain.
+        #expect(runOutput("select sum(waarde) as s from kerncijfers where kwalificatie = 'ruim' and eenheid = 'aantal'", format: .csv)
+                == "s\r\n18500\r\n")
+    }
+
     @Test func describeShowsBothLanguages() {
         let out = runOutput("describe studenten", format: .csv)
         #expect(out.hasPrefix("column,type,english,betekenis,meaning\r\n"))

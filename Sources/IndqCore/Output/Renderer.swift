@@ -71,7 +71,7 @@ public struct TableRenderer {
         // An approximate figure reads `~20000`, explained under the table.
         let cells = result.rows.enumerated().map { r, row in
             row.enumerated().map { c, v in
-                (r < result.qualifiers.count && result.qualifiers[r][c] != nil ? "~" : "")
+                (r < result.qualifiers.count && c < result.qualifiers[r].count && result.qualifiers[r][c] != nil ? "~" : "")
                     + DisplayWidth.printable((result.columns[c].isYear ? v.display : options.numbers.format(v)) ?? "NULL")
             }
         }
@@ -107,8 +107,11 @@ public struct TableRenderer {
         let words = Set(result.qualifiers.flatMap { $0.compactMap { $0 } })
         if !words.isEmpty {
             let meaning = ["bijna": "almost", "ruim": "over", "circa": "about"]
-            out += "~ approximate: the report says " + ["bijna", "ruim", "circa"].filter(words.contains)
-                .map { "\($0) (\(meaning[$0]!))" }.joined(separator: ", ") + "\n"
+            var parts: [String] = []
+            let said = ["bijna", "ruim", "circa"].filter(words.contains)
+            if !said.isEmpty { parts.append("the report says " + said.map { "\($0) (\(meaning[$0]!))" }.joined(separator: ", ")) }
+            if words.contains(computedQualifier) { parts.append("computed from figures the report gives as approximate") }
+            out += "~ approximate: " + parts.joined(separator: "; ") + "\n"
         }
         return out
     }
@@ -209,7 +212,8 @@ extension ResultSet {
         var out = self
         out.columns.append(ResultColumn("kwalificatie", .text))
         for r in out.rows.indices {
-            out.rows[r].append(qualifiers[r].compactMap { $0 }.first.map(Value.text) ?? .null)
+            // The column holds the report's own word; a computed value has none.
+            out.rows[r].append(qualifiers[r].compactMap { $0 }.first { $0 != computedQualifier }.map(Value.text) ?? .null)
         }
         return out
     }
