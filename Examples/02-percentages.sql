@@ -16,7 +16,7 @@ order by inwilligingen desc, categorie, year;
 -- └───────────┴──────┴───────────────┘
 -- 3 rows
 
--- How many grants does a grant rate mean? A percentage times a count is a plain number.
+-- How many grants does a grant rate mean? A percentage times a count is a plain number, an exact decimal.
 select year, beslissingen, inwilligingen, beslissingen * inwilligingen as toegekend
 from familie_en_gezin
 order by year;
@@ -24,9 +24,9 @@ order by year;
 -- ┌──────┬──────────────┬───────────────┬───────────┐
 -- │ year │ beslissingen │ inwilligingen │ toegekend │
 -- ├──────┼──────────────┼───────────────┼───────────┤
--- │ 2019 │        40320 │           85% │   34272.0 │
--- │ 2020 │        32460 │           80% │   25968.0 │
--- │ 2021 │        39580 │           82% │   32455.6 │
+-- │ 2019 │        40320 │           85% │  34272.00 │
+-- │ 2020 │        32460 │           80% │  25968.00 │
+-- │ 2021 │        39580 │           82% │  32455.60 │
 -- └──────┴──────────────┴───────────────┴───────────┘
 -- 3 rows
 

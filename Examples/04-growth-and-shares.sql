@@ -70,7 +70,7 @@ select 82% * 39580 as inwilligingen_familie_2021;
 -- ┌────────────────────────────┐
 -- │ inwilligingen_familie_2021 │
 -- ├────────────────────────────┤
--- │                    32455.6 │
+-- │                   32455.60 │
 -- └────────────────────────────┘
 -- 1 row
 
@@ -91,8 +91,8 @@ order by plaats, categorie;
 -- └──────┴──────────────────┴───────────────┴────────┘
 -- 5 rows
 
--- The average grant rate per category is a percentage too.
-select categorie, round(avg(inwilligingen), 3) as gemiddeld, min(inwilligingen) as laagste, max(inwilligingen) as hoogste
+-- The average grant rate per category is a percentage too; round(x, 1) rounds it to tenths of a percent.
+select categorie, round(avg(inwilligingen), 1) as gemiddeld, min(inwilligingen) as laagste, max(inwilligingen) as hoogste
 from regulier
 group by categorie
 having count(*) = 3

@@ -32,8 +32,9 @@ from familie_en_gezin;
 -- └──────┴──────────────┴───────────────┴──────────────────────┘
 -- 3 rows
 
--- 100% minus the grant rate is the share of decisions that refused the application (afwijzingen).
-select categorie, inwilligingen, 100% - inwilligingen as afgewezen
+-- 100% minus the grant rate is the share of decisions that refused the application (afwijzingen). The difference
+-- of two percentages is in percentage points (see below); cast(… as percentage), or `::percentage`, makes it a share.
+select categorie, inwilligingen, cast(100% - inwilligingen as percentage) as afgewezen
 from regulier
 where year = 2021
 order by afgewezen desc, categorie;
@@ -63,15 +64,16 @@ select year, instandhoudingen_asiel, instandhoudingen_regulier from juridische_z
 -- └──────┴────────────────────────┴───────────────────────────┘
 -- 3 rows
 
--- The difference between two percentages is a percentage too: how many points lower was the asylum upheld rate
--- in 2021 than in 2019? (92% to 86%: 6 percentage points.)
+-- The difference between two percentages is in percentage points (pp), not a percentage: from 92% to 86% is 6 pp
+-- lower, while the rate itself fell by 6.5% of its value. How many points lower was the asylum upheld rate in 2021
+-- than in 2019? A percentage plus or minus points is a percentage again: 86% + 6 pp is 92%.
 select (select instandhoudingen_asiel from juridische_zaken where year = 2019)
      - (select instandhoudingen_asiel from juridische_zaken where year = 2021) as gedaald;
 -- expect:
 -- ┌─────────┐
 -- │ gedaald │
 -- ├─────────┤
--- │      6% │
+-- │    6 pp │
 -- └─────────┘
 -- 1 row
 
@@ -105,7 +107,7 @@ select year, cast(round(beslissingen * (100% - inwilligingen)) as integer) as on
 -- 3 rows
 
 -- Exercise 4.3: In what share of asylum court cases did the IND's decision not stand, each year?
-select year, 100% - instandhoudingen_asiel as niet_in_stand from juridische_zaken order by year;
+select year, (100% - instandhoudingen_asiel)::percentage as niet_in_stand from juridische_zaken order by year;
 -- expect:
 -- ┌──────┬───────────────┐
 -- │ year │ niet_in_stand │

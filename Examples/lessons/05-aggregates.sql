@@ -28,8 +28,8 @@ select year, sum(aanvragen) as aanvragen from regulier group by year order by ye
 -- └──────┴───────────┘
 -- 3 rows
 
--- The mean of percentages is a percentage; round(x, 3) keeps three decimals of the fraction, so 82.3%.
-select categorie, round(avg(inwilligingen), 3) as gemiddeld, min(inwilligingen) as laagste, max(inwilligingen) as hoogste
+-- The mean of percentages is a percentage; round(x, 1) rounds it to tenths of a percent, so 82.3%.
+select categorie, round(avg(inwilligingen), 1) as gemiddeld, min(inwilligingen) as laagste, max(inwilligingen) as hoogste
 from regulier
 group by categorie
 order by gemiddeld desc;

@@ -120,11 +120,10 @@ select year, ontvangen, ontvangen - lag(ontvangen) over (order by year) as versc
 
 -- Exercise 6.2: By how many percentage points did the grant rate of each regular category change from 2020 to
 -- 2021, largest rise first? Hint: where runs before the window, so `where year = 2021` would leave lag no 2020 row
--- to read. Take the two years with max(…) filter (where …) instead (lesson 5). And round the difference: a
--- percentage is a binary fraction, so 99% - 96% and 94% - 91% differ in the last digits, and would sort apart.
+-- to read. Take the two years with max(…) filter (where …) instead (lesson 5). Percentages are exact, so
+-- 99% - 96% and 94% - 91% are the same 3 pp and sort as equals.
 select categorie,
-       round(max(inwilligingen) filter (where year = 2021) - max(inwilligingen) filter (where year = 2020), 2)
-       as verandering
+       max(inwilligingen) filter (where year = 2021) - max(inwilligingen) filter (where year = 2020) as verandering
 from regulier
 group by categorie
 order by verandering desc, categorie;
@@ -132,11 +131,11 @@ order by verandering desc, categorie;
 -- ┌──────────────────┬─────────────┐
 -- │ categorie        │ verandering │
 -- ├──────────────────┼─────────────┤
--- │ start_ups        │         18% │
--- │ kennis_en_talent │          3% │
--- │ studenten        │          3% │
--- │ arbeidsmigranten │          2% │
--- │ familie_en_gezin │          2% │
+-- │ start_ups        │       18 pp │
+-- │ kennis_en_talent │        3 pp │
+-- │ studenten        │        3 pp │
+-- │ arbeidsmigranten │        2 pp │
+-- │ familie_en_gezin │        2 pp │
 -- └──────────────────┴─────────────┘
 -- 5 rows
 

@@ -519,8 +519,10 @@ public struct Checker {
             return BoundExpr(kind: .caseWhen(coerced, be.map { coerce($0, to: type) }), type: type, range: e.range)
         case .cast(let x, let target):
             let b = try bind(x, &scope)
-            let type: ValueType = target == .varchar ? .text : target == .double ? .decimal : .integer
-            return BoundExpr(kind: .cast(b, target), type: type, range: e.range)
+            if case .percentage = target, !(b.type.isNumeric || b.type == .text) {
+                throw Diagnostic("cannot convert \(b.type.rawValue) to PERCENTAGE; expected a fraction such as 0.82", at: b.range)
+            }
+            return BoundExpr(kind: .cast(b, target), type: target.valueType, range: e.range)
         case .subquery(let q):
             let plan = try checkSubquery(q, at: e.range)
             return BoundExpr(kind: .subquery(SubqueryPlan(plan)), type: plan.columns[0].type, range: e.range)
@@ -582,10 +584,12 @@ public struct Checker {
             // copies nothing: a copy of the scope would make each append copy them all, quadratic over a long chain.
             scope.allowWindows = false
             defer { scope.allowWindows = true }
-            let args = try call.args.map { try bind($0, &scope) }
+            var args = try call.args.map { try bind($0, &scope) }
             let partition = try over.partitionBy.map { try bind($0, &scope) }
             let order = try over.orderBy.map { (try bind($0.expr, &scope), descending: $0.descending) }
             let type = try windowType(name, args, range: range)
+            // As DuckDB, lag's and lead's default takes the type of the value: lag(year, 1, 0.5) gives 1.
+            if args.count == 3 && ["lag", "lead"].contains(name) { args[2] = convert(args[2], to: type) }
             scope.windows.append(WindowPlan(name: name, arguments: args, partitionBy: partition, orderBy: order, type: type, range: range))
             return BoundExpr(kind: .window(scope.windows.count - 1), type: type, range: range)
         }
@@ -627,8 +631,14 @@ public struct Checker {
             guard arg.type.isNumeric else {
                 throw Diagnostic("\(name) takes numbers, found \(arg.type.rawValue)", at: arg.range)
             }
-            if name == "avg" { return arg.type == .percentage ? .percentage : arg.type == .number ? .number : .decimal }
-            return arg.type == .integer ? .integer : arg.type == .number ? .number : arg.type == .null ? .integer : .decimal
+            // As DuckDB: avg is a double and the sum of decimals a decimal; the mean of percentages (or points) stays one.
+            switch arg.type {
+            case .percentage, .points, .number: return name == "avg" ? arg.type : arg.type == .percentage ? .decimal : arg.type
+            case .double: return .double
+            case .null: return name == "avg" ? .double : .integer
+            case .integer: return name == "avg" ? .double : .integer
+            default: return name == "avg" ? .double : .decimal
+            }
         default:
             return arg.type
         }
@@ -645,10 +655,10 @@ public struct Checker {
                 }
             }
             if args.count == 3 {
-                guard let t = unify(args[0].type, args[2].type) else {
+                guard unify(args[0].type, args[2].type) != nil else {
                     throw Diagnostic("\(name)'s default must have the type of its value, \(args[0].type.rawValue)", at: args[2].range)
                 }
-                return t
+                return args[0].type == .null ? args[2].type : args[0].type
             }
             return args[0].type
         case "first_value": return args[0].type
@@ -666,7 +676,7 @@ public struct Checker {
             if args.count == 2 && !(args[1].type == .integer || args[1].type == .null) {
                 throw Diagnostic("round's number of decimals must be a whole number, found \(args[1].type.rawValue)", at: args[1].range)
             }
-            type = args[0].type == .null ? .decimal : args[0].type
+            type = args[0].type == .null ? .integer : args[0].type
         case "coalesce":
             type = .null
             for a in args { type = try unify(type, a, what: "coalesce arguments") }
@@ -761,19 +771,7 @@ public struct Checker {
 
     /// arithmeticType is the static type of `l op r`; `number` when it depends on the row.
     func arithmeticType(_ op: BinaryOp, _ l: ValueType, _ r: ValueType) -> ValueType {
-        if l == .null { return r == .null ? .null : arithmeticType(op, r, r) }
-        if r == .null { return arithmeticType(op, l, l) }
-        if l == .number || r == .number { return .number }
-        switch op {
-        case .divide: return .decimal
-        case .integerDivide: return .integer
-        case .add, .subtract:
-            if l == .integer && r == .integer { return .integer }
-            if l == .percentage && r == .percentage { return .percentage }
-            return .decimal
-        default:
-            return l == .integer && r == .integer ? .integer : .decimal
-        }
+        Arithmetic.resultType(op, l, r)
     }
 
     /// unify finds the type that values of both types convert to, as CASE, COALESCE and UNION ALL need.
@@ -782,7 +780,7 @@ public struct Checker {
         if a == .null { return b }
         if a.isNumeric && b.isNumeric {
             if a == .number || b == .number { return .number }
-            return .decimal
+            return a == .double || b == .double ? .double : .decimal
         }
         return nil
     }
@@ -792,6 +790,16 @@ public struct Checker {
             throw Diagnostic("\(what) must have one type, found \(a.rawValue) and \(b.type.rawValue)", at: b.range)
         }
         return t
+    }
+
+    /// convert makes an expression's values take a type, as a cast would: to an integer, halves round away.
+    func convert(_ e: BoundExpr, to type: ValueType) -> BoundExpr {
+        if e.type == type || e.type == .null || type == .number { return e }
+        switch type {
+        case .integer: return BoundExpr(kind: .cast(e, .bigint), type: type, range: e.range)
+        case .text: return BoundExpr(kind: .cast(e, .varchar), type: type, range: e.range)
+        default: return coerce(e, to: type)
+        }
     }
 
     /// coerce wraps an expression so that its values take the unified type, e.g. integers become decimals.
@@ -815,8 +823,9 @@ public struct Checker {
 
     /// hintPercentage warns when a percentage is compared with a plain number above 1: `inwilligingen > 80`.
     mutating func hintPercentage(_ pct: BoundExpr, _ other: BoundExpr) {
-        guard pct.type == .percentage, case .constant(let v) = other.kind, other.type == .integer || other.type == .decimal,
-              let d = v.asDouble, d > 1, let shown = v.display else { return }
+        guard pct.type == .percentage, case .constant(let v) = other.kind, [.integer, .decimal, .double].contains(other.type),
+              let d = v.asDecimal ?? v.asDouble.flatMap({ DecimalValue(approximating: $0) }), d > DecimalValue(1),
+              let shown = v.display else { return }
         warnings.append(Diagnostic("percentages are fractions, so \(shown) means \(formatPercentage(d))",
                                    at: other.range, notes: ["did you mean \(shown)%?"], severity: .warning))
     }
@@ -830,10 +839,14 @@ public struct Checker {
             }
             return .integer(i)
         case .decimal(let t):
+            // As DuckDB: `2.5` is an exact DECIMAL; `1e3`, and a decimal of more than 38 digits, a DOUBLE.
+            if !t.contains(where: { $0 == "e" || $0 == "E" }), let d = DecimalValue.parse(t) { return .decimal(d) }
             guard let d = Double(t), d.isFinite else { throw Diagnostic("number \(t) is out of range", at: range) }
-            return .decimal(d)
+            return .double(d)
         case .percentage(let t):
-            guard let d = parseDecimalShifted(t, shift: 2), d.isFinite else { throw Diagnostic("percentage \(t)% is out of range", at: range) }
+            guard let d = DecimalValue.parse(t, shift: 2) else {
+                throw Diagnostic("percentage \(t)% is out of range (at most \(DecimalValue.maxDigits) digits)", at: range)
+            }
             return .percentage(d)
         case .string(let s): return .text(s)
         case .boolean(let b): return .boolean(b)

@@ -157,7 +157,7 @@ enum DataFile {
             if cell.hasSuffix("%") { return parseFigure(cell, as: .percentage) }
             if cell.contains(",") { return parseFigure(cell, as: .decimal) }
             return parseFigure(cell, as: .integer)
-        case .boolean, .null:
+        case .boolean, .null, .double, .points:
             return nil
         }
     }
@@ -170,7 +170,7 @@ enum DataFile {
     }
 
     /// parseDutchDecimal reads `578,4` (or `1.234,5`) and divides it by 10^shift exactly.
-    static func parseDutchDecimal(_ s: String, shift: Int) -> Double? {
+    static func parseDutchDecimal(_ s: String, shift: Int) -> DecimalValue? {
         let parts = s.split(separator: ",", omittingEmptySubsequences: false)
         guard parts.count <= 2, parseDutchInteger(String(parts[0])) != nil else { return nil }
         var text = parts[0].replacingAll(".", with: "")
@@ -178,7 +178,7 @@ enum DataFile {
             guard !parts[1].isEmpty, parts[1].allSatisfy(\.isNumber) else { return nil }
             text += "." + parts[1]
         }
-        return parseDecimalShifted(text, shift: shift)
+        return DecimalValue.parse(text, shift: shift)
     }
 }
 

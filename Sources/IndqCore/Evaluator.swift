@@ -254,14 +254,44 @@ public enum Evaluator {
                 }
                 return .integer(total)
             }
-            let total = values.reduce(0) { $0 + ($1.asDouble ?? 0) }
-            guard total.isFinite else { throw Diagnostic("number overflow in sum (the total is too large for a decimal)", at: range) }
-            return .decimal(total)
+            if values.contains(where: { $0.type == .double }) {
+                let total = values.reduce(0) { $0 + ($1.asDouble ?? 0) }
+                guard total.isFinite else { throw Diagnostic("number overflow in sum (the total is too large for a double)", at: range) }
+                return .double(total)
+            }
+            // As DuckDB's sum of a DECIMAL: exact, DECIMAL(38, s).
+            var total = DecimalValue(0)
+            for v in values {
+                guard let d = v.asDecimal, let t = total + d else { throw Arithmetic.overflow("sum", at: range) }
+                total = t
+            }
+            guard let wide = DecimalValue(units: total.units, scale: total.scale, width: DecimalValue.maxDigits) else {
+                throw Arithmetic.overflow("sum", at: range)
+            }
+            return Arithmetic.wrap(wide, as: type == .points ? .points : .decimal)
         default:
+            // avg is a double, as in DuckDB; the mean of percentages (or points) stays one, exact to 18 decimals.
+            let fractions = values.allSatisfy { $0.type == .percentage } ? ValueType.percentage
+                : values.allSatisfy { $0.type == .points } ? .points : nil
+            if let fractions, type != .double, let mean = exactMean(values) { return Arithmetic.wrap(mean, as: fractions) }
             let mean = values.reduce(0) { $0 + ($1.asDouble ?? 0) } / Double(values.count)
-            guard mean.isFinite else { throw Diagnostic("number overflow in avg (the total is too large for a decimal)", at: range) }
-            return type == .percentage ? .percentage(mean) : .decimal(mean)
+            guard mean.isFinite else { throw Diagnostic("number overflow in avg (the total is too large for a double)", at: range) }
+            return .double(mean)
         }
+    }
+
+    /// exactMean is the mean of exact numbers to 18 decimals, halves away from zero; nil if it does not fit.
+    static func exactMean(_ values: [Value]) -> DecimalValue? {
+        var total = DecimalValue(0)
+        for v in values {
+            guard let d = v.asDecimal, let t = total + d else { return nil }
+            total = t
+        }
+        let scale = max(18, total.scale)
+        guard let wide = total.withScale(scale + 1) else { return nil }
+        // One extra digit, then rounding, gives halves away from zero.
+        let n = Int128(values.count)
+        return DecimalValue(units: wide.units / n, scale: scale + 1)?.rounded(to: scale)?.trimmed
     }
 
     // MARK: Window functions
@@ -366,8 +396,7 @@ public enum Evaluator {
             return x.utf8.lexicographicallyPrecedes(y.utf8) ? -1 : x.utf8.elementsEqual(y.utf8) ? 0 : 1
         case (.boolean(let x), .boolean(let y)): return x == y ? 0 : (!x ? -1 : 1)
         default:
-            guard let x = a.asDouble, let y = b.asDouble else { return nil }
-            return x < y ? -1 : x > y ? 1 : 0
+            return Arithmetic.compare(a, b)
         }
     }
 
@@ -385,15 +414,7 @@ public enum Evaluator {
             return .text(dataset.sourceRef(row: r))
         case .constant(let v): return v
         case .negate(let x):
-            switch try evaluate(x, row) {
-            case .integer(let i):
-                let (r, overflow) = Int64(0).subtractingReportingOverflow(i)
-                if overflow { throw Diagnostic("integer overflow in '-' (the result is below \(Int64.min))", at: e.range) }
-                return .integer(r)
-            case .decimal(let d): return .decimal(-d)
-            case .percentage(let d): return .percentage(-d)
-            default: return .null
-            }
+            return try Arithmetic.negate(try evaluate(x, row), range: e.range)
         case .not(let x):
             switch try evaluate(x, row) {
             case .boolean(let b): return .boolean(!b)
@@ -427,7 +448,7 @@ public enum Evaluator {
             }
             return try elseResult.map { try evaluate($0, row) } ?? .null
         case .cast(let x, let type):
-            return try Scalars.cast(try evaluate(x, row), to: type, exact: x.isDecimalLiteral, range: e.range)
+            return try Scalars.cast(try evaluate(x, row), to: type, range: e.range)
         case .coerce(let x):
             return Scalars.coerce(try evaluate(x, row), to: e.type)
         case .subquery(let sub):
@@ -527,7 +548,7 @@ public enum Evaluator {
                 } else if link.op == .concat {
                     acc = .text((acc.display ?? "") + (b.display ?? ""))
                 } else {
-                    acc = try arithmetic(link.op, acc, b, range: link.range)
+                    acc = try Arithmetic.apply(link.op, acc, b, range: link.range)
                 }
             }
             return acc
@@ -578,52 +599,7 @@ public enum Evaluator {
         case .concat:
             return .text((a.display ?? "") + (b.display ?? ""))
         default:
-            return try arithmetic(op, a, b, range: range)
-        }
-    }
-
-    /// arithmetic applies + - * / // to two non-null numbers.
-    static func arithmetic(_ op: BinaryOp, _ a: Value, _ b: Value, range: SourceRange) throws -> Value {
-        if case .integer(let x) = a, case .integer(let y) = b {
-            let result: (Int64, Bool)
-            switch op {
-            case .add: result = x.addingReportingOverflow(y)
-            case .subtract: result = x.subtractingReportingOverflow(y)
-            case .multiply: result = x.multipliedReportingOverflow(by: y)
-            case .integerDivide:
-                if y == 0 { return .null }
-                result = x.dividedReportingOverflow(by: y)
-            default:
-                if y == 0 { return .null }
-                return .decimal(Double(x) / Double(y))
-            }
-            if result.1 { throw Diagnostic("integer overflow in '\(op.rawValue)' (the result does not fit in 64 bits)", at: range) }
-            return .integer(result.0)
-        }
-        guard let x = a.asDouble, let y = b.asDouble else { return .null }
-        let d: Double
-        switch op {
-        case .add: d = x + y
-        case .subtract: d = x - y
-        case .multiply: d = x * y
-        default:
-            // '/'; the checker lets '//' take only integers, which the branch above handles.
-            if y == 0 { return .null }
-            d = x / y
-        }
-        if !d.isFinite { throw Diagnostic("number overflow in '\(op.rawValue)' (the result is too large for a decimal)", at: range) }
-        if case .percentage = a, case .percentage = b, op == .add || op == .subtract { return .percentage(d) }
-        return .decimal(d)
-    }
-}
-
-extension BoundExpr {
-    /// isDecimalLiteral tells a decimal written in the query (`2.5`, `-2.5`), which SQL treats as exact.
-    var isDecimalLiteral: Bool {
-        switch kind {
-        case .constant(.decimal): return true
-        case .negate(let e): return e.isDecimalLiteral
-        default: return false
+            return try Arithmetic.apply(op, a, b, range: range)
         }
     }
 }

@@ -21,7 +21,7 @@ public struct FunctionInfo: Sendable {
 public enum Functions {
     public static let all: [FunctionInfo] = [
         FunctionInfo(name: "round", kind: .scalar, minArgs: 1, maxArgs: 2, signature: "round(x[, n])",
-                     summary: "rounds to n decimals (default 0), halves away from zero; a percentage stays a percentage (rounded as a fraction)",
+                     summary: "rounds to n decimals (default 0), halves away from zero; a percentage rounds its percent figure: round(85.83%) is 86%",
                      example: "select year, round(aanvragen / 1000, 1) as duizendtallen from studenten"),
         FunctionInfo(name: "abs", kind: .scalar, minArgs: 1, maxArgs: 1, signature: "abs(x)",
                      summary: "the absolute value", example: "select year, abs(aanvragen - beslissingen) from studenten"),

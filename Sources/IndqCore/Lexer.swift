@@ -181,6 +181,7 @@ public struct Lexer {
         switch (c, n) {
         case (UInt8(ascii: "/"), UInt8(ascii: "/")): return two(.doubleSlash)
         case (UInt8(ascii: "|"), UInt8(ascii: "|")): return two(.concat)
+        case (UInt8(ascii: ":"), UInt8(ascii: ":")): return two(.doubleColon)
         case (UInt8(ascii: "!"), UInt8(ascii: "=")): return two(.notEqual)
         case (UInt8(ascii: "<"), UInt8(ascii: ">")): return two(.notEqualSQL)
         case (UInt8(ascii: "<"), UInt8(ascii: "=")): return two(.lessEqual)

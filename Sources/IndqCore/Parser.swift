@@ -452,7 +452,7 @@ public struct Parser {
         return chain(first, links)
     }
 
-    /// unary -> ('-' | '+') unary | primary
+    /// unary -> ('-' | '+') unary | postfix
     mutating func parseUnary() throws -> Expr {
         if check(.minus) || check(.plus) {
             let op: UnaryOp = check(.minus) ? .negate : .plus
@@ -463,7 +463,16 @@ public struct Parser {
             let e = try parseUnary()
             return Expr(.unary(op, e), start.to(e.range))
         }
-        return try parsePrimary()
+        return try parsePostfix()
+    }
+
+    /// postfix -> primary {'::' typeName}
+    mutating func parsePostfix() throws -> Expr {
+        var e = try parsePrimary()
+        while try match(.doubleColon) {
+            e = Expr(.cast(e, try parseTypeName()), e.range.to(previous.range))
+        }
+        return e
     }
 
     /// parseSubquery parses a query inside parentheses, counting it as a level of nesting.
@@ -585,7 +594,7 @@ public struct Parser {
         return Expr(.caseWhen(operand: operand, branches: branches, elseResult: elseResult), start.to(previous.range))
     }
 
-    /// castExpr -> CAST '(' expr AS (INTEGER | BIGINT | DOUBLE | VARCHAR) ')'
+    /// castExpr -> CAST '(' expr AS typeName ')'
     mutating func parseCast() throws -> Expr {
         let start = current.range
         try consume(.cast, "expected CAST")
@@ -593,13 +602,36 @@ public struct Parser {
         try consume(.leftParen, "expected '(' after CAST")
         let e = try parseExpression()
         try consume(.as, "expected AS in CAST(… AS type)")
-        let typeName = current.text.lowercased()
-        guard current.kind == .identifier, let type = CastType(rawValue: typeName == "int" ? "integer" : typeName) else {
-            throw error("expected a type (INTEGER, BIGINT, DOUBLE or VARCHAR) after AS, found \(current.describe)")
-        }
-        try advance()
+        let type = try parseTypeName()
         try consumeClosing(open)
         return Expr(.cast(e, type), start.to(previous.range))
+    }
+
+    /// typeName -> INTEGER | INT | BIGINT | DOUBLE | VARCHAR | TEXT | PERCENTAGE | (DECIMAL | NUMERIC) ['(' integer [',' integer] ')']
+    mutating func parseTypeName() throws -> CastType {
+        guard current.kind == .identifier, var type = CastType.named(current.text) else {
+            throw error("expected a type (\(CastType.names)), found \(current.describe)")
+        }
+        try advance()
+        if case .decimal = type, check(.leftParen) {
+            let open = current.range
+            try advance()
+            let width = try typeArgument(1...DecimalValue.maxDigits, "a DECIMAL width")
+            var scale = 0
+            if try match(.comma) { scale = try typeArgument(0...width, "a DECIMAL scale") }
+            try consumeClosing(open)
+            type = .decimal(width: width, scale: scale)
+        }
+        return type
+    }
+
+    /// typeArgument reads the width or scale of DECIMAL(width, scale).
+    mutating func typeArgument(_ allowed: ClosedRange<Int>, _ what: String) throws -> Int {
+        guard current.kind == .integer, let n = Int(current.text), allowed.contains(n) else {
+            throw error("expected \(what) from \(allowed.lowerBound) to \(allowed.upperBound), found \(current.describe)")
+        }
+        try advance()
+        return n
     }
 
     // MARK: Token helpers

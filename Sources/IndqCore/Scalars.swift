@@ -18,8 +18,10 @@ enum Scalars {
             case .integer(let i):
                 guard i != .min else { throw Diagnostic("integer overflow in abs (\(i) has no positive counterpart in 64 bits)", at: range) }
                 return .integer(Swift.abs(i))
-            case .decimal(let d): return .decimal(Swift.abs(d))
-            case .percentage(let d): return .percentage(Swift.abs(d))
+            case .decimal(let d): return .decimal(d.magnitude)
+            case .double(let d): return .double(Swift.abs(d))
+            case .percentage(let d): return .percentage(d.magnitude)
+            case .points(let d): return .points(d.magnitude)
             default: return .null
             }
         case "coalesce":
@@ -62,61 +64,70 @@ enum Scalars {
 
     static func isBeforeUnicode16(_ c: Unicode.Scalar) -> Bool { (c.properties.age?.major ?? 99) < 16 }
 
-    /// round rounds halves away from zero, to `digits` decimals; integers stay integers.
+    /// round rounds halves away from zero to `digits` decimals, as DuckDB: integers stay integers, a decimal keeps
+    /// its width and takes the scale `digits`, a double stays a double. A percentage rounds its percent figure,
+    /// so round(85.83%) is 86% and round(85.83%, 1) is 85.8%; points round likewise.
     static func round(_ v: Value, digits: Int64, range: SourceRange) throws -> Value {
-        let digits = Int(max(-20, min(20, digits)))
-        func scaled(_ d: Double) -> Double {
-            guard d.isFinite else { return d }
-            var factor = 1.0
-            for _ in 0..<Swift.abs(digits) { factor *= 10 }
-            if digits >= 0 {
-                let r = (d * factor).rounded(.toNearestOrAwayFromZero) / factor
-                return r.isFinite ? r : d
-            }
-            return (d / factor).rounded(.toNearestOrAwayFromZero) * factor
+        let digits = Int(max(-40, min(40, digits)))
+        func exact(_ d: DecimalValue, _ n: Int) throws -> DecimalValue {
+            guard let r = d.rounded(to: n) else { throw Diagnostic("decimal overflow in round (\(d) rounded has more than 38 digits)", at: range) }
+            return r
         }
         switch v {
         case .integer(let i):
             guard digits < 0 else { return v }
-            let r = scaled(Double(i))
-            guard r.magnitude < 9.2e18 else { throw Diagnostic("integer overflow in round", at: range) }
-            return .integer(Int64(r))
-        case .decimal(let d): return .decimal(scaled(d))
-        case .percentage(let d): return .percentage(scaled(d))
+            let r = try exact(DecimalValue(i), digits)
+            guard let n = Int64(exactly: r.units) else { throw Diagnostic("integer overflow in round", at: range) }
+            return .integer(n)
+        case .decimal(let d): return .decimal(try exact(d, digits))
+        case .percentage(let d): return .percentage(try exact(d, digits + 2))
+        case .points(let d): return .points(try exact(d, digits + 2))
+        case .double(let d):
+            guard d.isFinite else { return v }
+            var factor = 1.0
+            for _ in 0..<Swift.abs(digits) { factor *= 10 }
+            if digits >= 0 {
+                let r = (d * factor).rounded(.toNearestOrAwayFromZero) / factor
+                return .double(r.isFinite ? r : d)
+            }
+            return .double((d / factor).rounded(.toNearestOrAwayFromZero) * factor)
         default: return .null
         }
     }
 
-    /// cast converts a value to a CAST target type. A decimal written as a literal is exact, so its halves round away
-    /// from zero; a computed decimal is a double, whose halves round to even, as DuckDB does.
-    static func cast(_ v: Value, to type: CastType, exact: Bool = false, range: SourceRange) throws -> Value {
+    /// cast converts a value to a CAST target type. Decimals and percentages round halves away from zero, as
+    /// DuckDB casts a DECIMAL; doubles round halves to even, as DuckDB casts a DOUBLE.
+    static func cast(_ v: Value, to type: CastType, range: SourceRange) throws -> Value {
         if v.isNull { return .null }
         switch type {
         case .varchar:
             return .text(v.display ?? "")
         case .double:
             switch v {
-            case .integer(let i): return .decimal(Double(i))
-            case .decimal(let d), .percentage(let d): return .decimal(d)
-            case .boolean(let b): return .decimal(b ? 1 : 0)
+            case .boolean(let b): return .double(b ? 1 : 0)
             case .text(let s):
                 guard let d = Double(trimmed(s)), d.isFinite else {
                     throw Diagnostic("cannot convert '\(s)' to DOUBLE", at: range)
                 }
-                return .decimal(d)
-            case .null: return .null
+                return .double(d)
+            default: return v.asDouble.map(Value.double) ?? .null
             }
         case .integer, .bigint:
             let (low, high): (Int64, Int64) = type == .integer ? (Int64(Int32.min), Int64(Int32.max)) : (.min, .max)
-            let name = type.rawValue.uppercased()
+            let name = type.sql
             var result: Int64
             switch v {
             case .integer(let i): result = i
             case .boolean(let b): result = b ? 1 : 0
-            case .decimal(let d), .percentage(let d):
-                result = try wholeNumber(d, name: name, shown: v.display ?? "", halvesToEven: !exact, range: range)
+            case .decimal(let d), .percentage(let d), .points(let d):
+                guard let i = Int64(exactly: d.wholeNumber) else { throw Diagnostic("\(v.display ?? "") is out of range for \(name)", at: range) }
+                result = i
+            case .double(let d):
+                result = try wholeNumber(d, name: name, shown: v.display ?? "", halvesToEven: true, range: range)
             case .text(let s):
                 if let i = Int64(trimmed(s)) {
+                    result = i
+                } else if let d = DecimalValue.parse(String(trimmed(s))), let i = Int64(exactly: d.wholeNumber) {
                     result = i
                 } else if let d = Double(trimmed(s)) {
                     result = try wholeNumber(d, name: name, shown: s, range: range)
@@ -129,6 +140,39 @@ enum Scalars {
                 throw Diagnostic("\(result) is out of range for \(name) (\(low) to \(high))", at: range)
             }
             return .integer(result)
+        case .decimal(let width, let scale):
+            let d: DecimalValue?
+            switch v {
+            case .double(let x): d = DecimalValue(approximating: x, maxScale: scale)
+            case .boolean(let b): d = DecimalValue(b ? 1 : 0)
+            case .text(let s):
+                guard let p = DecimalValue.parse(String(trimmed(s))) else { throw Diagnostic("cannot convert '\(s)' to \(type.sql)", at: range) }
+                d = p
+            default: d = v.asDecimal
+            }
+            // The value must keep its whole digits within width - scale, as DuckDB checks.
+            guard let r = d?.withScale(scale), DecimalValue.digits(r.units) <= width || r.isZero,
+                  let out = DecimalValue(units: r.units, scale: scale, width: width) else {
+                throw Diagnostic("\(v.display ?? "") is out of range for \(type.sql)", at: range)
+            }
+            return .decimal(out)
+        case .percentage:
+            switch v {
+            case .percentage: return v
+            case .text(let s):
+                let t = String(trimmed(s))
+                guard let d = t.hasSuffix("%") ? DecimalValue.parse(String(t.dropLast()), shift: 2) : DecimalValue.parse(t) else {
+                    throw Diagnostic("cannot convert '\(s)' to PERCENTAGE (expected e.g. '82%' or 0.82)", at: range)
+                }
+                return .percentage(d)
+            case .boolean:
+                throw Diagnostic("cannot convert a boolean to PERCENTAGE", at: range)
+            default:
+                guard let d = v.asDecimal ?? v.asDouble.flatMap({ DecimalValue(approximating: $0) }) else {
+                    throw Diagnostic("\(v.display ?? "") is out of range for PERCENTAGE", at: range)
+                }
+                return .percentage(d)
+            }
         }
     }
 
@@ -148,11 +192,21 @@ enum Scalars {
         return t
     }
 
-    /// coerce converts a value to the type CASE, COALESCE or UNION ALL settled on: numbers to decimals.
+    /// coerce converts a value to the type CASE, COALESCE, UNION ALL or a lag default settled on: integers and
+    /// fractions to decimals, exact numbers to doubles, and a lag default to its value's fraction type.
     static func coerce(_ v: Value, to type: ValueType) -> Value {
         switch (v, type) {
-        case (.integer(let i), .decimal): return .decimal(Double(i))
-        case (.percentage(let d), .decimal): return .decimal(d)
+        case (.integer(let i), .decimal): return .decimal(DecimalValue(i))
+        case (.percentage(let d), .decimal), (.points(let d), .decimal): return .decimal(d)
+        case (.integer, .double), (.decimal, .double), (.percentage, .double), (.points, .double):
+            return v.asDouble.map(Value.double) ?? .null
+        case (.integer, .percentage), (.decimal, .percentage), (.points, .percentage):
+            return v.asDecimal.map(Value.percentage) ?? .null
+        case (.integer, .points), (.decimal, .points), (.percentage, .points):
+            return v.asDecimal.map(Value.points) ?? .null
+        case (.double(let d), .decimal): return DecimalValue(approximating: d).map(Value.decimal) ?? .null
+        case (.double(let d), .percentage): return DecimalValue(approximating: d).map(Value.percentage) ?? .null
+        case (.double(let d), .points): return DecimalValue(approximating: d).map(Value.points) ?? .null
         default: return v
         }
     }

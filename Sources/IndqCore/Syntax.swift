@@ -189,9 +189,52 @@ public struct WhenClause: Equatable, Sendable {
     public var result: Expr
 }
 
-/// CastType is a type that CAST converts to.
-public enum CastType: String, Equatable, Sendable, CaseIterable {
+/// CastType is a type that `CAST(x AS type)` and `x::type` convert to.
+public enum CastType: Equatable, Sendable {
     case integer, bigint, double, varchar
+    /// `DECIMAL(width, scale)` or `NUMERIC(…)`; without arguments DECIMAL(18,3), as in DuckDB.
+    case decimal(width: Int, scale: Int)
+    /// indq's own: a fraction as a percentage, `(20560 / 12310 - 1)::percentage`.
+    case percentage
+
+    /// named finds a type by its name or an alias, ignoring case.
+    static func named(_ name: String) -> CastType? {
+        switch name.lowercased() {
+        case "integer", "int": return .integer
+        case "bigint": return .bigint
+        case "double": return .double
+        case "varchar", "text": return .varchar
+        case "decimal", "numeric": return .decimal(width: 18, scale: 3)
+        case "percentage": return .percentage
+        default: return nil
+        }
+    }
+
+    /// names lists the types for messages.
+    static let names = "INTEGER, BIGINT, DOUBLE, VARCHAR, DECIMAL(p, s) or PERCENTAGE"
+
+    /// sql is the type as canonical SQL prints it.
+    public var sql: String {
+        switch self {
+        case .integer: return "INTEGER"
+        case .bigint: return "BIGINT"
+        case .double: return "DOUBLE"
+        case .varchar: return "VARCHAR"
+        case .decimal(let w, let s): return "DECIMAL(\(w),\(s))"
+        case .percentage: return "PERCENTAGE"
+        }
+    }
+
+    /// valueType is the type of a cast's result.
+    var valueType: ValueType {
+        switch self {
+        case .integer, .bigint: return .integer
+        case .double: return .double
+        case .varchar: return .text
+        case .decimal: return .decimal
+        case .percentage: return .percentage
+        }
+    }
 }
 
 /// Literal is a constant as written.
@@ -391,7 +434,7 @@ extension Expr {
             for b in branches { t += " WHEN " + b.condition.sql + " THEN " + b.result.sql }
             if let elseResult { t += " ELSE " + elseResult.sql }
             s = t + " END"
-        case .cast(let e, let type): s = "CAST(" + e.sql + " AS " + type.rawValue.uppercased() + ")"
+        case .cast(let e, let type): s = "CAST(" + e.sql + " AS " + type.sql + ")"
         case .subquery(let q): s = "(" + q.sql + ")"
         case .inSubquery(let e, let q, let negated):
             s = e.sql(parent: 5) + (negated ? " NOT" : "") + " IN (" + q.sql + ")"

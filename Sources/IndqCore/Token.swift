@@ -32,7 +32,7 @@ public enum Keyword: String, CaseIterable, Sendable {
 /// Symbol lists the operators and punctuation.
 public enum Symbol: String, CaseIterable, Sendable {
     case leftParen = "(", rightParen = ")", comma = ",", semicolon = ";", dot = "."
-    case plus = "+", minus = "-", star = "*", slash = "/", doubleSlash = "//", percent = "%", concat = "||"
+    case plus = "+", minus = "-", star = "*", slash = "/", doubleSlash = "//", percent = "%", concat = "||", doubleColon = "::"
     case equal = "=", notEqual = "!=", notEqualSQL = "<>", less = "<", lessEqual = "<=", greater = ">", greaterEqual = ">="
 }
 

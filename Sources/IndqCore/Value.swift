@@ -1,25 +1,53 @@
-// The value model. Counts, decimals, percentages and text are distinct types: a percentage is a fraction
-// (82% is 0.82) that prints as `82%`, never just another Double.
+// The value model. Counts, exact decimals, doubles, percentages, percentage points and text are distinct types: a
+// percentage is an exact fraction (82% is 0.82) that prints as `82%`, never just another number, and the difference
+// of two percentages is in percentage points (`3 pp`), so that nobody reads it as a relative change.
 
 /// ValueType is the static type of a column or expression.
 public enum ValueType: String, Equatable, Sendable {
-    case integer, decimal, percentage, text, boolean
+    case integer, decimal, double, percentage, text, boolean
+    /// points is a difference of percentages, in percentage points.
+    case points
     /// number is a column whose rows hold counts, decimals or percentages (kerncijfers.waarde).
     case number
     /// null is the type of the NULL literal, which fits anywhere.
     case null
 
     /// isNumeric tells the types that arithmetic accepts.
-    public var isNumeric: Bool { self == .integer || self == .decimal || self == .percentage || self == .number || self == .null }
+    public var isNumeric: Bool {
+        switch self {
+        case .integer, .decimal, .double, .percentage, .points, .number, .null: return true
+        case .text, .boolean: return false
+        }
+    }
+
+    /// isFraction tells the types whose values are fractions that print scaled by 100.
+    public var isFraction: Bool { self == .percentage || self == .points }
+
+    /// duckDBName is the type as DuckDB names it; a percentage or points column is a DECIMAL fraction there.
+    public var duckDBName: String {
+        switch self {
+        case .integer: return "BIGINT"
+        case .decimal, .percentage, .points, .number: return "DECIMAL"
+        case .double: return "DOUBLE"
+        case .text: return "VARCHAR"
+        case .boolean: return "BOOLEAN"
+        case .null: return "\"NULL\""
+        }
+    }
 }
 
-/// Value is one cell of a result.
-public enum Value: Equatable, Sendable {
+/// Value is one cell of a result. Equal numbers of one kind are equal however they were written: 1.5 is 1.50.
+public enum Value: Hashable, Sendable {
     case null
     case integer(Int64)
-    case decimal(Double)
+    /// An exact decimal, DuckDB's DECIMAL.
+    case decimal(DecimalValue)
+    /// A binary floating-point number, DuckDB's DOUBLE: `1e308`, the result of `/`, avg.
+    case double(Double)
     /// A fraction: 0.82 is 82%.
-    case percentage(Double)
+    case percentage(DecimalValue)
+    /// A difference of percentages, as a fraction: 0.06 is 6 pp.
+    case points(DecimalValue)
     case text(String)
     case boolean(Bool)
 
@@ -29,17 +57,37 @@ public enum Value: Equatable, Sendable {
         case .null: return .null
         case .integer: return .integer
         case .decimal: return .decimal
+        case .double: return .double
         case .percentage: return .percentage
+        case .points: return .points
         case .text: return .text
         case .boolean: return .boolean
         }
     }
 
-    /// asDouble is the numeric value, for comparisons and mixed arithmetic.
+    /// duckDBTypeName is the value's type as DuckDB's typeof names it: `DECIMAL(3,2)`, `DOUBLE`, `BIGINT`.
+    public var duckDBTypeName: String {
+        switch self {
+        case .decimal(let d), .percentage(let d), .points(let d): return "DECIMAL(\(d.width),\(d.scale))"
+        default: return type.duckDBName
+        }
+    }
+
+    /// asDouble is the numeric value as a double, for comparisons with doubles and for charts.
     public var asDouble: Double? {
         switch self {
         case .integer(let i): return Double(i)
-        case .decimal(let d), .percentage(let d): return d
+        case .double(let d): return d
+        case .decimal(let d), .percentage(let d), .points(let d): return d.double
+        default: return nil
+        }
+    }
+
+    /// asDecimal is an exact number as a decimal: integers, decimals and fractions; nil for doubles and the rest.
+    public var asDecimal: DecimalValue? {
+        switch self {
+        case .integer(let i): return DecimalValue(i)
+        case .decimal(let d), .percentage(let d), .points(let d): return d
         default: return nil
         }
     }
@@ -51,16 +99,44 @@ public enum Value: Equatable, Sendable {
         switch self {
         case .null: return nil
         case .integer(let i): return String(i)
-        case .decimal(let d): return formatDecimal(d)
+        case .decimal(let d): return d.description
+        case .double(let d): return formatDouble(d)
         case .percentage(let f): return formatPercentage(f)
+        case .points(let f): return formatPoints(f)
         case .text(let s): return s
         case .boolean(let b): return b ? "true" : "false"
         }
     }
+
+    public static func == (a: Value, b: Value) -> Bool {
+        switch (a, b) {
+        case (.null, .null): return true
+        case (.integer(let x), .integer(let y)): return x == y
+        case (.decimal(let x), .decimal(let y)), (.percentage(let x), .percentage(let y)), (.points(let x), .points(let y)):
+            return x == y
+        case (.double(let x), .double(let y)): return x == y
+        case (.text(let x), .text(let y)): return x == y
+        case (.boolean(let x), .boolean(let y)): return x == y
+        default: return false
+        }
+    }
+
+    public func hash(into hasher: inout Hasher) {
+        switch self {
+        case .null: hasher.combine(0)
+        case .integer(let i): hasher.combine(1); hasher.combine(i)
+        case .decimal(let d): hasher.combine(2); hasher.combine(d)
+        case .double(let d): hasher.combine(3); hasher.combine(d == 0 ? 0 : d)
+        case .percentage(let d): hasher.combine(4); hasher.combine(d)
+        case .points(let d): hasher.combine(5); hasher.combine(d)
+        case .text(let s): hasher.combine(6); hasher.combine(s)
+        case .boolean(let b): hasher.combine(7); hasher.combine(b)
+        }
+    }
 }
 
-/// formatDecimal writes a Double the shortest way that reads back the same, without exponent, always with a '.'.
-public func formatDecimal(_ d: Double) -> String {
+/// formatDouble writes a Double the shortest way that reads back the same, without exponent, always with a '.'.
+public func formatDouble(_ d: Double) -> String {
     if d.isNaN { return "NaN" }
     if d.isInfinite { return d < 0 ? "-Infinity" : "Infinity" }
     var s = d.description
@@ -91,28 +167,31 @@ func expandExponent(mantissa: String, exponent: Int) -> String {
     return (negative ? "-" : "") + out
 }
 
-/// formatPercentage writes a fraction as a percentage with at most four decimals: 0.82 → `82%`.
-public func formatPercentage(_ fraction: Double) -> String {
-    let scaled = (fraction * 100 * 10_000).rounded() / 10_000
-    // A fraction too large to write as a percentage is written as the fraction, and says so.
-    guard scaled.isFinite else { return formatDecimal(fraction) + " (as a fraction)" }
-    var s = formatDecimal(scaled == 0 ? 0 : scaled)
-    if s.hasSuffix(".0") { s.removeLast(2) }
-    return s + "%"
+/// Percentages.maxShownDecimals is how many decimals of a percent (or of a point) output shows at most: a computed
+/// share such as 20560 / 12310 - 1 prints as 67.0187%; round(p, 1) shows fewer.
+public enum Percentages {
+    public static let maxShownDecimals = 4
 }
 
-/// parseDecimalShifted reads a decimal literal and divides it by 10^shift exactly, by moving the point in the text:
-/// `1.1` with shift 2 reads as `0.011`, so `1.1%` is the same double as the literal 0.011.
-func parseDecimalShifted(_ text: String, shift: Int) -> Double? {
-    var t = text
-    var exponent = 0
-    if let e = t.firstIndex(where: { $0 == "e" || $0 == "E" }) {
-        guard let x = Int(t[t.index(after: e)...]) else { return nil }
-        exponent = x
-        t = String(t[..<e])
+/// percentFigure is a fraction times 100, with at most Percentages.maxShownDecimals decimals and no trailing zeros.
+func percentFigure(_ fraction: DecimalValue) -> String {
+    // Moving the point two places is exact: the scale drops by 2, or the units grow when the scale is below 2.
+    var scaled: DecimalValue?
+    if fraction.scale >= 2 {
+        scaled = DecimalValue(units: fraction.units, scale: fraction.scale - 2)
+    } else {
+        let (u, overflow) = fraction.units.multipliedReportingOverflow(by: DecimalValue.powers[2 - fraction.scale])
+        scaled = overflow ? nil : DecimalValue(units: u, scale: 0)
     }
-    return Double(t + "e" + String(exponent - shift))
+    guard let figure = scaled?.rounded(to: Percentages.maxShownDecimals)?.trimmed else { return fraction.description + " (as a fraction)" }
+    return figure.isZero ? "0" : figure.description
 }
+
+/// formatPercentage writes a fraction as a percentage: 0.82 → `82%`, 0.8583 → `85.83%`.
+public func formatPercentage(_ fraction: DecimalValue) -> String { percentFigure(fraction) + "%" }
+
+/// formatPoints writes a difference of fractions in percentage points: 0.06 → `6 pp`.
+public func formatPoints(_ fraction: DecimalValue) -> String { percentFigure(fraction) + " pp" }
 
 /// firstInvalidUTF8 returns the byte offset of the first byte that is not valid UTF-8, or nil.
 public func firstInvalidUTF8(_ bytes: [UInt8]) -> Int? {

@@ -9,11 +9,17 @@ public struct ValueKey: Hashable, Sendable {
     public init(_ value: Value) { self.value = value }
 
     /// Number is the exact numeric value: a whole number is an integer whatever its type, so that 3 and 3.0 are one
-    /// key; any other number is its double, with every NaN as one.
+    /// key; any other exact number is its decimal (equal whatever its scale), a double is itself, every NaN one.
     enum Number: Hashable {
         case integer(Int64)
+        case decimal(DecimalValue)
         case double(Double)
         case nan
+
+        init(_ d: DecimalValue) {
+            let t = d.trimmed
+            if t.scale == 0, let i = Int64(exactly: t.units) { self = .integer(i) } else { self = .decimal(t) }
+        }
 
         init(_ d: Double) {
             if d.isNaN {
@@ -39,7 +45,8 @@ public struct ValueKey: Hashable, Sendable {
         switch value {
         case .null: return .null
         case .integer(let i): return .number(.integer(i))
-        case .decimal(let d), .percentage(let d): return .number(Number(d))
+        case .decimal(let d), .percentage(let d), .points(let d): return .number(Number(d))
+        case .double(let d): return .number(Number(d))
         // Bytes, not Characters: Swift's String equality would join canonically equivalent texts that DuckDB keeps apart.
         case .text(let s): return .text(Array(s.utf8))
         case .boolean(let b): return .boolean(b)

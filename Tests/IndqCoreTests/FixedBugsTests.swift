@@ -113,11 +113,45 @@ struct FixedBugsTests {
                  input: "select bedrag, post as bedrag from financien where bedrag > 100000 order by bedrag", outcome: .success,
                  format: .csv, output: "bedrag,bedrag\r\n176735,Materiële kosten\r\n427973,Personele kosten\r\n"
                     + "604709,Totaal Lasten\r\n578422,Totaal baten\r\n"),
+        // Issue 9: decimals and percentages were binary doubles, and the difference of percentages a percentage.
+        FixedBug(found: "issue 9: 0.1 + 0.2 = 0.3 was false, and 0.1 + 0.2 printed 0.30000000000000004",
+                 input: "select 0.1 + 0.2 = 0.3 as t, 0.1 + 0.2 as s", outcome: .success, format: .csv,
+                 output: "t,s\r\ntrue,0.3\r\n"),
+        FixedBug(found: "issue 9: 99% - 96% = 94% - 91% was false, though both sides printed 3%",
+                 input: "select 99% - 96% = 94% - 91% as t", outcome: .success, format: .csv, output: "t\r\ntrue\r\n"),
+        FixedBug(found: "issue 9: round(1.005, 2) gave 1.0 (1.005 was a double a hair below it)",
+                 input: "select round(1.005, 2) as r", outcome: .success, format: .csv, output: "r\r\n1.01\r\n"),
+        FixedBug(found: "issue 9: round(avg(inwilligingen)) rounded the fraction, so every category printed 100%",
+                 input: "select categorie, round(avg(inwilligingen)) as r from regulier group by categorie order by 1",
+                 outcome: .success, format: .csv,
+                 output: "categorie,r\r\narbeidsmigranten,73%\r\nfamilie_en_gezin,82%\r\nkennis_en_talent,93%\r\nstart_ups,71%\r\nstudenten,98%\r\n"),
+        FixedBug(found: "issue 9: round(85.83%) was 100%, not 86%; round(p, 1) rounds to tenths of a percent",
+                 input: "select round(85.83%) as a, round(85.83%, 1) as b", outcome: .success, format: .csv,
+                 output: "a,b\r\n86%,85.8%\r\n"),
+        FixedBug(found: "issue 9: the difference of two percentages printed as a percentage (3%), read as a relative change",
+                 input: "select 99% - 96% as d, 80% + (99% - 96%) as p", outcome: .success, format: .markdown,
+                 output: "| d | p |\n| ---: | ---: |\n| 3 pp | 83% |\n"),
+        FixedBug(found: "issue 9: a share could not be shown as a percentage",
+                 input: "select cast(20560 / 12310 - 1 as percentage) as a, (20560 / 12310 - 1)::percentage as b",
+                 outcome: .success, format: .csv, output: "a,b\r\n67.0187%,67.0187%\r\n"),
+        FixedBug(found: "issue 9: json wrote decimals and fractions through doubles",
+                 input: "select 0.1 + 0.2 as x, 99% - 96% as d, 1.50 as k", outcome: .success, format: .json,
+                 output: "[\n  {\"x\": 0.3, \"d\": 0.03, \"k\": 1.50}\n]\n"),
+        FixedBug(found: "issue 9 (DuckDB mismatch): cast(50% as integer) gave 0; DuckDB rounds the half away from zero to 1",
+                 input: "select cast(50% as integer) as i", outcome: .success, format: .csv, output: "i\r\n1\r\n"),
+        FixedBug(found: "issue 9 (DuckDB mismatch): lag(year, 1, 0.5) gave 0.5; DuckDB casts the default to the value's type",
+                 input: "select year, lag(year, 1, 0.5) over (order by year) as l from studenten", outcome: .success,
+                 format: .csv, output: "year,l\r\n2019,1\r\n2020,2019\r\n2021,2020\r\n"),
+        FixedBug(found: "issue 9: decimal overflow must be an error with its place, never a trap",
+                 input: "select 9999999999999999999999999999999999999.5 + 0.5", outcome: .failure,
+                 message: "decimal overflow in '+'"),
     ]
 
     /// extremes are the largest, smallest and tiniest finite doubles, in every pairing a chart can scale between.
     static let extremes = ["1.7976931348623157e308", "-1.7976931348623157e308", "1e308", "-1e308", "5e-324", "-5e-324",
-                           "0", "9223372036854775807", "-9223372036854775807", "99.99e300%"]
+                           "0", "9223372036854775807", "-9223372036854775807",
+                           // The largest percentage, 38 digits; a larger one (99.99e300%) is refused as out of range.
+                           "999999999999999999999999999999999999.99%", "-0.000000000000000000000000000000000001%"]
 
     /// No renderer may trap on any finite value, however large: each format draws every pair of extremes.
     @Test(arguments: OutputFormat.allCases)

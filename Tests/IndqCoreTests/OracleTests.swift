@@ -154,7 +154,7 @@ enum DuckCell: Equatable, Sendable {
         case .null: return "NULL"
         case .bool(let b): return b ? "true" : "false"
         case .int(let i): return String(i)
-        case .double(let d): return formatDecimal(d)
+        case .double(let d): return formatDouble(d)
         case .exact(let s), .text(let s): return s
         }
     }
@@ -230,17 +230,24 @@ struct Oracle: Sendable {
         }
     }()
 
-    /// databaseScript creates a table per dataset, with DuckDB types for indq's: percentages are fractions.
+    /// databaseScript creates a table per dataset, with DuckDB types for indq's: percentages are DECIMAL fractions,
+    /// and a column of decimals (or of mixed figures) a DECIMAL with the largest scale among its values.
     static func databaseScript(_ catalogue: Catalogue) -> String {
         var script = ""
         for dataset in catalogue.datasets {
-            let columns = dataset.columns.map { c -> String in
+            let columns = dataset.columns.enumerated().map { i, c -> String in
                 let type: String
                 switch c.type {
                 case .integer: type = "BIGINT"
                 case .text: type = "VARCHAR"
                 case .boolean: type = "BOOLEAN"
-                default: type = "DOUBLE"
+                case .double: type = "DOUBLE"
+                default:
+                    let scale = dataset.rows.compactMap { row -> Int? in
+                        if case .integer = row[i] { return 0 }
+                        return row[i].asDecimal?.scale
+                    }.max() ?? 0
+                    type = "DECIMAL(18,\(scale))"
                 }
                 return quoteIdentifier(c.name) + " " + type
             }
@@ -250,10 +257,10 @@ struct Oracle: Sendable {
                     switch v {
                     case .null: return "NULL"
                     case .integer(let i): return String(i)
-                    case .decimal(let d), .percentage(let d): return "CAST('\(d)' AS DOUBLE)"
+                    case .decimal(let d), .percentage(let d), .points(let d): return d.description
+                    case .double(let d): return "CAST('\(d)' AS DOUBLE)"
                     case .text(let s): return quoteString(s)
                     case .boolean(let b): return b ? "TRUE" : "FALSE"
-                    default: return "NULL"
                     }
                 }
                 script += "INSERT INTO \(quoteIdentifier(dataset.name)) VALUES (\(values.joined(separator: ", ")));\n"
@@ -329,16 +336,26 @@ struct Oracle: Sendable {
         a.count == b.count && zip(a, b).allSatisfy(sameValue)
     }
 
-    /// sameValue: numbers compare as numbers with a relative tolerance of 1e-9, text exactly, NULL equals NULL.
+    /// sameValue: an exact number (integer, decimal, percentage) equals DuckDB's integer or DECIMAL exactly; a
+    /// double equals DuckDB's DOUBLE within a relative 1e-9. A decimal never matches a DOUBLE, nor a double a
+    /// DECIMAL: indq must give DECIMAL where DuckDB does. Text compares exactly, NULL equals NULL.
     func sameValue(_ a: Value, _ b: DuckCell) -> Bool {
         switch (a, b) {
         case (.null, .null): return true
         case (.text(let x), .text(let y)): return x == y
         case (.boolean(let x), .bool(let y)): return x == y
         case (.integer(let x), .int(let y)): return x == y
-        case (.integer, _), (.decimal, _), (.percentage, _):
-            guard let x = a.asDouble, let y = b.number else { return false }
+        case (.double(let x), .double(let y)):
             if x == y || (x.isNaN && y.isNaN) { return true }
+            return abs(x - y) <= 1e-9 * max(abs(x), abs(y))
+        case (.integer, .exact(let t)), (.decimal, .exact(let t)), (.percentage, .exact(let t)), (.points, .exact(let t)):
+            guard let x = a.asDecimal, let y = DecimalValue.parse(t) else { return false }
+            return x == y
+        case (.decimal, .int(let y)), (.percentage, .int(let y)), (.points, .int(let y)):
+            return a.asDecimal == DecimalValue(y)
+        case (.percentage, .double(let y)), (.points, .double(let y)):
+            // DuckDB has no percentages: its avg of fractions is a DOUBLE, indq's mean of percentages a percentage.
+            guard let x = a.asDouble else { return false }
             return abs(x - y) <= 1e-9 * max(abs(x), abs(y))
         default: return false
         }
@@ -510,7 +527,8 @@ func runIndq(_ sql: String) -> Outcome<Value> {
 func shownValue(_ v: Value) -> String {
     switch v {
     case .text(let s): return "'" + s + "'"
-    case .percentage(let f): return (v.display ?? "") + "=" + formatDecimal(f)
+    case .percentage(let f), .points(let f): return (v.display ?? "") + "=" + f.description
+    case .double: return (v.display ?? "") + " (double)"
     default: return v.display ?? "NULL"
     }
 }
@@ -729,7 +747,7 @@ struct QueryGenerator {
         let v = pick(t.rows)[i]
         switch v {
         case .percentage(let f):
-            let p = Int((f * 100).rounded()) + next(7) - 3
+            let p = Int((f.double * 100).rounded()) + next(7) - 3
             return chance(80) ? "\(p)%" : "0.\(String(format: "%02d", max(0, min(99, p))))"
         case .integer(let n):
             if column.name == "year" { return String(n + Int64(next(3)) - 1) }

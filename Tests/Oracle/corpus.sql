@@ -573,7 +573,6 @@ select year, cast(aanvragen / 8 as integer) from start_ups;
 select cast(12.5 as integer), cast(-12.5 as integer);
 select year, round(aanvragen / 8) from start_ups;
 select round(2.675, 2), round(0.5), round(-0.5);
-select year, round(inwilligingen, 1) from studenten;
 select year, round(inwilligingen * 100, 1) from studenten;
 select year || ' ' || aanvragen / 7 from studenten;
 select cast(aanvragen / 7 as varchar) from studenten;
@@ -729,3 +728,43 @@ select year from studenten intersect select year, aanvragen from brexit;
 
 select 0 / bedrag from financien union select 0;
 select 0 / bedrag from financien intersect select 0.0;
+
+-- section: exact decimals, as DuckDB's DECIMAL
+select 0.1 + 0.2 = 0.3, 0.1 + 0.2;
+select 99% - 96% = 94% - 91%, 99% - 96%;
+select round(1.005, 2), round(2.675, 2), round(-1.005, 2), round(1.555, 1);
+select round(15.5, -1), round(0.5, 5), round(123.45, -5), round(-2.5);
+select 1.50, 2.50 * 2, 0.5 * 0.25, 1.5 - 3, 10.25 + 0.125;
+select 0.5 / 0.25, 7.5 / 2, 1 / 3;
+select 0.1 = 0.1::double, 1.5 > 1.4::double, 0.1 + 0.1::double;
+select 1e308, 1e3 * 2, 2.5e-3 + 1;
+select sum(waarde), min(waarde), max(waarde) from kerncijfers where eenheid = 'miljoen euro';
+select avg(waarde) from kerncijfers where eenheid = 'miljoen euro';
+select sum(waarde), avg(waarde), min(waarde), abs(-max(waarde)), round(avg(waarde), 2) from kerncijfers where eenheid = 'miljoen euro';
+select year, waarde * 2, waarde - 0.05, -waarde from kerncijfers where eenheid = 'miljoen euro';
+select cast(1.5 as decimal(10, 3)), cast(1.23456 as decimal(10, 2)), cast(1.235 as decimal(10, 2)), cast(2 as numeric);
+select 1.5::varchar, 1.50::varchar, 0.50::double, cast(1.25 as double);
+select cast(2.5 as integer), cast(-2.5 as integer), cast(0.5 as bigint), 2.5::integer;
+select cast(2.5::double as integer), cast(3.5::double as integer);
+select cast(50% as integer), cast(49% as integer), cast(150% as integer);
+select coalesce(null, 1.25, 10.5), case when true then 1 else 2.5 end;
+select 1.5 as x union all select 2.25 order by 1;
+select distinct waarde from kerncijfers where eenheid = 'miljoen euro' order by 1;
+select year, inwilligingen - 90% from studenten order by year;
+select year, inwilligingen - lag(inwilligingen) over (order by year) from studenten order by year;
+select year, inwilligingen + (99% - 96%) from studenten order by year;
+select year, aanvragen * inwilligingen from familie_en_gezin order by year;
+select year, round(aanvragen * inwilligingen) from familie_en_gezin order by year;
+select 12345678901234567890.5 + 1, 99999999999999999999999999999999999.5 + 0.5;
+-- fails
+select 12345678901234567890123456789012345678 * 10.5;
+
+-- section: casts with ::
+select year::varchar, aanvragen::double from studenten order by year;
+select (aanvragen - beslissingen)::integer, inwilligingen::double from studenten order by year;
+select -1.5::integer, 2 * 1.5::integer;
+
+-- section: lag and lead defaults take the value's type
+select year, lag(year, 1, 0.5) over (order by year) from studenten order by year;
+select year, lead(aanvragen, 1, 2.5) over (order by year) from studenten order by year;
+select year, lag(inwilligingen, 1, 0) over (order by year) from studenten order by year;

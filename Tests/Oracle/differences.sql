@@ -142,11 +142,32 @@ select year, applications from students where year = 2020;
 -- duckdb: error
 select grant_rate from students where year = 2020;
 
--- section: decimal literals
--- why: indq's decimal literals are binary doubles, so 1.005 is a hair below 1.005 and rounds down; DuckDB reads it as an exact DECIMAL
--- indq: 1.0
--- duckdb: 1.01
-select round(1.005, 2);
+-- section: percentages round their percent figure
+-- why: round(p, n) rounds a percentage to n decimals of a percent (85.83% to 85.8%); DuckDB sees the fraction 0.8583
+-- indq: 2019 | 99%
+-- duckdb: 2019 | 1.0
+select year, round(inwilligingen, 1) from studenten where year = 2019;
+
+-- why: as above: round(p) is whole percents
+-- indq: 86%
+-- duckdb: 1
+select round(85.83%);
+
+-- section: percentages and percentage points
+-- why: a percentage can be made from a fraction with CAST(x AS PERCENTAGE) or x::percentage; DuckDB has no such type
+-- indq: 67.0187%
+-- duckdb: error
+select (20560 / 12310 - 1)::percentage;
+
+-- why: as above
+-- indq: 50%
+-- duckdb: error
+select cast(0.5 as percentage);
+
+-- why: the difference of two percentages is in percentage points, which indq writes as text as `3 pp`; DuckDB only sees the fraction
+-- indq: 3 pp
+-- duckdb: 0.03
+select cast(99% - 96% as varchar);
 
 -- section: numbers as text
 -- why: indq writes decimals as text with plain digits, never with an exponent; DuckDB writes 1e+20

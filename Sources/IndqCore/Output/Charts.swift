@@ -42,8 +42,13 @@ public struct BarChart {
                 }
                 out += (options.color && !bar.isEmpty ? "\u{1B}[36m" + bar + ANSI.reset : bar) + " " + shown[r] + "\n"
             }
-            let axisEnd = isPercent ? formatPercentage(top) : numbers.format(.decimal(top)).map { $0.hasSuffix(".0") ? String($0.dropLast(2)) : $0 } ?? ""
-            let start = isPercent ? "0%" : "0"
+            // Percentage points run from 0 like other numbers, but their axis says pp.
+            let isPoints = !isPercent && (column.type == .points || values.allSatisfy { $0.type == .points || $0.isNull })
+            let topFraction = DecimalValue(approximating: top, maxScale: 6) ?? DecimalValue(0)
+            let axisEnd = isPercent ? formatPercentage(topFraction)
+                : isPoints ? numbers.format(.points(topFraction)) ?? ""
+                : numbers.format(.double(top)).map { $0.hasSuffix(".0") ? String($0.dropLast(2)) : $0 } ?? ""
+            let start = isPercent ? "0%" : isPoints ? "0 pp" : "0"
             out += String(repeating: " ", count: labelWidth) + " └" + start
                 + String(repeating: "─", count: max(1, width - start.count - axisEnd.count)) + axisEnd + "\n"
         }

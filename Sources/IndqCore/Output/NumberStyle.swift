@@ -20,7 +20,7 @@ public enum NumberStyle: String, CaseIterable, Sendable {
     public func format(_ v: Value) -> String? {
         guard self != .plain, let plain = v.display else { return v.display }
         switch v {
-        case .integer, .decimal, .percentage: return localize(plain)
+        case .integer, .decimal, .double, .percentage, .points: return localize(plain)
         default: return plain
         }
     }
@@ -30,8 +30,8 @@ public enum NumberStyle: String, CaseIterable, Sendable {
         var s = Substring(plain)
         let sign = s.hasPrefix("-") ? "-" : ""
         if !sign.isEmpty { s = s.dropFirst() }
-        let suffix = s.hasSuffix("%") ? "%" : ""
-        if !suffix.isEmpty { s = s.dropLast() }
+        let suffix = s.hasSuffix("%") ? "%" : s.hasSuffix(" pp") ? " pp" : ""
+        s = s.dropLast(suffix.count)
         let parts = s.split(separator: ".", maxSplits: 1, omittingEmptySubsequences: false)
         let whole = Array(parts[0])
         guard whole.allSatisfy(\.isNumber) else { return plain }

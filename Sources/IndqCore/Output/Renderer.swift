@@ -45,7 +45,7 @@ public enum OutputFormat: String, CaseIterable, Sendable {
 
 extension ValueType {
     /// alignsRight tells the types whose values line up on the right: the numbers.
-    var alignsRight: Bool { self == .integer || self == .decimal || self == .percentage || self == .number }
+    var alignsRight: Bool { isNumeric && self != .null }
 }
 
 /// TableRenderer draws a table with box characters, numbers right-aligned, NULL for null, and a row count.
@@ -131,9 +131,16 @@ public enum CSVRenderer {
     public static func render(_ result: ResultSet) -> String {
         var out = result.columns.map { field($0.name) }.joined(separator: ",") + "\r\n"
         for row in result.rows {
-            out += row.map { field($0.display ?? "") }.joined(separator: ",") + "\r\n"
+            out += row.map { field(text($0)) }.joined(separator: ",") + "\r\n"
         }
         return out
+    }
+
+    /// text is a value as csv writes it: as displayed, except percentage points, which are written as the fraction
+    /// (6 pp as 0.06), the number DuckDB and spreadsheets compute with.
+    static func text(_ v: Value) -> String {
+        if case .points(let d) = v { return d.trimmed.description }
+        return v.display ?? ""
     }
 
     /// field quotes a value that holds a comma, a quote or a line break, doubling its quotes.
@@ -143,7 +150,8 @@ public enum CSVRenderer {
     }
 }
 
-/// JSONRenderer writes an array of objects, one per row. Percentages are numbers: the fraction, as stored.
+/// JSONRenderer writes an array of objects, one per row. Decimals are exact; percentages and percentage points are
+/// numbers: the fraction, as stored.
 public enum JSONRenderer {
     public static func render(_ result: ResultSet) -> String {
         if result.rows.isEmpty { return "[]\n" }
@@ -160,8 +168,9 @@ public enum JSONRenderer {
         switch v {
         case .null: return "null"
         case .integer(let i): return String(i)
-        case .decimal(let d), .percentage(let d):
-            return d.isFinite ? formatDecimal(d) : "null"
+        case .decimal(let d): return d.description
+        case .percentage(let d), .points(let d): return d.trimmed.description
+        case .double(let d): return d.isFinite ? formatDouble(d) : "null"
         case .boolean(let b): return b ? "true" : "false"
         case .text(let s): return string(s)
         }
