@@ -24,7 +24,11 @@ extension Evaluator {
             }
         case .aggregate(let i): return i < row.approximateAggregates.count && row.approximateAggregates[i]
         case .window(let i): return i < row.approximateWindows.count && row.approximateWindows[i]
-        case .constant, .sourceRef, .subquery: return false
+        case .subquery(let sub):
+            // A scalar subquery such as (select sum(waarde) from kerncijfers …) carries its own marks.
+            _ = try? rows(of: sub)
+            return sub.approximate
+        case .constant, .sourceRef: return false
         // A comparison or a test gives a boolean, not a figure.
         case .not, .isNull, .like, .between, .inList, .inSubquery: return false
         case .negate(let x), .cast(let x, _), .coerce(let x): return walk(x)
@@ -55,12 +59,13 @@ extension Evaluator {
     /// qualifiers marks each output of a row: a figure read straight from a qualified row keeps the report's word,
     /// a number computed from approximate figures gets computedQualifier, anything else nil.
     static func qualifiers(of outputs: [Value], _ row: RowContext, _ plan: SelectPlan) -> [String?] {
-        guard let dataset = plan.dataset, dataset.qualifierColumn != nil else { return [] }
-        let word = plan.grouped ? nil : dataset.qualifier(row: row.input)
-        return zip(plan.outputs, outputs).map { output, value in
-            if !plan.grouped, case .column(let c) = output.expr.kind, isFigure(c, in: dataset) { return word }
+        let dataset = plan.dataset
+        let word = plan.grouped ? nil : dataset.flatMap { $0.qualifier(row: row.input) }
+        let marks: [String?] = zip(plan.outputs, outputs).map { output, value in
+            if let dataset, !plan.grouped, case .column(let c) = output.expr.kind, isFigure(c, in: dataset) { return word }
             guard value.asDouble != nil, isApproximate(output.expr, row, plan) else { return nil }
             return computedQualifier
         }
+        return marks.contains { $0 != nil } ? marks : []
     }
 }

@@ -55,6 +55,8 @@ public final class SubqueryPlan: @unchecked Sendable {
     var cached: [[Value]]?
     /// members is the first column as a hash set, for IN (SELECT …).
     var members: (keys: Set<ValueKey>, hasNull: Bool, count: Int)?
+    /// approximate tells, once the subquery has run, whether its value was computed from approximate figures.
+    var approximate = false
     init(_ plan: QueryPlan) { self.plan = plan }
 }
 

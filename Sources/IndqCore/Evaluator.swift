@@ -463,9 +463,10 @@ public enum Evaluator {
     /// rows runs a subquery once and keeps its rows.
     static func rows(of sub: SubqueryPlan) throws -> [[Value]] {
         if let cached = sub.cached { return cached }
-        let result = try run(sub.plan).rows
-        sub.cached = result
-        return result
+        let full = try run(sub.plan)
+        sub.cached = full.rows
+        sub.approximate = full.qualifiers.first?.first.map { $0 != nil } ?? false
+        return full.rows
     }
 
     /// membership is SQL's IN: false for an empty list (even for NULL, as DuckDB has it); else true on a match, else

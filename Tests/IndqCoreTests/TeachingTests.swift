@@ -77,6 +77,9 @@ struct TeachingTests {
         // A window that reads an approximate figure of another row.
         let lag = runOutput("select waarde, lag(waarde) over (order by waarde) as vorige from kerncijfers where year = 2021 and eenheid = 'aantal' order by waarde desc limit 1")
         #expect(lag.contains("│  56000 │ ~20000 │"), "\(lag)")
+        // A scalar subquery carries its marks into the query that uses its value.
+        let sub = runOutput("select (select sum(waarde) from kerncijfers where kwalificatie = 'bijna') * 2 as x, (select max(aanvragen) from studenten) as y")
+        #expect(sub.contains("│ ~40000 │ 20560 │") && sub.hasSuffix(legend), "\(sub)")
         // Exact stays exact: counting, a filter that leaves the approximate figures out, a set without them, a test.
         for exact in ["select count(waarde) as n from kerncijfers",
                       "select sum(waarde) filter (where kwalificatie is null) as s from kerncijfers where eenheid = 'aantal'",
