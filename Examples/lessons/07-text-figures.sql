@@ -55,6 +55,19 @@ select year, onderwerp, kwalificatie from kerncijfers where kwalificatie is not 
 -- └──────┴──────────────────────────────────────────────────────────────┴──────────────┘
 -- 5 rows
 
+-- What is computed from an approximate figure is approximate too. The asylum applications the IND settled in
+-- 2021: bijna 20.000 first ones, 1.300 repeated ones and 2.000 Dublin cases. Their sum is marked ~, like the
+-- figure it contains.
+select sum(waarde) as afgehandeld from kerncijfers where year = 2021 and onderwerp like '%asielaanvragen af%';
+-- expect:
+-- ┌─────────────┐
+-- │ afgehandeld │
+-- ├─────────────┤
+-- │      ~23300 │
+-- └─────────────┘
+-- 1 row
+-- ~ approximate: computed from figures the report gives as approximate
+
 -- like matches a pattern: % is any text. The statutory decision periods (wettelijke beslistermijn: the time the
 -- law gives the IND to decide) mentioned in the 2022 report.
 select onderwerp, waarde, eenheid from kerncijfers where onderwerp like '%beslistermijn%' order by onderwerp;
