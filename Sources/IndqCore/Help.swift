@@ -11,6 +11,10 @@ enum Help {
             return statements
         case "functions", "function", "aggregates", "window", "windows":
             return functions
+        case "numbers", "arithmetic", "decimals", "decimal", "percentages", "types":
+            return numbers
+        case "pp", "points":
+            return Glossary.builtin.lookup("procentpunt").map(Glossary.explain) ?? numbers
         default:
             if let topic, let f = Functions.lookup(topic) { return describe(f) }
             if let topic, let entry = Glossary.builtin.lookup(topic), catalogue.dataset(named: topic) == nil {
@@ -40,7 +44,8 @@ enum Help {
         }
         out += """
 
-        Also: CASE WHEN c THEN a [ELSE b] END; CAST(x AS INTEGER | BIGINT | DOUBLE | VARCHAR); x [NOT] LIKE 'pa%tern'
+        Also: CASE WHEN c THEN a [ELSE b] END; CAST(x AS INTEGER | BIGINT | DOUBLE | VARCHAR | DECIMAL(p, s) | PERCENTAGE),
+        or x::type; x [NOT] LIKE 'pa%tern'
         (ILIKE ignores case; % is any text, _ one character); a || b joins text; (SELECT …) as a value; UNION, INTERSECT, EXCEPT [ALL].
 
         """
@@ -62,6 +67,7 @@ enum Help {
       select * from studenten            query a dataset (help select for the details)
       help [select | functions | show | NAME]   this text, or more on one subject
       help inwilligingen                 what a term means, in Dutch and English (also: help grant_rate)
+      help numbers                       counts, exact decimals, percentages and percentage points
 
     Examples:
       select year, aanvragen, inwilligingen from studenten where year >= 2020;
@@ -88,7 +94,8 @@ enum Help {
       star       * exclude (beslissingen), * replace (aanvragen // 1000 as aanvragen)
       aliases    usable in where, group by, having, qualify and order by: ... as verschil ... order by -verschil
       order by   column names, aliases, positions, expressions or all: order by 2 desc
-      literals   42, 3.5, 'text', 95% (a percentage: 95% is the fraction 0.95), null, true, false
+      literals   42, 3.5 (an exact decimal), 1e3 (a double), 'text', 95% (a percentage: the fraction 0.95), null,
+                 true, false; help numbers explains how they compute
       group by   names, positions or expressions, with aggregates (help functions):
                    select categorie, sum(aanvragen) from regulier group by categorie having sum(aanvragen) > 10000
       windows    year-on-year growth, with qualify to keep only 2021:
@@ -99,6 +106,28 @@ enum Help {
 
     Names and keywords are case-insensitive; jaar means year, and English names work too (students, applications).
     Percentages are fractions: inwilligingen = 82% and inwilligingen = 0.82 are the same test.
+
+    """
+
+    static let numbers = """
+    Numbers: counts are 64-bit integers; decimals are exact, as DuckDB's DECIMAL (up to 38 digits), so
+    0.1 + 0.2 = 0.3 is true; a double, as DuckDB's DOUBLE, is what /, avg and 1e3 give. A percentage is an exact
+    fraction (82% is 0.82); the difference of two percentages is in percentage points (help procentpunt).
+
+      count + - * count, //                  count              aanvragen - beslissingen
+      decimal + - * count or decimal         exact decimal      0.1 + 0.2 is 0.3, 1.5 * 2 is 3.0
+      x / y, avg, anything with a double     double             7 / 2 is 3.5
+      percentage + percentage                percentage         50% + 25% is 75%
+      percentage - percentage                points             99% - 96% is 3 pp
+      percentage + - points                  percentage         96% + (99% - 96%) is 99%
+      points + - points                      points
+      percentage or points * a number        decimal            82% * 39580 is 32455.60
+      cast(x as percentage), x::percentage   percentage         (20560 / 12310 - 1)::percentage is 67.0187%
+      round(p), round(p, n)                  percent rounded    round(85.83%) is 86%, round(85.83%, 1) is 85.8%
+
+    A decimal prints every digit of its scale (1.50); a percentage prints at most four decimals of a percent, and
+    points print as 6 pp. json writes percentages and points as the fraction; csv writes 82% and, for points, the
+    fraction (0.06). A decimal that needs more than 38 digits is an error.
 
     """
 

@@ -173,8 +173,9 @@ public enum Percentages {
     public static let maxShownDecimals = 4
 }
 
-/// percentFigure is a fraction times 100, with at most Percentages.maxShownDecimals decimals and no trailing zeros.
-func percentFigure(_ fraction: DecimalValue) -> String {
+/// percentFigure is a fraction times 100, with at most Percentages.maxShownDecimals decimals and no trailing zeros;
+/// nil when times 100 it no longer fits in 38 digits.
+func percentFigure(_ fraction: DecimalValue) -> String? {
     // Moving the point two places is exact: the scale drops by 2, or the units grow when the scale is below 2.
     var scaled: DecimalValue?
     if fraction.scale >= 2 {
@@ -183,15 +184,20 @@ func percentFigure(_ fraction: DecimalValue) -> String {
         let (u, overflow) = fraction.units.multipliedReportingOverflow(by: DecimalValue.powers[2 - fraction.scale])
         scaled = overflow ? nil : DecimalValue(units: u, scale: 0)
     }
-    guard let figure = scaled?.rounded(to: Percentages.maxShownDecimals)?.trimmed else { return fraction.description + " (as a fraction)" }
+    guard let figure = scaled?.rounded(to: Percentages.maxShownDecimals)?.trimmed else { return nil }
     return figure.isZero ? "0" : figure.description
 }
 
 /// formatPercentage writes a fraction as a percentage: 0.82 → `82%`, 0.8583 → `85.83%`.
-public func formatPercentage(_ fraction: DecimalValue) -> String { percentFigure(fraction) + "%" }
+/// A fraction too large to write as a percentage is written as the fraction, and says so.
+public func formatPercentage(_ fraction: DecimalValue) -> String {
+    percentFigure(fraction).map { $0 + "%" } ?? fraction.description + " (as a fraction)"
+}
 
 /// formatPoints writes a difference of fractions in percentage points: 0.06 → `6 pp`.
-public func formatPoints(_ fraction: DecimalValue) -> String { percentFigure(fraction) + " pp" }
+public func formatPoints(_ fraction: DecimalValue) -> String {
+    percentFigure(fraction).map { $0 + " pp" } ?? fraction.description + " (as a fraction)"
+}
 
 /// firstInvalidUTF8 returns the byte offset of the first byte that is not valid UTF-8, or nil.
 public func firstInvalidUTF8(_ bytes: [UInt8]) -> Int? {
