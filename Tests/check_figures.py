@@ -46,7 +46,7 @@ SEEDS = os.path.join(ROOT, 'Tests', 'IndqCoreTests', 'Seeds')
 TYPES = {'integer', 'percentage', 'text', 'number'}
 SOURCE_COLUMNS = {'source.report', 'source.section', 'source.line', 'source.sentence', 'source.text', 'source.words'}
 REQUIRED_PROPERTIES = ['@dataset', '@english', '@description', '@report', '@section', '@table']
-KNOWN_PROPERTIES = set(REQUIRED_PROPERTIES) | {'@note', '@union', '@printed', '@meaning'}
+KNOWN_PROPERTIES = set(REQUIRED_PROPERTIES) | {'@note', '@union', '@printed', '@meaning', '@cumulative'}
 QUALIFIERS = {'bijna', 'ruim', 'circa'}
 UNITS = {'aantal', 'procent', 'miljoen euro', 'fte', 'weken', 'maanden', 'jaar', 'meter', 'derde'}
 

@@ -86,6 +86,12 @@ from brexit;
 -- │ 2021 │     39520 │              4730 │
 -- └──────┴───────────┴───────────────────┘
 -- 2 rows
+-- note: brexit counts cumulatively (tot en met): lag(aanvragen) is the running total up to the year before
+--   --> 06-growth.sql:79:37
+--    |
+-- 79 | select year, aanvragen, aanvragen - lag(aanvragen) over (order by year) as erbij_in_het_jaar
+--    |                                     ^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^
+--    = the number in one year alone is aanvragen - lag(aanvragen) over (order by year)
 
 -- A running total with sum over: the regular applications added up year after year.
 select year, sum(aanvragen) as aanvragen, sum(sum(aanvragen)) over (order by year) as opgeteld
@@ -150,3 +156,9 @@ select year, beslissingen, beslissingen - lag(beslissingen) over (order by year)
 -- │ 2021 │        39360 │  6440 │
 -- └──────┴──────────────┴───────┘
 -- 2 rows
+-- note: brexit counts cumulatively (tot en met): lag(beslissingen) is the running total up to the year before
+--    --> 06-growth.sql:150:43
+--     |
+-- 150 | select year, beslissingen, beslissingen - lag(beslissingen) over (order by year) as erbij from brexit;
+--     |                                           ^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^
+--     = the number in one year alone is beslissingen - lag(beslissingen) over (order by year)

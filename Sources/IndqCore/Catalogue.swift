@@ -46,6 +46,8 @@ public struct Dataset: Sendable {
     public var rowSources: [RowSource]
     /// printed holds, for year tables, the report line of each column's figures (`@printed`).
     public var printed: [String: (line: Int, text: String)] = [:]
+    /// cumulative holds the report's words when each figure counts from the start (`tot en met`), else nil (`@cumulative`).
+    public var cumulative: String? = nil
 }
 
 /// Catalogue holds the datasets and answers name look-ups.

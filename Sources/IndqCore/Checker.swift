@@ -114,6 +114,9 @@ public struct QueryPlan: Sendable {
     public var offset: Int?
     /// warnings are hints that do not stop the query, e.g. a percentage compared with 80.
     public var warnings: [Diagnostic]
+    /// notes tell about the figures the query reads, e.g. a year the dataset does not have (Notes.swift); they
+    /// are written after the result.
+    public var notes: [Diagnostic] = []
 }
 
 /// Checker resolves and type-checks queries against a catalogue.
@@ -121,6 +124,7 @@ public struct Checker {
     let catalogue: Catalogue
     let source: SourceText
     var warnings: [Diagnostic] = []
+    var notes = Notes()
 
     public init(catalogue: Catalogue, source: SourceText) {
         self.catalogue = catalogue
@@ -212,7 +216,7 @@ public struct Checker {
             order.append((.expr(bound), item.descending))
         }
         return QueryPlan(selects: selects, setOps: query.setOps, columns: columns, order: order, limit: try count(query.limit),
-                         offset: try count(query.offset), warnings: warnings)
+                         offset: try count(query.offset), warnings: warnings, notes: notes.all)
     }
 
     /// SelectList is a select's list once `*` is expanded: each expression, its result name, and whether the name
@@ -479,6 +483,7 @@ public struct Checker {
             let bx = try bind(x, &scope), bl = try bind(low, &scope), bh = try bind(high, &scope)
             try expectComparable(bx, bl, op: "BETWEEN")
             try expectComparable(bx, bh, op: "BETWEEN")
+            noteBetween(bx, bl, bh, negated: negated, scope)
             return BoundExpr(kind: .between(bx, bl, bh, negated: negated), type: .boolean, range: e.range)
         case .inList(let x, let list, let negated):
             let bx = try bind(x, &scope)
@@ -488,6 +493,7 @@ public struct Checker {
                 try expectComparable(bx, b, op: "IN")
                 items.append(b)
             }
+            noteInList(bx, items, negated: negated, scope)
             return BoundExpr(kind: .inList(bx, items, negated: negated), type: .boolean, range: e.range)
         case .isNull(let x, let negated):
             return BoundExpr(kind: .isNull(try bind(x, &scope), negated: negated), type: .boolean, range: e.range)
@@ -496,6 +502,7 @@ public struct Checker {
             for b in [bx, bp] where b.type != .text && b.type != .null {
                 throw Diagnostic("\(ci ? "ILIKE" : "LIKE") compares text, found \(b.type.rawValue)", at: b.range)
             }
+            noteLike(bx, bp, caseInsensitive: ci, scope)
             return BoundExpr(kind: .like(bx, bp, caseInsensitive: ci, negated: negated), type: .boolean, range: e.range)
         case .call(let call):
             return try bindCall(call, &scope, range: e.range)
@@ -541,6 +548,7 @@ public struct Checker {
         var inner = Checker(catalogue: catalogue, source: source)
         let plan = try inner.check(q)
         warnings += inner.warnings
+        notes.add(contentsOf: inner.notes.all)
         guard plan.columns.count == 1 else {
             throw Diagnostic("a subquery used as a value must return one column, found \(plan.columns.count)", at: range)
         }
@@ -592,6 +600,7 @@ public struct Checker {
             let type = try windowType(name, args, range: range)
             // As DuckDB, lag's and lead's default takes the type of the value: lag(year, 1, 0.5) gives 1.
             if args.count == 3 && ["lag", "lead"].contains(name) { args[2] = convert(args[2], to: type) }
+            noteCumulative(name, args, scope, at: range)
             scope.windows.append(WindowPlan(name: name, arguments: args, partitionBy: partition, orderBy: order, type: type, range: range))
             return BoundExpr(kind: .window(scope.windows.count - 1), type: type, range: range)
         }
@@ -701,6 +710,7 @@ public struct Checker {
         let bl = try bind(l, &scope)
         let br = try bind(r, &scope)
         let type = try binaryType(op, bl, br, range: range)
+        if op.isComparison { noteComparison(op, bl, br, scope) }
         return BoundExpr(kind: .binary(op, bl, br), type: type, range: range)
     }
 

@@ -126,7 +126,8 @@ enum DataFile {
         }
         let dataset = Dataset(name: try prop("dataset"), english: try prop("english"), description: try prop("description"),
                               report: try prop("report"), section: try prop("section"), table: try prop("table"),
-                              notes: notes, columns: dataColumns, rows: rows, rowSources: sources, printed: printed)
+                              notes: notes, columns: dataColumns, rows: rows, rowSources: sources, printed: printed,
+                              cumulative: props["cumulative"])
         return (dataset, union)
     }
 

@@ -15,21 +15,42 @@ public struct SourceRange: Equatable, Sendable {
     public func to(_ other: SourceRange) -> SourceRange { SourceRange(min(start, other.start), max(end, other.end)) }
 }
 
-/// Diagnostic is an error or warning about a place in the source.
+/// Diagnostic is an error, warning or note about a place in the source.
 public struct Diagnostic: Error, Equatable, Sendable {
-    public enum Severity: String, Sendable { case error, warning }
+    /// A note tells something about the figures behind an answer (no rows for that year, mixed units); it never
+    /// changes a result or an exit status.
+    public enum Severity: String, Sendable { case error, warning, note }
+
+    /// Code says what kind of problem this is, so that code and tests decide from it, never from a message's words.
+    public enum Code: String, Sendable {
+        /// Anything not singled out below.
+        case other
+        /// A year compared with a dataset's year column selects none of its years: `studenten where year = 2022`.
+        case yearOutsideDataset
+        /// A text compared with a column matches no value, but one differs only in case, accents or a small typo,
+        /// or is a dataset's English name: `post = 'Totaal lasten'`, `categorie = 'students'`.
+        case textNearMiss
+        /// An aggregate over kerncijfers.waarde combines rows with different units (eenheid).
+        case mixedUnits
+        /// An aggregate, lag or lead over brexit, whose figures are cumulative ("tot en met").
+        case cumulativeFigures
+    }
 
     public var severity: Severity
     public var message: String
     public var range: SourceRange
     /// Extra lines, e.g. "did you mean studenten?".
     public var notes: [String]
+    /// code classifies the diagnostic; see Code.
+    public var code: Code
 
-    public init(_ message: String, at range: SourceRange, notes: [String] = [], severity: Severity = .error) {
+    public init(_ message: String, at range: SourceRange, notes: [String] = [], severity: Severity = .error,
+                code: Code = .other) {
         self.message = message
         self.range = range
         self.notes = notes
         self.severity = severity
+        self.code = code
     }
 }
 
@@ -95,7 +116,7 @@ public struct SourceText: Sendable {
         let where_ = (name.map { "\($0):" } ?? "") + "\(loc.line):\(loc.column)"
         let gutter = String(loc.line)
         let pad = String(repeating: " ", count: gutter.count)
-        let (on, off) = color ? (d.severity == .error ? ANSI.red : ANSI.yellow, ANSI.reset) : ("", "")
+        let (on, off) = color ? (d.severity == .error ? ANSI.red : d.severity == .warning ? ANSI.yellow : ANSI.cyan, ANSI.reset) : ("", "")
         var out = "\(on)\(d.severity.rawValue):\(off) \(d.message)\n"
         out += "\(pad)--> \(where_)\n"
         out += "\(pad) |\n"

@@ -16,10 +16,13 @@ public struct ResultSet: Equatable, Sendable {
     /// qualifiers, parallel to rows when not empty, hold `bijna`, `ruim` or `circa` for figures the report gives as
     /// approximate, and computedQualifier for values computed from them, so that table output can mark them.
     public var qualifiers: [[String?]]
-    public init(columns: [ResultColumn], rows: [[Value]], qualifiers: [[String?]] = []) {
+    /// notes tell what the figures behind the rows do not say by themselves (Notes.swift); written after the result.
+    public var notes: [Diagnostic]
+    public init(columns: [ResultColumn], rows: [[Value]], qualifiers: [[String?]] = [], notes: [Diagnostic] = []) {
         self.columns = columns
         self.rows = rows
         self.qualifiers = qualifiers
+        self.notes = notes
     }
 }
 
@@ -58,9 +61,11 @@ public enum Evaluator {
     /// runWithContexts executes a plan and also returns, per result row, where it came from.
     static func runWithContexts(_ plan: QueryPlan, shouldStop: () -> Bool = { false }) throws -> (result: ResultSet, contexts: [RowContext]) {
         var operands: [[(output: [Value], context: RowContext)]] = []
+        var notes = Notes()
+        notes.add(contentsOf: plan.notes)
         for (n, select) in plan.selects.enumerated() {
             if shouldStop() { throw Interrupted() }
-            var rows = try run(select, shouldStop: shouldStop)
+            var rows = try run(select, notes: &notes, shouldStop: shouldStop)
             for i in rows.indices { rows[i].context.select = n }
             operands.append(rows)
         }
@@ -87,7 +92,8 @@ public enum Evaluator {
         // A row of a select without qualified figures (UNION ALL with another dataset) has no marks of its own.
         let none = [String?](repeating: nil, count: plan.columns.count)
         let result = ResultSet(columns: plan.columns, rows: rows.map(\.output),
-                               qualifiers: qualified ? rows.map { $0.context.qualifiers.isEmpty ? none : $0.context.qualifiers } : [])
+                               qualifiers: qualified ? rows.map { $0.context.qualifiers.isEmpty ? none : $0.context.qualifiers } : [],
+                               notes: notes.all)
         return (result, rows.map(\.context))
     }
 
@@ -156,13 +162,13 @@ public enum Evaluator {
     }
 
     /// run executes one select, keeping each row's context for ORDER BY expressions.
-    static func run(_ plan: SelectPlan, shouldStop: () -> Bool = { false }) throws -> [(output: [Value], context: RowContext)] {
+    static func run(_ plan: SelectPlan, notes: inout Notes, shouldStop: () -> Bool = { false }) throws -> [(output: [Value], context: RowContext)] {
         let all: [[Value]] = plan.dataset?.rows ?? [[]]
         var input: [RowContext] = all.indices.map { RowContext(input: all[$0], dataset: plan.dataset, rows: [$0]) }
         if let filter = plan.filter {
             input = try input.filter { try evaluate(filter, $0) == .boolean(true) }
         }
-        var stage: [RowContext] = plan.grouped ? try group(input, plan) : input
+        var stage: [RowContext] = plan.grouped ? try group(input, plan, notes: &notes) : input
         if let having = plan.having {
             stage = try stage.filter { try evaluate(having, $0) == .boolean(true) }
         }
@@ -171,7 +177,10 @@ public enum Evaluator {
                 stage[i].windows = Array(repeating: .null, count: plan.windows.count)
                 stage[i].approximateWindows = Array(repeating: false, count: plan.windows.count)
             }
-            for (w, window) in plan.windows.enumerated() { try compute(window, index: w, over: &stage, in: plan) }
+            for (w, window) in plan.windows.enumerated() {
+                try compute(window, index: w, over: &stage, in: plan)
+                notes.add(contentsOf: aggregateNotes(window.name, window.arguments.first, range: window.range, rows: stage, select: plan))
+            }
         }
         if let qualify = plan.qualify {
             stage = try stage.filter { try evaluate(qualify, $0) == .boolean(true) }
@@ -193,7 +202,7 @@ public enum Evaluator {
     // MARK: Grouping and aggregates
 
     /// group splits rows by their GROUP BY keys, in order of first appearance, and computes the aggregates of each.
-    static func group(_ rows: [RowContext], _ plan: SelectPlan) throws -> [RowContext] {
+    static func group(_ rows: [RowContext], _ plan: SelectPlan, notes: inout Notes) throws -> [RowContext] {
         var groups: [(keys: [Value], rows: [RowContext])] = []
         if plan.groupKeys.isEmpty {
             groups = [([], rows)]
@@ -209,6 +218,9 @@ public enum Evaluator {
                     groups.append((keys, [row]))
                 }
             }
+        }
+        for a in plan.aggregates {
+            for g in groups { notes.add(contentsOf: aggregateNotes(a.name, a.argument, range: a.range, rows: g.rows, select: plan)) }
         }
         return try groups.map { g in
             RowContext(input: g.rows.first?.input ?? [], keys: g.keys,

@@ -15,6 +15,8 @@ enum Help {
             return numbers
         case "pp", "points":
             return Glossary.builtin.lookup("procentpunt").map(Glossary.explain) ?? numbers
+        case "notes", "note":
+            return notes
         default:
             if let topic, let f = Functions.lookup(topic) { return describe(f) }
             if let topic, let entry = Glossary.builtin.lookup(topic), catalogue.dataset(named: topic) == nil {
@@ -74,6 +76,9 @@ enum Help {
       select categorie, year, aanvragen from regulier where inwilligingen >= 90% order by aanvragen desc limit 3;
       select onderwerp, waarde, kwalificatie from kerncijfers where year = 2022;
 
+    Notes: after a result, a `note:` on standard error tells what the figures do not say by themselves, such as a
+    year the dataset does not have (help notes). A note never changes the result or the exit status.
+
     New to the figures? The lessons in Examples/lessons/ of indq's source start with a first select; each ends with
     exercises that `indq --check FILE.sql` checks. help TERM explains a Dutch term: help inwilligingen, help nareis.
 
@@ -128,6 +133,18 @@ enum Help {
     A decimal prints every digit of its scale (1.50); a percentage prints at most four decimals of a percent, and
     points print as 6 pp. json writes percentages and points as the fraction; csv writes 82% and, for points, the
     fraction (0.06). A decimal that needs more than 38 digits is an error.
+
+    """
+
+    static let notes = """
+    Notes are written after a result, on standard error, as `note: …` with the place in the statement they are
+    about. They never change the result or the exit status. indq notes:
+      a year outside the dataset   select * from studenten where year = 2022
+                                   (also year > 2021, year in (…), year between … and …): studenten has 2019–2021
+      a near miss in text          where post = 'Totaal lasten': did you mean 'Totaal Lasten'? (case, accents or a
+                                   small typo; English dataset names too: categorie = 'students' → 'studenten')
+      different units              sum, avg, min or max over kerncijfers.waarde whose rows have different eenheid
+      cumulative figures           brexit counts "tot en met": sum or avg over several years, lag and lead
 
     """
 

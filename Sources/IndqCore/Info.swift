@@ -49,7 +49,7 @@ enum Info {
                                    ResultColumn("from", .text), ResultColumn("figure", .number), ResultColumn("source", .text),
                                    ResultColumn("line", .integer), ResultColumn("printed", .text), ResultColumn("kwalificatie", .text),
                                    ResultColumn("words", .text)],
-                         rows: rows)
+                         rows: rows, notes: result.notes)
     }
 
     /// listing writes the rows of `sources(of:)` for reading: each value, then every figure behind it with its

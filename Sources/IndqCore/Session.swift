@@ -130,7 +130,9 @@ public struct Session {
             var checker = Checker(catalogue: catalogue, source: source)
             let plan = try checker.check(q)
             for w in plan.warnings { writeError(source.render(w, color: colorErrors)) }
-            emit(try Evaluator.run(plan, shouldStop: shouldStop))
+            let result = try Evaluator.run(plan, shouldStop: shouldStop)
+            emit(result)
+            for n in result.notes { writeError(source.render(n, color: colorErrors)) }
         case .showDatasets:
             emit(Info.datasets(catalogue))
         case .describe(let name):
@@ -141,6 +143,7 @@ public struct Session {
             var checker = Checker(catalogue: catalogue, source: source)
             let plan = try checker.check(q)
             let sources = try Info.sources(of: plan)
+            defer { for n in sources.notes { writeError(source.render(n, color: colorErrors)) } }
             // A person reads the sources best as a list; the other formats get the rows.
             if format == .table {
                 lastResult = sources

@@ -22,7 +22,9 @@ struct Indq: ParsableCommand {
           echo "show datasets" | indq
 
         Exit status: 0 when every statement succeeded, 1 when a statement failed (a script stops at the first \
-        failure unless --continue-on-error is given), 2 for a usage error or a script that cannot be read.
+        failure unless --continue-on-error is given), 2 for a usage error or a script that cannot be read. \
+        Results go to standard output; errors, hints and notes (`note: …`, e.g. a year the dataset does not have) \
+        to standard error. A note never changes a result or the exit status.
         """,
         version: "0.1.0")
 

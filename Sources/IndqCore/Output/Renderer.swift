@@ -19,7 +19,7 @@ public struct RenderOptions: Sendable {
 
 /// ANSI holds the few escape sequences the output uses.
 enum ANSI {
-    static let bold = "\u{1B}[1m", dim = "\u{1B}[2m", red = "\u{1B}[1;31m", yellow = "\u{1B}[1;33m", reset = "\u{1B}[0m"
+    static let bold = "\u{1B}[1m", dim = "\u{1B}[2m", red = "\u{1B}[1;31m", yellow = "\u{1B}[1;33m", cyan = "\u{1B}[1;36m", reset = "\u{1B}[0m"
 }
 
 /// OutputFormat is how results are written.
