@@ -129,6 +129,8 @@ extension Dataset {
 
 /// suggestion returns the candidate nearest to `name`, if it is near enough to be a likely typo.
 public func suggestion(for name: String, among candidates: [String]) -> String? {
+    // No name is this long; comparing a megabyte of text with every candidate would take seconds, not help.
+    guard name.utf8.count <= 100 else { return nil }
     let key = Array(name.lowercased())
     var best: (String, Int)?
     for c in candidates {

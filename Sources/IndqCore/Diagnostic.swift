@@ -63,10 +63,16 @@ public struct SourceText: Sendable {
 
     /// lineStarts holds the byte offset where each line begins, so that a place is found without rescanning.
     let lineStarts: [Int]
+    /// firstLine and firstColumn place the first byte in a longer script, when this text is one statement read from
+    /// a stream, so that messages give the place in the whole file.
+    public let firstLine: Int
+    public let firstColumn: Int
 
-    public init(_ text: String, name: String? = nil) {
+    public init(_ text: String, name: String? = nil, firstLine: Int = 1, firstColumn: Int = 1) {
         self.text = text
         self.name = name
+        self.firstLine = firstLine
+        self.firstColumn = firstColumn
         self.bytes = Array(text.utf8)
         // A loop over raw memory keeps a 10 MB script quick even in an unoptimised build.
         self.lineStarts = bytes.withUnsafeBufferPointer { p in
@@ -87,8 +93,8 @@ public struct SourceText: Sendable {
         }
         let lineStart = lineStarts[low]
         let lineEnd = low + 1 < lineStarts.count ? lineStarts[low + 1] - 1 : bytes.count
-        let column = bytes[lineStart..<offset].reduce(1) { $0 + ($1 & 0xC0 == 0x80 ? 0 : 1) }
-        return (low + 1, column, lineStart, lineEnd)
+        let column = bytes[lineStart..<offset].reduce(low == 0 ? firstColumn : 1) { $0 + ($1 & 0xC0 == 0x80 ? 0 : 1) }
+        return (low + firstLine, column, lineStart, lineEnd)
     }
 
     /// render formats a diagnostic: the message, where it is, the source line and a caret under the spot.
@@ -106,7 +112,8 @@ public struct SourceText: Sendable {
             to = min(lineEnd, from + Limits.maxLineShown)
             while to > caret && to < lineEnd && bytes[to] & 0xC0 == 0x80 { to -= 1 }
         }
-        let head = from > loc.lineStart ? "…" : ""
+        // The first line of a statement read from a stream may start after the line's beginning.
+        let head = from > loc.lineStart || (loc.lineStart == 0 && firstColumn > 1) ? "…" : ""
         let prefix = head + String(decoding: bytes[from..<caret], as: UTF8.self)
         let lineText = head + String(decoding: bytes[from..<to], as: UTF8.self) + (to < lineEnd ? "…" : "")
         let caretColumn = DisplayWidth.of(prefix)

@@ -90,7 +90,7 @@ extension Session {
                 throw Diagnostic("too many nested .read commands (limit is \(Session.maxReadDepth))", at: range)
             }
             guard let readScript else { throw Diagnostic(".read is not available here", at: range) }
-            let script: SourceText
+            var script: ScriptReader
             do {
                 script = try readScript(argument)
             } catch {
@@ -98,8 +98,8 @@ extension Session {
             }
             readDepth += 1
             defer { readDepth -= 1 }
-            if run(script, stopOnError: true) == .failure {
-                throw ScriptFailed()
+            if run(&script, stopOnError: true) == .failure {
+                throw ScriptFailed(interrupted: cancelled)
             }
         default:
             var notes: [String] = []
@@ -111,4 +111,7 @@ extension Session {
 }
 
 /// ScriptFailed ends a `.read` whose script failed; the script's own error has been reported already.
-struct ScriptFailed: Error {}
+struct ScriptFailed: Error {
+    /// interrupted is whether the script was cancelled, which cancels what read it too.
+    var interrupted = false
+}

@@ -55,6 +55,7 @@ public enum Evaluator {
 
     /// Interrupted ends a statement that was cancelled.
     public struct Interrupted: Error, CustomStringConvertible {
+        public init() {}
         public var description: String { "interrupted" }
     }
 
@@ -80,7 +81,10 @@ public enum Evaluator {
                     }
                 }, i))
             }
-            keyed.sort { a, b in
+            var comparisons = 0
+            try keyed.sort { a, b in
+                comparisons += 1
+                if comparisons & 0x3FF == 0 { try Cancellation.checkpoint() }
                 let c = compareKeys(a.keys, b.keys, descending: plan.order.map(\.descending))
                 return c != 0 ? c < 0 : a.index < b.index
             }
@@ -166,7 +170,10 @@ public enum Evaluator {
         let all: [[Value]] = plan.dataset?.rows ?? [[]]
         var input: [RowContext] = all.indices.map { RowContext(input: all[$0], dataset: plan.dataset, rows: [$0]) }
         if let filter = plan.filter {
-            input = try input.filter { try evaluate(filter, $0) == .boolean(true) }
+            input = try input.filter { row in
+                try Cancellation.checkpoint()
+                return try evaluate(filter, row) == .boolean(true)
+            }
         }
         var stage: [RowContext] = plan.grouped ? try group(input, plan, notes: &notes) : input
         if let having = plan.having {
@@ -209,6 +216,7 @@ public enum Evaluator {
         } else {
             var index: [[ValueKey]: Int] = [:]
             for row in rows {
+                try Cancellation.checkpoint()
                 let keys = try plan.groupKeys.map { try evaluate($0, row) }
                 let id = keys.keys
                 if let i = index[id] {
@@ -318,6 +326,7 @@ public enum Evaluator {
         }
         let descending = w.orderBy.map(\.descending)
         for partition in partitions {
+            try Cancellation.checkpoint()
             let keys = try partition.map { i in try w.orderBy.map { try evaluate($0.0, rows[i]) } }
             let order = partition.indices.sorted { a, b in
                 let c = compareKeys(keys[a], keys[b], descending: descending)
@@ -451,7 +460,7 @@ public enum Evaluator {
             return .boolean(try evaluate(x, row).isNull != negated)
         case .like(let x, let p, let ci, let negated):
             guard case .text(let s) = try evaluate(x, row), case .text(let pattern) = try evaluate(p, row) else { return .null }
-            return .boolean(like(ci ? s.lowercased() : s, ci ? pattern.lowercased() : pattern) != negated)
+            return .boolean(try like(ci ? s.lowercased() : s, ci ? pattern.lowercased() : pattern) != negated)
         case .scalar(let name, let args):
             return try Scalars.call(name, try args.map { try evaluate($0, row) }, range: e.range)
         case .caseWhen(let branches, let elseResult):
@@ -514,23 +523,64 @@ public enum Evaluator {
         return members
     }
 
-    /// like matches `%` (any run of characters) and `_` (one character).
-    static func like(_ s: String, _ pattern: String) -> Bool {
-        let text = Array(s.unicodeScalars), pat = Array(pattern.unicodeScalars)
-        var t = 0, p = 0, starP = -1, starT = 0
-        while t < text.count {
-            if p < pat.count && (pat[p] == "_" || (pat[p] != "%" && pat[p] == text[t])) {
-                t += 1; p += 1
-            } else if p < pat.count && pat[p] == "%" {
-                starP = p; starT = t; p += 1
-            } else if starP >= 0 {
-                p = starP + 1; starT += 1; t = starT
-            } else {
-                return false
-            }
+    /// like matches `%` (any run of characters) and `_` (one character). The pattern is cut at each `%` into pieces
+    /// that must appear in order: the first at the start, the last at the end, each middle one at its leftmost
+    /// place after the one before (which is always right, as the `%` between them absorbs any gap). A piece without
+    /// `_` is found by KMP, in linear time; one with `_` by trying each place, O(n·m) at worst. Long searches ask
+    /// whether the statement was cancelled.
+    static func like(_ s: String, _ pattern: String) throws -> Bool {
+        let text = Array(s.unicodeScalars)
+        let pieces = pattern.unicodeScalars.split(separator: "%", omittingEmptySubsequences: false).map(Array.init)
+        func matches(_ piece: [Unicode.Scalar], at start: Int) -> Bool {
+            guard start >= 0, start + piece.count <= text.count else { return false }
+            for k in piece.indices where piece[k] != "_" && piece[k] != text[start + k] { return false }
+            return true
         }
-        while p < pat.count && pat[p] == "%" { p += 1 }
-        return p == pat.count
+        guard pieces.count > 1 else { return text.count == pieces[0].count && matches(pieces[0], at: 0) }
+        let first = pieces[0], last = pieces[pieces.count - 1]
+        guard first.count + last.count <= text.count, matches(first, at: 0), matches(last, at: text.count - last.count) else {
+            return false
+        }
+        var from = first.count
+        let end = text.count - last.count
+        for piece in pieces[1..<(pieces.count - 1)] where !piece.isEmpty {
+            guard let at = try find(piece, in: text, from: from, to: end) else { return false }
+            from = at + piece.count
+        }
+        return true
+    }
+
+    /// find returns the leftmost place of `piece` in text[from..<to], `_` matching any one character.
+    static func find(_ piece: [Unicode.Scalar], in text: [Unicode.Scalar], from: Int, to: Int) throws -> Int? {
+        let m = piece.count
+        guard to - from >= m else { return nil }
+        if piece.contains("_") {
+            var work = 0
+            for start in from...(to - m) {
+                var k = 0
+                while k < m && (piece[k] == "_" || piece[k] == text[start + k]) { k += 1 }
+                if k == m { return start }
+                work += k + 1
+                if work > 1 << 16 { work = 0; try Cancellation.checkpoint() }
+            }
+            return nil
+        }
+        // Knuth–Morris–Pratt: failure[k] is the length of the longest proper border of piece[0...k].
+        var failure = [Int](repeating: 0, count: m)
+        var k = 0
+        for i in 1..<max(1, m) {
+            while k > 0 && piece[i] != piece[k] { k = failure[k - 1] }
+            if piece[i] == piece[k] { k += 1 }
+            failure[i] = k
+        }
+        k = 0
+        for i in from..<to {
+            while k > 0 && text[i] != piece[k] { k = failure[k - 1] }
+            if text[i] == piece[k] { k += 1 }
+            if k == m { return i - m + 1 }
+            if i & 0xFFFF == 0 { try Cancellation.checkpoint() }
+        }
+        return nil
     }
 
     static func and(_ a: Bool?, _ b: Bool?) -> Bool? {

@@ -13,12 +13,13 @@ public struct Parser {
     /// statementStart is where the statement being parsed began, to enforce Limits.maxStatementLength.
     var statementStart = 0
 
-    public init(_ source: SourceText) throws {
+    /// init parses `source` from byte `offset`: a statement read from a stream comes with the start of its line.
+    public init(_ source: SourceText, from offset: Int = 0) throws {
         self.source = source
-        self.lexer = Lexer(source)
+        self.lexer = Lexer(source, from: offset)
         let first = try lexer.next()
         self.current = first
-        self.previous = Token(.endOfInput, "", SourceRange(0, 0))
+        self.previous = Token(.endOfInput, "", SourceRange(offset, offset))
     }
 
     /// ParsedStatement is a statement with the range of source text it came from.

@@ -23,11 +23,13 @@ public struct Session {
     public internal(set) var lastResult: ResultSet?
     /// quitRequested is set by `.quit`; the REPL and scripts stop when they see it.
     public internal(set) var quitRequested = false
-    /// readScript loads a file for `.read`; the command line supplies it, so that the core does no file I/O itself.
-    public var readScript: ((String) throws -> SourceText)?
+    /// readScript opens a file for `.read`; the command line supplies it, so that the core does no file I/O itself.
+    public var readScript: ((String) throws -> ScriptReader)?
     /// historyEntries lists the prompt's history for `.history`.
     public var historyEntries: (() -> [String])?
     var readDepth = 0
+    /// cancelled is whether the last statement was cancelled, so that the script, paste or .read around it stops.
+    var cancelled = false
     /// shouldStop is asked while a statement runs; the REPL answers true after Ctrl-C, which cancels the statement.
     public var shouldStop: () -> Bool = { false }
 
@@ -56,12 +58,12 @@ public struct Session {
     /// run executes every statement in `source`, in order. With `stopOnError` it stops at the first failure.
     /// `observe` hears of each statement, so that `--check` can capture and compare their output.
     @discardableResult
-    public mutating func run(_ source: SourceText, stopOnError: Bool = true,
+    public mutating func run(_ source: SourceText, from offset: Int = 0, stopOnError: Bool = true,
                              observe: (StatementEvent) -> Void = { _ in }) -> RunOutcome {
         var outcome = RunOutcome.success
         var parser: Parser
         do {
-            parser = try Parser(source)
+            parser = try Parser(source, from: offset)
         } catch {
             observe(.willRun)
             report(error, in: source)
@@ -89,17 +91,57 @@ public struct Session {
             if echo { write(String(decoding: source.bytes[parsed.range.start..<parsed.range.end], as: UTF8.self) + "\n") }
             let started = ContinuousClock.now
             var succeeded = true
+            var interrupted = false
+            cancelled = false
             do {
-                try execute(parsed.statement, source: source)
+                let stop = shouldStop
+                try Cancellation.run(stop) { try execute(parsed.statement, source: source) }
             } catch {
                 if !(error is ScriptFailed) { report(error, in: source) }
                 succeeded = false
+                interrupted = error is Evaluator.Interrupted || (error as? ScriptFailed)?.interrupted == true
+                cancelled = interrupted
             }
             if timer && !parsed.statement.isDotCommand { writeError("Run time: \(Session.milliseconds(ContinuousClock.now - started)) ms\n") }
             observe(.didRun(statement: parsed, at: parsed.range, succeeded: succeeded))
             if !succeeded {
                 outcome = .failure
-                if stopOnError { break }
+                // A cancelled statement also cancels the rest of its script, paste or .read.
+                if stopOnError || interrupted { break }
+            }
+        }
+        return outcome
+    }
+
+    /// run executes the statements of a stream as they arrive: each runs as soon as it is complete, and only one is
+    /// held at a time. A stream that cannot be read further (a NUL, a byte that is not UTF-8, a read error) or a
+    /// statement over the length limit stops the run there, like a failing statement.
+    @discardableResult
+    public mutating func run(_ reader: inout ScriptReader, stopOnError: Bool = true) -> RunOutcome {
+        var outcome = RunOutcome.success
+        while !quitRequested {
+            if shouldStop() {
+                writeError("interrupted\n")
+                return .failure
+            }
+            let next: ScriptReader.Next
+            do {
+                next = try reader.next()
+            } catch {
+                // A signal while waiting for input cancels the rest, as one while a statement runs does.
+                cancelled = error is Evaluator.Interrupted
+                writeError(cancelled ? "interrupted\n" : "error: \(error)\n")
+                return .failure
+            }
+            guard case .statement(let source, let from, let tooLong) = next else { break }
+            if tooLong {
+                report(Diagnostic("statement too long (limit is \(Limits.maxStatementLength) bytes)",
+                                  at: SourceRange(from, from + 1)), in: source)
+                return .failure
+            }
+            if run(source, from: from, stopOnError: stopOnError) == .failure {
+                outcome = .failure
+                if stopOnError || cancelled { break }
             }
         }
         return outcome

@@ -3,6 +3,7 @@
 
 import ArgumentParser
 import IndqCore
+import Synchronization
 #if canImport(Glibc)
 import Glibc
 #endif
@@ -21,16 +22,20 @@ struct Indq: ParsableCommand {
           indq Examples/01-basics.sql
           echo "show datasets" | indq
 
+        Scripts and standard input are read statement by statement, each running as soon as it is complete.
+
         Exit status: 0 when every statement succeeded, 1 when a statement failed (a script stops at the first \
-        failure unless --continue-on-error is given), 2 for a usage error or a script that cannot be read. \
-        Results go to standard output; errors, hints and notes (`note: …`, e.g. a year the dataset does not have) \
-        to standard error. A note never changes a result or the exit status.
+        failure unless --continue-on-error is given), when output could not be written, or when a script is not \
+        text; 2 for a usage error or a script that cannot be opened; 128 + N when signal N (SIGINT, SIGTERM, \
+        SIGHUP) cancelled the run. Results go to standard output; errors, hints and notes (`note: …`, e.g. a year \
+        the dataset does not have) to standard error. A note never changes a result or the exit status.
         """,
         version: "0.1.0")
 
-    @Option(name: [.customShort("c"), .customLong("command")], help: ArgumentHelp(
-        "Run these statements and exit.", valueName: "statements"))
-    var command: String?
+    // Taken whatever it starts with, so that `-c '-- note…'` works; several run in order.
+    @Option(name: [.customShort("c"), .customLong("command")], parsing: .unconditionalSingleValue, help: ArgumentHelp(
+        "Run these statements and exit; give it several times to run each in turn.", valueName: "statements"))
+    var command: [String] = []
 
     @Option(name: .long, help: "Output format: table, csv, json, markdown, bar (a bar chart) or spark (sparklines over the years).")
     var format: OutputFormat = .table
@@ -49,19 +54,32 @@ struct Indq: ParsableCommand {
 
     func run() throws {
         var session = Session(format: format, write: { Output.write(1, $0) }, writeError: { Output.write(2, $0) })
-        session.readScript = { path in try Script.load(path: path) }
+        session.readScript = { path in try Script.open(path: path) }
         let colorAllowed = !noColor && (getenv("NO_COLOR").map { String(cString: $0).isEmpty } ?? true)
         session.color = colorAllowed && isatty(1) == 1
         session.colorErrors = colorAllowed && isatty(2) == 1
         if isatty(1) == 1 { session.terminalWidth = { Output.terminalWidth() } }
         session.numbers = NumberStyle.fromLocale { name in getenv(name).map { String(cString: $0) } }
-        if command != nil && !files.isEmpty {
+        if !command.isEmpty && !files.isEmpty {
             throw ValidationError("give either -c STATEMENTS or script files, not both")
         }
-        if let command {
-            // A byte-order mark is not part of the statements, as in a script.
-            let text = command.hasPrefix("\u{FEFF}") ? String(command.unicodeScalars.dropFirst()) : command
-            finish(session.run(SourceText(text), stopOnError: !continueOnError))
+        if !(command.isEmpty && files.isEmpty && isatty(0) == 1) {
+            // Outside the prompt, SIGINT, SIGTERM and SIGHUP cancel the running statement and end the run.
+            Stop.install()
+            session.shouldStop = { Stop.signal.load(ordering: .relaxed) != 0 }
+        }
+        if !command.isEmpty {
+            // Each -c text is checked as bytes, like a file: the parsed strings have invalid UTF-8 replaced already.
+            var failed = false
+            for bytes in Script.rawCommands(command) {
+                var reader = ScriptReader(name: nil, label: "the -c text", bytes: bytes)
+                if session.run(&reader, stopOnError: !continueOnError) == .failure {
+                    failed = true
+                    if !continueOnError { break }
+                }
+                if session.quitRequested { break }
+            }
+            finish(failed ? .failure : .success)
         }
         if check {
             guard !files.isEmpty else { throw ValidationError("--check needs script files") }
@@ -78,48 +96,127 @@ struct Indq: ParsableCommand {
             }
             finish(failed ? .failure : .success)
         }
-        var scripts: [SourceText] = []
+        var scripts: [ScriptReader] = []
+        if files.isEmpty && isatty(0) == 1 {
+            throw ExitCode(Interactive.run(session: session))
+        }
         if files.isEmpty {
-            if isatty(0) == 1 {
-                throw ExitCode(Interactive.run(session: session))
-            }
-            scripts.append(try Script.read(path: nil))
+            scripts.append(Script.standardInput())
         } else {
-            // Read every file first, so that a missing one is a usage error before anything runs.
-            for path in files { scripts.append(try Script.read(path: path)) }
+            // Open every file first, so that a missing one is a usage error before anything runs; each is then
+            // read statement by statement while it runs.
+            for path in files {
+                do {
+                    scripts.append(try Script.open(path: path))
+                } catch {
+                    Output.write(2, "error: \(error)\n")
+                    throw ExitCode(2)
+                }
+            }
         }
         var failed = false
-        for script in scripts {
-            if session.run(script, stopOnError: !continueOnError) == .failure {
+        for i in scripts.indices {
+            if session.run(&scripts[i], stopOnError: !continueOnError) == .failure {
                 failed = true
                 if !continueOnError { break }
             }
+            if session.quitRequested { break }
         }
         finish(failed ? .failure : .success)
     }
 
     func finish(_ outcome: Session.RunOutcome) -> Never {
         Output.flush()
+        // Ended by a signal: 128 + its number, as a shell reports it.
+        let signal = Stop.signal.load(ordering: .relaxed)
+        if signal != 0 { Glibc.exit(128 + signal) }
         Glibc.exit(outcome == .success ? 0 : 1)
     }
 }
 
 extension OutputFormat: ExpressibleByArgument {}
 
-/// Script reads script files and standard input as UTF-8 source text.
+/// Stop records SIGINT, SIGTERM and SIGHUP while a script runs; the session asks it inside long loops.
+enum Stop {
+    static let signal = Atomic<Int32>(0)
+
+    /// install catches the signals without SA_RESTART, so that a read waiting for input returns at once.
+    static func install() {
+        var action = sigaction()
+        action.__sigaction_handler.sa_handler = { Stop.signal.store($0, ordering: .relaxed) }
+        sigemptyset(&action.sa_mask)
+        action.sa_flags = 0
+        var wanted = sigset_t()
+        sigemptyset(&wanted)
+        for s in [SIGINT, SIGTERM, SIGHUP] {
+            sigaction(s, &action, nil)
+            sigaddset(&wanted, s)
+        }
+        // A parent may have started indq with them blocked (the mask survives exec).
+        pthread_sigmask(SIG_UNBLOCK, &wanted, nil)
+    }
+}
+
+/// Script opens script files and standard input as streams of statements, and reads whole files for `--check`.
 enum Script {
-    /// ReadError says why a script could not be read.
-    struct ReadError: Error, CustomStringConvertible {
-        var description: String
+    typealias ReadError = ScriptReader.ReadError
+
+    /// Descriptor closes a script file once its reader is gone.
+    final class Descriptor {
+        let fd: Int32
+        init(_ fd: Int32) { self.fd = fd }
+        deinit { if fd > 2 { close(fd) } }
     }
 
-    /// load reads a script for `.read`, reporting problems as an error instead of exiting.
-    static func load(path: String) throws -> SourceText {
-        try readBytes(path: path).get()
+    /// open opens a script file for reading statement by statement; a file that cannot be opened, or a folder, is an
+    /// error at once.
+    static func open(path: String) throws -> ScriptReader {
+        let fd = Glibc.open(path, O_RDONLY | O_CLOEXEC)
+        guard fd >= 0 else { throw ReadError("cannot read script \(path): \(String(cString: strerror(errno)))") }
+        let descriptor = Descriptor(fd)
+        var info = stat()
+        if fstat(fd, &info) == 0 && info.st_mode & S_IFMT == S_IFDIR {
+            throw ReadError("cannot read script \(path): \(String(cString: strerror(EISDIR)))")
+        }
+        return reader(descriptor, name: path)
     }
 
-    /// read returns a file's text (standard input for nil); unreadable or invalid input is a usage error, exit 2.
-    static func read(path: String?) throws -> SourceText {
+    /// standardInput reads standard input statement by statement.
+    static func standardInput() -> ScriptReader { reader(Descriptor(0), name: "<stdin>") }
+
+    static func reader(_ descriptor: Descriptor, name: String) -> ScriptReader {
+        ScriptReader(name: name) { buffer in
+            while true {
+                let n = Glibc.read(descriptor.fd, buffer.baseAddress, buffer.count)
+                if n >= 0 { return n }
+                if errno == EINTR && Stop.signal.load(ordering: .relaxed) != 0 { throw Evaluator.Interrupted() }
+                if errno != EINTR { throw ReadError("cannot read script \(name): \(String(cString: strerror(errno)))") }
+            }
+        }
+    }
+
+    /// rawCommands returns the bytes of each -c value as given on the command line, so that a byte that is not
+    /// UTF-8 is reported rather than replaced; `parsed` are the values as the argument parser decoded them.
+    static func rawCommands(_ parsed: [String]) -> [[UInt8]] {
+        let argv = (1..<Int(CommandLine.argc)).map { i in
+            CommandLine.unsafeArgv[i].map { Array(UnsafeBufferPointer(start: UnsafeRawPointer($0).assumingMemoryBound(to: UInt8.self), count: strlen($0))) } ?? []
+        }
+        var next = 0
+        return parsed.map { value in
+            for i in next..<argv.count {
+                var raw = argv[i][...]
+                if raw.starts(with: Array("--command=".utf8)) { raw = raw.dropFirst(10) }
+                if String(decoding: raw, as: UTF8.self) == value {
+                    next = i + 1
+                    return Array(raw)
+                }
+            }
+            return Array(value.utf8)
+        }
+    }
+
+    /// read returns a whole file's text for `--check`; an unreadable or invalid file is a usage error, exit 2.
+    static func read(path: String) throws -> SourceText {
         switch readBytes(path: path) {
         case .success(let text): return text
         case .failure(let e):
@@ -128,27 +225,26 @@ enum Script {
         }
     }
 
-    /// readBytes reads a file (standard input for nil) and checks that it is UTF-8; a byte-order mark is dropped.
-    static func readBytes(path: String?) -> Result<SourceText, ReadError> {
-        let name = path ?? "<stdin>"
-        let fd = path.map { open($0, O_RDONLY) } ?? 0
-        guard fd >= 0 else { return .failure(ReadError(description: "cannot read script \(name): \(String(cString: strerror(errno)))")) }
-        defer { if path != nil { close(fd) } }
+    /// readBytes reads a whole file and checks that it is UTF-8; a byte-order mark is dropped.
+    static func readBytes(path: String) -> Result<SourceText, ReadError> {
+        let fd = Glibc.open(path, O_RDONLY | O_CLOEXEC)
+        guard fd >= 0 else { return .failure(ReadError("cannot read script \(path): \(String(cString: strerror(errno)))")) }
+        defer { close(fd) }
         var bytes: [UInt8] = []
         var buffer = [UInt8](repeating: 0, count: 65536)
         while true {
             let n = buffer.withUnsafeMutableBytes { Glibc.read(fd, $0.baseAddress, $0.count) }
             if n < 0 && errno == EINTR { continue }
-            if n < 0 { return .failure(ReadError(description: "cannot read script \(name): \(String(cString: strerror(errno)))")) }
+            if n < 0 { return .failure(ReadError("cannot read script \(path): \(String(cString: strerror(errno)))")) }
             if n == 0 { break }
             bytes += buffer[0..<n]
         }
         if let bad = firstInvalidUTF8(bytes) {
-            return .failure(ReadError(description:
-                "\(name) is not valid UTF-8: invalid byte 0x\(String(bytes[bad], radix: 16, uppercase: true)) at byte offset \(bad)"))
+            return .failure(ReadError(
+                "\(path) is not valid UTF-8: invalid byte 0x\(String(bytes[bad], radix: 16, uppercase: true)) at byte offset \(bad)"))
         }
         if bytes.starts(with: [0xEF, 0xBB, 0xBF]) { bytes.removeFirst(3) }
-        return .success(SourceText(String(decoding: bytes, as: UTF8.self), name: name))
+        return .success(SourceText(String(decoding: bytes, as: UTF8.self), name: path))
     }
 }
 
