@@ -180,11 +180,9 @@ public struct Checker {
             }
         }
         if selects.count > 1 {
-            for s in selects.indices {
-                for i in selects[s].outputs.indices where selects[s].outputs[i].expr.type != columns[i].type {
-                    let e = selects[s].outputs[i].expr
-                    selects[s].outputs[i].expr = BoundExpr(kind: .coerce(e), type: columns[i].type, range: e.range)
-                }
+            for i in columns.indices {
+                let unified = coerce(selects.map { $0.outputs[i].expr }, to: columns[i].type)
+                for s in selects.indices { selects[s].outputs[i].expr = unified[s] }
             }
         }
         var order: [(key: QueryPlan.SortKey, descending: Bool)] = []
@@ -524,8 +522,9 @@ public struct Checker {
             }
             let be = try elseResult.map { try bind($0, &scope) }
             if let be { type = try unify(type, be, what: "CASE results") }
-            let coerced = bound.map { ($0.0, coerce($0.1, to: type)) }
-            return BoundExpr(kind: .caseWhen(coerced, be.map { coerce($0, to: type) }), type: type, range: e.range)
+            let results = coerce(bound.map(\.1) + (be.map { [$0] } ?? []), to: type)
+            let coerced = zip(bound, results).map { ($0.0, $1) }
+            return BoundExpr(kind: .caseWhen(coerced, be == nil ? nil : results.last), type: type, range: e.range)
         case .cast(let x, let target):
             let b = try bind(x, &scope)
             if case .percentage = target, !(b.type.isNumeric || b.type == .text) {
@@ -691,7 +690,7 @@ public struct Checker {
         case "coalesce":
             type = .null
             for a in args { type = try unify(type, a, what: "coalesce arguments") }
-            args = args.map { coerce($0, to: type) }
+            args = coerce(args, to: type)
         case "nullif":
             try expectComparable(args[0], args[1], op: "nullif")
             type = args[0].type
@@ -811,6 +810,34 @@ public struct Checker {
         case .integer: return BoundExpr(kind: .cast(e, .bigint), type: type, range: e.range)
         case .text: return BoundExpr(kind: .cast(e, .varchar), type: type, range: e.range)
         default: return coerce(e, to: type)
+        }
+    }
+
+    /// coerce converts the branches of a CASE, COALESCE or UNION to their unified type. Decimals take one
+    /// DECIMAL(width, scale), as in DuckDB, so that `coalesce(null, 1, 2.5)` prints 1.0, when the checker can tell
+    /// every branch's scale; otherwise each keeps its own.
+    func coerce(_ es: [BoundExpr], to type: ValueType) -> [BoundExpr] {
+        let typed = es.filter { $0.type != .null }
+        let shapes = typed.compactMap(decimalShape)
+        guard type == .decimal, shapes.count == typed.count, let scale = shapes.map(\.scale).max(), scale <= 18 else {
+            return es.map { coerce($0, to: type) }
+        }
+        let width = min(DecimalValue.maxDigits, (shapes.map { $0.width - $0.scale }.max() ?? 1) + scale)
+        return es.map { e in
+            guard e.type != .null, decimalShape(e).map({ $0 != (width, scale) }) ?? false else { return e }
+            return BoundExpr(kind: .cast(e, .decimal(width: width, scale: scale)), type: .decimal, range: e.range)
+        }
+    }
+
+    /// decimalShape is the DECIMAL(width, scale) of an expression where the checker can tell it: a count (as
+    /// BIGINT, DECIMAL(19,0)), a literal or a cast to DECIMAL.
+    func decimalShape(_ e: BoundExpr) -> (width: Int, scale: Int)? {
+        if e.type == .integer { return (19, 0) }
+        switch e.kind {
+        case .constant(let v): return v.asDecimal.map { ($0.width, $0.scale) }
+        case .negate(let x): return decimalShape(x)
+        case .cast(_, .decimal(let w, let s)): return (w, s)
+        default: return nil
         }
     }
 

@@ -63,7 +63,7 @@ struct DecimalTests {
         ("0.5 / 0.25", "DOUBLE"), ("7 / 2", "DOUBLE"), ("round(1.005, 2)", "DECIMAL(4,2)"), ("round(1.5)", "DECIMAL(2,0)"),
         ("round(1.555, 1)", "DECIMAL(4,1)"), ("round(15.5, -1)", "DECIMAL(3,0)"), ("round(0.5, 5)", "DECIMAL(2,1)"),
         ("abs(-1.5)", "DECIMAL(2,1)"), ("-1.5", "DECIMAL(2,1)"), ("cast(1.5 as decimal(10, 3))", "DECIMAL(10,3)"),
-        ("1.5::numeric", "DECIMAL(18,3)"), ("1.5 + 3::bigint", "DECIMAL(21,1)"), ("0.1 + 0.1::double", "DOUBLE"),
+        ("1.5::numeric", "DECIMAL(18,3)"), ("coalesce(1::bigint, 1.5)", "DECIMAL(20,1)"), ("coalesce(1.25, 10.5)", "DECIMAL(4,2)"), ("1.5 + 3::bigint", "DECIMAL(21,1)"), ("0.1 + 0.1::double", "DOUBLE"),
         ("1.23456789012345678901234567890123456789", "DOUBLE"), ("1::double", "DOUBLE"), ("'x'", "VARCHAR"),
         ("true", "BOOLEAN"), ("2::bigint", "BIGINT"),
     ]
@@ -103,6 +103,10 @@ struct DecimalTests {
         ("select avg(inwilligingen) - 90% as d from studenten", "d\n0.08\n"),
         ("select year, lag(inwilligingen, 1, 0) over (order by year) as l from studenten", "year,l\n2019,0%\n2020,99%\n2021,96%\n"),
         ("select year, lead(aanvragen, 1, 2.5) over (order by year) as l from studenten order by year desc limit 1", "year,l\n2021,3\n"),
+        // CASE, COALESCE and UNION give their branches one DECIMAL(width, scale), as DuckDB prints 1.0 for the 1.
+        ("select coalesce(null, 1, 2.5) as c, case when true then 1 else 2.5 end as k", "c,k\n1.0,1.0\n"),
+        ("select 1 as x union all select 2.25 union all select -0.5", "x\n1.00\n2.25\n-0.50\n"),
+        ("select coalesce(null, 50%, 0.5) as c", "c\n0.50\n"),
         // Errors keep their place.
         ("select 9999999999999999999999999999999999999.5 + 0.5", "1:8 error: decimal overflow in '+' (the result needs more than 38 digits)"),
         ("select cast(123.5 as decimal(3, 1))", "1:8 error: 123.5 is out of range for DECIMAL(3,1)"),

@@ -99,7 +99,7 @@ struct EvaluatorTests {
          "year,lopend,totaal\n2019,20430,53300\n2020,32740,53300\n2021,53300,53300\n"),
         ("select case when inwilligingen >= 99% then 'top' when inwilligingen > 0.9 then 'hoog' end as k from studenten",
          "k\ntop\nhoog\ntop\n"),
-        ("select case year when 2020 then 1 else 2.5 end as k from studenten", "k\n2.5\n1\n2.5\n"),
+        ("select case year when 2020 then 1 else 2.5 end as k from studenten", "k\n2.5\n1.0\n2.5\n"),
         ("select cast('42' as integer) + 1, cast(2.5 as integer), cast(inwilligingen as double), cast(year as varchar) || '!' from studenten limit 1",
          "cast('42' as integer) + 1,cast(2.5 as integer),cast(inwilligingen as double),cast(year as varchar) || '!'\n43,3,0.99,2019!\n"),
         ("select cast(3000000000 as integer)", "1:8 error: 3000000000 is out of range for INTEGER (-2147483648 to 2147483647)"),
@@ -115,7 +115,7 @@ struct EvaluatorTests {
         ("select (select year from studenten)", "1:8 error: the subquery returned 3 rows; a subquery used as a value must return at most one"),
         ("select (select year, aanvragen from studenten)", "1:8 error: a subquery used as a value must return one column, found 2"),
         ("select year from studenten union all select year from brexit order by year desc limit 3", "year\n2021\n2021\n2020\n"),
-        ("select 1 union all select 2.5", "1\n1\n2.5\n"),
+        ("select 1 union all select 2.5", "1\n1.0\n2.5\n"),
         ("select 1 union all select 'x'", "1:27 error: UNION ALL column 1 is integer in the first select and text here"),
         ("select 7 / 2, 7 // 2, 82% * 39580", "7 / 2,7 // 2,82% * 39580\n3.5,3,32455.60\n"),
         // Checked before any row is produced.
