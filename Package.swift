@@ -19,8 +19,9 @@ let package = Package(
         .target(name: "IndqCore", dependencies: ["IndqData"]),
         // libedit, reached through pkg-config.
         .systemLibrary(name: "CLibedit", pkgConfig: "libedit", providers: [.apt(["libedit-dev"])]),
-        // The interactive shell: line editors, history and the read-eval-print loop.
-        .target(name: "IndqShell", dependencies: ["CLibedit"]),
+        // The interactive shell: line editors, history and the read-eval-print loop. It uses the core only to find
+        // where statements end.
+        .target(name: "IndqShell", dependencies: ["IndqCore", "CLibedit"]),
         // The command line.
         .executableTarget(name: "indq", dependencies: [
             "IndqCore", "IndqShell",

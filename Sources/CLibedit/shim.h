@@ -5,6 +5,7 @@
 
 #include <histedit.h>
 #include <errno.h>
+#include <poll.h>
 #include <pthread.h>
 #include <signal.h>
 #include <stdio.h>
@@ -144,7 +145,7 @@ static inline void indq_on_signal(int sig) {
     }
 }
 
-/// indq_install_signal_handlers catches SIGINT, SIGTERM and SIGHUP without SA_RESTART, so el_gets
+/// indq_install_signal_handlers catches SIGINT, SIGTERM and SIGHUP without SA_RESTART (and ignores SIGQUIT), so el_gets
 /// returns -1 with EINTR instead of reading on; libedit's own EL_SIGNAL handler is avoided
 /// because it re-raises with kill(0, sig), which hits the whole process group.
 static inline int indq_install_signal_handlers(void) {
@@ -156,6 +157,13 @@ static inline int indq_install_signal_handlers(void) {
     if (sigaction(SIGINT, &sa, NULL) != 0) return -1;
     if (sigaction(SIGTERM, &sa, NULL) != 0) return -1;
     if (sigaction(SIGHUP, &sa, NULL) != 0) return -1;
+    // Ctrl-\ (SIGQUIT) is ignored at the prompt, as interactive shells do: the language runtime's own handler would
+    // otherwise print a crash report, freeze the prompt and dump core, leaving the terminal raw.
+    struct sigaction ignore;
+    memset(&ignore, 0, sizeof ignore);
+    ignore.sa_handler = SIG_IGN;
+    sigemptyset(&ignore.sa_mask);
+    if (sigaction(SIGQUIT, &ignore, NULL) != 0) return -1;
     // A parent may have started us with these blocked (the mask survives exec); unblock them
     // on this thread, which is the one that calls el_gets.
     sigset_t wanted;
@@ -190,6 +198,61 @@ static inline indq_line_state_t *indq_line_state(void) {
     return &state;
 }
 
+/// indq_input_t holds keys read from the terminal but not yet given to libedit: one read takes all that is queued,
+/// so that a paste costs one system call per buffer, not per byte.
+typedef struct {
+    unsigned char bytes[4096];
+    int next, end;
+} indq_input_t;
+
+static inline indq_input_t *indq_input(void) {
+    static indq_input_t input = {{0}, 0, 0};
+    return &input;
+}
+
+/// indq_buffered_input returns how many keys are read but not yet used.
+static inline int indq_buffered_input(void) {
+    indq_input_t *in = indq_input();
+    return in->end - in->next;
+}
+
+/// indq_fill_input moves the unused keys to the front and appends what is queued on the terminal, without waiting.
+/// It returns how many keys are buffered, and their start in *bytes.
+static inline int indq_fill_input(const unsigned char **bytes) {
+    indq_input_t *in = indq_input();
+    if (in->next > 0) {
+        memmove(in->bytes, in->bytes + in->next, (size_t)(in->end - in->next));
+        in->end -= in->next;
+        in->next = 0;
+    }
+    struct pollfd ready = {STDIN_FILENO, POLLIN, 0};
+    if (in->end < (int)sizeof in->bytes && poll(&ready, 1, 0) > 0 && (ready.revents & POLLIN)) {
+        ssize_t n = read(STDIN_FILENO, in->bytes + in->end, sizeof in->bytes - (size_t)in->end);
+        if (n > 0) in->end += (int)n;
+    }
+    *bytes = in->bytes;
+    return in->end;
+}
+
+/// indq_consume_input drops the first count buffered keys, which the caller has used.
+static inline void indq_consume_input(int count) {
+    indq_input_t *in = indq_input();
+    in->next += count < in->end - in->next ? count : in->end - in->next;
+}
+
+/// indq_read_byte gives the next key byte, reading the terminal when the buffer is empty: 1, or read's 0 or -1.
+static inline int indq_read_byte(unsigned char *b) {
+    indq_input_t *in = indq_input();
+    if (in->next == in->end) {
+        ssize_t n = read(STDIN_FILENO, in->bytes, sizeof in->bytes);
+        if (n <= 0) return (int)n;
+        in->next = 0;
+        in->end = (int)n;
+    }
+    *b = in->bytes[in->next++];
+    return 1;
+}
+
 /// indq_read_char is libedit's key reader (EL_GETCFN). It decodes UTF-8 itself, so that an invalid byte is
 /// reported (as U+FFFD in the line, and in indq_line_state) instead of silently dropped, and it gives up at once
 /// when a signal arrived between two keys, instead of blocking until the next key.
@@ -198,16 +261,16 @@ static inline int indq_read_char(EditLine *el, wchar_t *out) {
     indq_line_state_t *st = indq_line_state();
     if (*indq_signal_slot(0) || *indq_signal_slot(1)) { errno = EINTR; return -1; }
     unsigned char b;
-    ssize_t n = read(STDIN_FILENO, &b, 1);
-    if (n <= 0) return (int)n;
+    int n = indq_read_byte(&b);
+    if (n <= 0) return n;
     long start = st->bytes++;
     int length = b < 0x80 ? 1 : (b >= 0xC2 && b <= 0xDF) ? 2 : (b >= 0xE0 && b <= 0xEF) ? 3 : (b >= 0xF0 && b <= 0xF4) ? 4 : 0;
     unsigned int value = length == 1 ? b : length == 2 ? (b & 0x1F) : length == 3 ? (b & 0x0F) : (b & 0x07);
     int valid = length > 0;
     for (int i = 1; valid && i < length; i++) {
         unsigned char c;
-        n = read(STDIN_FILENO, &c, 1);
-        if (n <= 0) return (int)n;
+        n = indq_read_byte(&c);
+        if (n <= 0) return n;
         st->bytes++;
         if ((c & 0xC0) != 0x80) { valid = 0; break; }
         value = (value << 6) | (c & 0x3F);

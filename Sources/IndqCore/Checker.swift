@@ -441,7 +441,8 @@ public struct Checker {
                 return BoundExpr(kind: b.kind, type: b.type, range: e.range)
             }
             guard let dataset = scope.dataset else {
-                throw Diagnostic("unknown column '\(name)': a select without FROM has no columns", at: e.range)
+                throw Diagnostic("unknown column '\(name)': a select without FROM has no columns", at: e.range,
+                                 code: .columnWithoutFrom)
             }
             if dataset.columnIndex(named: name) == nil && sourceRefNames.contains(name.lowercased()) {
                 if scope.grouped && !scope.insideAggregate {

@@ -34,6 +34,24 @@ public struct Diagnostic: Error, Equatable, Sendable {
         case mixedUnits
         /// An aggregate, lag or lead over brexit, whose figures are cumulative ("tot en met").
         case cumulativeFigures
+        /// The input ended where the grammar expected more: `select year,`, `select year from`.
+        case unexpectedEnd
+        /// A string literal still open at the end of input: `select 'abc`.
+        case unterminatedString
+        /// A double-quoted name still open at the end of input: `select "year`.
+        case unterminatedQuotedName
+        /// A block comment still open at the end of input: `/* note`.
+        case unterminatedComment
+        /// A column named in a select without FROM: `select year` (at the prompt, its FROM is likely still to come).
+        case columnWithoutFrom
+
+        /// isUnfinishedInput is true when more input could make the statement whole, so the prompt waits for it.
+        public var isUnfinishedInput: Bool {
+            switch self {
+            case .unexpectedEnd, .unterminatedString, .unterminatedQuotedName, .unterminatedComment: return true
+            default: return false
+            }
+        }
     }
 
     public var severity: Severity

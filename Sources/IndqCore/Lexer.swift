@@ -71,7 +71,8 @@ public struct Lexer {
                 pos += 2
                 guard let close = find(UInt8(ascii: "*"), then: UInt8(ascii: "/"), from: pos) else {
                     pos = bytes.count
-                    throw Diagnostic("unterminated comment: expected '*/', found end of input", at: SourceRange(start, start + 2))
+                    throw Diagnostic("unterminated comment: expected '*/', found end of input", at: SourceRange(start, start + 2),
+                                     code: .unterminatedComment)
                 }
                 pos = close + 2
             } else {
@@ -148,7 +149,8 @@ public struct Lexer {
         while true {
             guard pos < bytes.count else {
                 let q = quote == UInt8(ascii: "'") ? "'" : "\""
-                throw Diagnostic("unterminated \(what): expected a closing \(q), found end of input", at: SourceRange(start, start + 1))
+                throw Diagnostic("unterminated \(what): expected a closing \(q), found end of input", at: SourceRange(start, start + 1),
+                                 code: kind == .string ? .unterminatedString : .unterminatedQuotedName)
             }
             let c = bytes[pos]
             pos += 1

@@ -690,5 +690,8 @@ public struct Parser {
         try advance()
     }
 
-    func error(_ message: String) -> Diagnostic { Diagnostic(message, at: current.range) }
+    /// error makes a diagnostic at the current token; at the end of input it is coded as unfinished input.
+    func error(_ message: String) -> Diagnostic {
+        Diagnostic(message, at: current.range, code: current.kind == .endOfInput ? .unexpectedEnd : .other)
+    }
 }

@@ -206,39 +206,41 @@ public struct Session {
         write(format.render(result, options: RenderOptions(maxWidth: terminalWidth?(), color: color, numbers: numbers)))
     }
 
-    /// inputState tells the REPL whether `text` can run: complete statements run, an unfinished one continues.
+    /// inputState tells the REPL whether `text`, one line typed at the prompt, can run as it is: complete statements
+    /// run, an unfinished one waits for more. It decides from diagnostic codes only, never from a message's words.
     public func inputState(_ text: String) -> InputCompleteness {
         let source = SourceText(text)
         var parser: Parser
         do {
             parser = try Parser(source)
-        } catch let d as Diagnostic {
-            return d.range.start >= source.bytes.count || d.message.hasPrefix("unterminated") ? .incomplete : .complete
         } catch {
-            return .complete
+            return Self.completeness(of: error)
         }
         var last: Statement?
         while true {
             do {
                 guard let parsed = try parser.nextStatement() else { break }
                 last = parsed.statement
-            } catch let d as Diagnostic {
-                // An error at the very end means the statement is not finished yet; any other error runs, to be shown.
-                if d.range.start >= source.bytes.count || d.message.hasPrefix("unterminated") { return .incomplete }
-                return .complete
             } catch {
-                return .complete
+                // Unfinished input waits; any other error runs, to be shown.
+                return Self.completeness(of: error)
             }
         }
         guard let last else { return .empty }
         // `select year` parses (a select needs no FROM), but at the prompt it almost surely waits for its FROM.
         if case .query(let q) = last, q.selects.last?.from == nil, !text.trimmingTrailingWhitespace.hasSuffix(";") {
             var checker = Checker(catalogue: catalogue, source: source)
-            if let d = Self.checkError(&checker, q), d.message.contains("without FROM") {
+            if let d = Self.checkError(&checker, q), d.code == .columnWithoutFrom {
                 return .incomplete
             }
         }
         return .complete
+    }
+
+    /// completeness maps a parse error onto what the prompt does: wait for more input, or run and show the error.
+    static func completeness(of error: Error) -> InputCompleteness {
+        guard let d = error as? Diagnostic else { return .complete }
+        return d.code.isUnfinishedInput ? .incomplete : .complete
     }
 
     /// checkError returns the diagnostic a query's check throws, if any.

@@ -66,6 +66,14 @@ public final class LibeditLineEditor: LineEditor {
         promptText = strdup(prompt)!
         // A Ctrl-C that arrived while the last statement ran is stale by now.
         _ = indq_take_interrupt()
+        // The next line of a paste needs no editing. The terminal stays in raw mode while the paste lasts, so that the
+        // keys still arriving are not echoed by the terminal as well (switching to raw mode when it is raw is free).
+        _ = indq_el_prep_term(editLine, 1)
+        if let line = takeWaitingLine() {
+            Self.writeOut(prompt + line + "\r\n")
+            if !Self.inputIsQueued(waiting: 0) { _ = indq_el_prep_term(editLine, 0) }
+            return .line(line)
+        }
         // EL_SIGNAL is off, so libedit does not track SIGWINCH; pick up a new width at least per line.
         el_resize(editLine)
 
@@ -100,6 +108,58 @@ public final class LibeditLineEditor: LineEditor {
             // Ctrl-D on an empty line (count 0), or a read error such as a vanished terminal.
             return .endOfInput
         }
+    }
+
+    /// takeWaitingLine returns a whole line that is already queued behind the last one, as the lines of a paste are,
+    /// without passing it through the editor: a long paste then costs a few system calls per line instead of several
+    /// per key, and a tab in it is text, as in a script. A line with other control keys, or that is not UTF-8, is
+    /// left to the editor.
+    private func takeWaitingLine() -> String? {
+        var start: UnsafePointer<UInt8>?
+        let count = Int(indq_fill_input(&start))
+        guard count > 0, let start else { return nil }
+        let keys = UnsafeBufferPointer(start: start, count: count)
+        guard let end = keys.firstIndex(where: { $0 == 0x0D || $0 == 0x0A }) else { return nil }
+        let line = keys[..<end]
+        if line.contains(where: { ($0 < 0x20 && $0 != 0x09) || $0 == 0x7F }) { return nil }
+        guard let text = String(validating: line, as: UTF8.self) else { return nil }
+        // A CR LF is one line end.
+        let used = end + 1 < count && keys[end] == 0x0D && keys[end + 1] == 0x0A ? end + 2 : end + 1
+        indq_consume_input(Int32(used))
+        return text
+    }
+
+    /// writeOut writes text to the terminal directly.
+    private static func writeOut(_ text: String) {
+        var text = text
+        text.withUTF8 { bytes in
+            var offset = 0
+            while offset < bytes.count {
+                let n = Glibc.write(1, bytes.baseAddress! + offset, bytes.count - offset)
+                if n < 0 && errno == EINTR { continue }
+                if n <= 0 { return }
+                offset += n
+            }
+        }
+    }
+
+    /// pasteGap is how long after a line more input may follow and still count as the same paste: a terminal can
+    /// deliver a paste in pieces, while nobody types the next key within this time after Enter.
+    static let pasteGap: Int32 = 50
+
+    /// moreInputIsWaiting tells whether keys are queued on the terminal behind the line just read, or arrive within
+    /// pasteGap milliseconds: then the line is part of a paste.
+    public func moreInputIsWaiting() -> Bool {
+        Self.inputIsQueued(waiting: LibeditLineEditor.pasteGap)
+    }
+
+    /// inputIsQueued tells whether keys are buffered or arrive within `waiting` milliseconds.
+    private static func inputIsQueued(waiting: Int32) -> Bool {
+        if indq_buffered_input() > 0 { return true }
+        var descriptor = pollfd(fd: 0, events: Int16(POLLIN), revents: 0)
+        // A signal (Ctrl-C, SIGTERM) ends the wait; the next read picks it up.
+        let ready = poll(&descriptor, 1, waiting)
+        return ready > 0 && descriptor.revents & Int16(POLLIN) != 0
     }
 
     /// complete handles Tab: it replaces the word before the cursor with the unique candidate plus a space,

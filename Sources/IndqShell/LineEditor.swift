@@ -31,9 +31,14 @@ public protocol LineEditor {
     /// readLine shows `prompt` and reads one line. `completions` is asked for Tab-completion candidates
     /// for the text before the cursor; it is valid only during the call, so editors must not keep it.
     mutating func readLine(prompt: String, completions: (CompletionContext) -> [String]) -> LineRead
+    /// moreInputIsWaiting tells, after a line, whether more input arrived with it (a paste) or follows at once.
+    mutating func moreInputIsWaiting() -> Bool
 }
 
 extension LineEditor {
+    /// moreInputIsWaiting is false for editors that cannot tell: every line then counts as typed.
+    public mutating func moreInputIsWaiting() -> Bool { false }
+
     /// readLine reads one line with no completion.
     public mutating func readLine(prompt: String) -> LineRead {
         readLine(prompt: prompt, completions: { (_: CompletionContext) in [] })

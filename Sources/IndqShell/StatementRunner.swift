@@ -1,4 +1,4 @@
-// The shell's view of the language: it only needs to know whether input is complete, and to run it.
+// The shell's view of the language: it needs to know whether a line typed on its own is complete, and to run it.
 // Keeping this a protocol lets the shell be tested with a fake, and keeps the core free of terminal code.
 
 /// InputState says whether buffered input can run yet.
@@ -13,7 +13,7 @@ public enum InputState: Sendable, Equatable {
 
 /// StatementRunner is what the REPL drives: the language session, or a fake in tests.
 public protocol StatementRunner {
-    /// inputState tells whether `text` is ready to run.
+    /// inputState tells whether `text`, a statement that began on the line just typed, is ready to run without ';'.
     func inputState(_ text: String) -> InputState
     /// run executes every statement in `text`, printing results to stdout and errors to stderr.
     /// It returns false when a statement failed.

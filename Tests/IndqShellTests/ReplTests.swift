@@ -19,6 +19,12 @@ struct ScriptedEditor: LineEditor {
     /// completions lists what the completion function answered.
     var completions: [[String]] = []
 
+    /// pasted lists the reads (0-based) that arrive with more input behind them, as the lines of a paste do.
+    var pasted: Set<Int> = []
+
+    /// moreInputIsWaiting tells whether the read just returned was one of the `pasted` ones.
+    mutating func moreInputIsWaiting() -> Bool { pasted.contains(prompts.count - 1) }
+
     /// readLine returns the next scripted read.
     mutating func readLine(prompt: String, completions complete: (CompletionContext) -> [String]) -> LineRead {
         before[prompts.count]?()
@@ -28,7 +34,7 @@ struct ScriptedEditor: LineEditor {
     }
 }
 
-/// FakeRunner treats text ending in ';' as complete and records what it ran.
+/// FakeRunner records what it ran; a line on its own counts as complete when it names a FROM or selects a number.
 struct FakeRunner: StatementRunner {
     /// ran lists the statements run, in order.
     var ran: [String] = []
@@ -38,11 +44,11 @@ struct FakeRunner: StatementRunner {
     final class Log { var asked: [String] = [] }
     let log = Log()
 
-    /// inputState: blank is empty, a trailing ';' completes, anything else continues.
+    /// inputState: blank is empty; `… from …` and `select 7` are complete; anything else (`select year`) continues.
     func inputState(_ text: String) -> InputState {
-        let trimmed = text.filter { !$0.isWhitespace }
-        if trimmed.isEmpty { return .empty }
-        return trimmed.hasSuffix(";") ? .complete : .incomplete
+        if text.allSatisfy(\.isWhitespace) { return .empty }
+        let words = text.split(whereSeparator: \.isWhitespace)
+        return words.contains("from") || (words.count == 2 && words[1].allSatisfy(\.isNumber)) ? .complete : .incomplete
     }
 
     /// run records the statement.
@@ -143,6 +149,84 @@ func makeRepl(_ script: [LineRead], runner: FakeRunner = FakeRunner(), history: 
         #expect(repl.runner.ran == ["select 1;"])
     }
 
+    // MARK: Where a statement ends
+
+    /// rules runs lines through a REPL and returns what ran and the prompts shown; `pasted` marks lines of a paste.
+    func rules(_ lines: [String], pasted: Set<Int> = []) -> (ran: [String], prompts: [String]) {
+        var repl = makeRepl(lines.map { .line($0) }, history: nil)
+        repl.editor.pasted = pasted
+        _ = repl.run()
+        return (repl.runner.ran, repl.editor.prompts)
+    }
+
+    @Test func aLineTypedOnItsOwnThatIsCompleteRunsWithoutSemicolon() {
+        let result = rules(["select year from studenten", "select 7"])
+        #expect(result.ran == ["select year from studenten", "select 7"])
+        #expect(result.prompts == ["indq> ", "indq> ", "indq> "])
+    }
+
+    @Test func onceAStatementHasTakenASecondLineOnlySemicolonEndsIt() {
+        // The lesson's query typed line by line: the second and third lines would each be complete, but wait.
+        let result = rules(["select count(*) as n", "from regulier", "where year = 2021", ";", "select 7"])
+        #expect(result.ran == ["select count(*) as n\nfrom regulier\nwhere year = 2021\n;", "select 7"])
+        #expect(result.prompts == ["indq> ", "   ...> ", "   ...> ", "   ...> ", "indq> ", "indq> "])
+    }
+
+    @Test func aPastedLineWaitsForItsSemicolonEvenWhenComplete() {
+        // The first line is complete, but more input came with it: it is a paste, and runs as a script would.
+        let result = rules(["select year from studenten", "where year = 2021;"], pasted: [0])
+        #expect(result.ran == ["select year from studenten\nwhere year = 2021;"])
+    }
+
+    @Test func aPasteOfThreeMultiLineStatementsRunsThreeStatements() {
+        let lines = ["select year", "from studenten;", "select aanvragen from studenten", "where year = 2020;",
+                     "select 1", "+ 1;"]
+        let result = rules(lines, pasted: Set(0..<5))
+        #expect(result.ran == ["select year\nfrom studenten;", "select aanvragen from studenten\nwhere year = 2020;",
+                               "select 1\n+ 1;"])
+    }
+
+    @Test func aPasteThatEndsMidStatementWaits() {
+        let result = rules(["select 1 as a;", "select year", "from studenten"], pasted: [0, 1])
+        #expect(result.ran == ["select 1 as a;"])
+        #expect(result.prompts.suffix(2) == ["   ...> ", "   ...> "])
+    }
+
+    @Test func severalStatementsOnOneLineRunTogether() {
+        #expect(rules(["select 1; select 2"]).ran == ["select 1; select 2"])
+        // The finished one runs; the unfinished rest waits, and once it has a second line needs its ';'.
+        let result = rules(["select 1; select year,", "aanvragen from studenten", "where year = 2021;"])
+        #expect(result.ran == ["select 1;", "select year,\naanvragen from studenten\nwhere year = 2021;"])
+    }
+
+    @Test func semicolonsInStringsAndCommentsEndNothing() {
+        let result = rules(["select 'a;", "b' as x -- c;", "from t /* ; */ ;"])
+        #expect(result.ran == ["select 'a;\nb' as x -- c;\nfrom t /* ; */ ;"])
+    }
+
+    @Test func aDotCommandEndsAtItsLine() {
+        let result = rules([".format csv", "select 1;", ".timer on"], pasted: [0, 1])
+        #expect(result.ran == [".format csv", "select 1;", ".timer on"])
+    }
+
+    @Test func commentsAloneAreNotRunAndATrailingCommentStaysWithItsStatement() {
+        let result = rules(["-- a note", "/* a", "block */", "select 1; -- the answer"])
+        #expect(result.ran == ["select 1; -- the answer"])
+        #expect(result.prompts == ["indq> ", "indq> ", "   ...> ", "indq> ", "indq> "])
+    }
+
+    @Test func aLongPastedStatementIsAcceptedQuickly() {
+        // 20,000 lines, as one paste: each line is scanned once, never the whole statement again.
+        var lines = ["select year from studenten where year in ("]
+        lines += Array(repeating: "2019, -- a year; not the end", count: 20_000)
+        lines.append("2021);")
+        let started = ContinuousClock.now
+        let result = rules(lines, pasted: Set(0..<lines.count))
+        let elapsed = ContinuousClock.now - started
+        #expect(result.ran.count == 1)
+        #expect(elapsed < .seconds(1), "20,000 lines took \(elapsed)")
+    }
+
     @Test func completionSeesThePendingStatement() {
         var repl = makeRepl([.line("select year"), .line("from studenten;")], history: nil)
         repl.editor.completeWith = "fr"
@@ -171,7 +255,7 @@ func makeRepl(_ script: [LineRead], runner: FakeRunner = FakeRunner(), history: 
     @Test func historyIsReadBackInANewSession() {
         let dir = TemporaryDirectory()
         let path = dir.path + "/indq/history"
-        let statements = ["select year\nfrom studenten;", "select \"naïve\", 'é' -- tab\there;", "select 1;"]
+        let statements = ["select year\nfrom studenten;", "select \"naïve\", 'é'; -- tab\there", "select 1;"]
         var first = makeRepl(statements.map { .line($0) }, history: History(path: path))
         #expect(first.run() == 0)
 

@@ -423,6 +423,14 @@ func runPiped(home: String, shellArguments: String, input: String) -> (output: [
     return (bytes, (status >> 8) & 0xFF)
 }
 
+/// repositoryRoot is the checkout this test file belongs to.
+let repositoryRoot: String = {
+    let file = #filePath
+    var parts = file.split(separator: "/", omittingEmptySubsequences: false)
+    parts.removeLast(3)  // Tests/IndqShellTests/TerminalTests.swift
+    return parts.joined(separator: "/")
+}()
+
 /// historyFile is where a session with this HOME keeps its history.
 func historyFile(_ home: String) -> String {
     home + "/state/indq/history"
@@ -636,7 +644,7 @@ typealias TerminalSessionHome = TemporaryDirectory
         indq.expectPrompt("   ...> ")
         #expect(!indq.all.contains("gamma │"))
         #expect(!indq.all.contains("error"))
-        indq.send("4 as delta\r")
+        indq.send("4 as delta;\r")
         #expect(indq.expectResult(rows: 1).contains("│ gamma │ delta │"))
 
         // A paste whose last line has no Enter leaves that line in the editor.
@@ -649,6 +657,113 @@ typealias TerminalSessionHome = TemporaryDirectory
         let zeta = occurrences(of: "│ zeta │", in: indq.all)
         #expect(zeta == 1, "the last statement ran \(zeta) times")
         #expect(!indq.all.contains("error"))
+    }
+
+    @Test func lessonFivesFirstQueryTypedLineByLineGivesTheLessonsAnswer() throws {
+        // The query and its answer exactly as the lesson prints them.
+        guard let lesson = readFile(repositoryRoot + "/Examples/lessons/05-aggregates.sql") else {
+            Issue.record("cannot read lesson 5")
+            return
+        }
+        let lines = lesson.split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
+        guard let first = lines.firstIndex(where: { $0.hasPrefix("select ") }),
+              let last = lines[first...].firstIndex(where: { $0.hasSuffix(";") }),
+              lines.indices.contains(last + 1), lines[last + 1] == "-- expect:" else {
+            Issue.record("lesson 5 does not start with a query and its expected result")
+            return
+        }
+        let query = Array(lines[first...last])
+        #expect(query.count == 3, "the lesson's first query: \(query)")
+        let expected = lines[(last + 2)...].prefix { $0.hasPrefix("-- ") }.map { String($0.dropFirst(3)) }
+
+        let home = TerminalSessionHome()
+        guard let indq = TerminalSession.start(home: home.path) else { return }
+        indq.expectPrompt()
+        for (index, line) in query.enumerated() {
+            indq.send(line + "\r")
+            if index < query.count - 1 {
+                // Each line before the ';' waits on the continuation prompt, even once it would be complete.
+                indq.expectPrompt("   ...> ")
+            }
+        }
+        let result = indq.expectResult(rows: 1)
+        #expect(tableLines(result) == tableLines(expected.joined(separator: "\n")), "screen: \(result)")
+        #expect(!indq.all.contains("error"), "screen: \(indq.all)")
+    }
+
+    @Test func aContinuedStatementWaitsForItsSemicolon() {
+        let home = TerminalSessionHome()
+        guard let indq = TerminalSession.start(home: home.path) else { return }
+        indq.expectPrompt()
+        indq.send("select year\r")
+        indq.expectPrompt("   ...> ")
+        // Complete now, but on its second line: only ';' ends it.
+        indq.send("from studenten\r")
+        indq.expectPrompt("   ...> ")
+        indq.send("where year = 2020\r")
+        indq.expectPrompt("   ...> ")
+        #expect(!indq.all.contains("row"), "it ran before its ';': \(indq.all)")
+        indq.send(";\r")
+        #expect(indq.expectResult(rows: 1).contains("│ 2020 │"))
+    }
+
+    @Test func aPastedFourLineQueryRunsOnce() {
+        let home = TerminalSessionHome()
+        guard let indq = TerminalSession.start(home: home.path) else { return }
+        indq.expectPrompt()
+        // Its first line alone would be a complete statement.
+        indq.send("select year, aanvragen from studenten\rwhere year >= 2020\rorder by year desc\rlimit 1;\r")
+        let result = indq.expectResult(rows: 1)
+        #expect(tableLines(result) == ["┌──────┬───────────┐", "│ year │ aanvragen │", "├──────┼───────────┤",
+                                       "│ 2021 │     20560 │", "└──────┴───────────┘"], "screen: \(result)")
+        #expect(occurrences(of: "row", in: indq.all) == 1, "screen: \(indq.all)")
+        #expect(!indq.all.contains("error"), "screen: \(indq.all)")
+    }
+
+    @Test func aPasteOfThreeMultiLineStatementsRunsThree() {
+        let home = TerminalSessionHome()
+        guard let indq = TerminalSession.start(home: home.path) else { return }
+        indq.expectPrompt()
+        indq.send("select 1 as alpha\rfrom studenten\rlimit 1;\rselect year as beta from studenten\r"
+                  + "where year = 2019;\rselect 3\r  as gamma;\r")
+        for name in ["alpha", "beta", "gamma"] {
+            indq.expect("│ \(name) │")
+            indq.expect("1 row")
+        }
+        indq.expectPrompt()
+        #expect(occurrences(of: "1 row", in: indq.all) == 3, "screen: \(indq.all)")
+        #expect(!indq.all.contains("error"), "screen: \(indq.all)")
+        // Each statement is one history entry.
+        indq.send(".history\r")
+        indq.expect("3  select 3\r\n")
+        indq.expectPrompt()
+    }
+
+    @Test func aPasteThatEndsMidStatementWaitsForTheRest() {
+        let home = TerminalSessionHome()
+        guard let indq = TerminalSession.start(home: home.path) else { return }
+        indq.expectPrompt()
+        indq.send("select 1 as alpha;\rselect year, aanvragen from studenten\rwhere year = 2021\r")
+        indq.expect("│ alpha │")
+        indq.expectPrompt("   ...> ")
+        #expect(!indq.all.contains("aanvragen │"), "the unfinished statement ran: \(indq.all)")
+        indq.send("order by year;\r")
+        #expect(indq.expectResult(rows: 1).contains("│ 2021 │     20560 │"))
+        #expect(!indq.all.contains("error"), "screen: \(indq.all)")
+    }
+
+    @Test func aPasteOfA20000LineStatementIsAcceptedWithinASecond() {
+        let home = TerminalSessionHome()
+        guard let indq = TerminalSession.start(home: home.path) else { return }
+        indq.expectPrompt()
+        let paste = "select count(*) as n from studenten where year in (\r"
+            + String(repeating: "2019, -- one of the years\r", count: 20_000) + "2021);\r"
+        let started = monotonicSeconds()
+        indq.send(paste)
+        let result = indq.expectResult(rows: 1)
+        let elapsed = monotonicSeconds() - started
+        #expect(result.contains("│ 2 │"), "screen: \(result.suffix(500))")
+        #expect(elapsed < 1.0, "the 20,000-line paste took \(elapsed) s")
     }
 
     // MARK: History

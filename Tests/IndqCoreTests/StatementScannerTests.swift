@@ -1,0 +1,192 @@
+// Tests of StatementScanner, which tells the prompt where statements end, and of the diagnostic codes that tell the
+// prompt whether a line is unfinished. The scanner must split text exactly as the parser splits a script.
+
+import Foundation
+import Testing
+@testable import IndqCore
+
+/// scannedPieces feeds `text` to a scanner one byte at a time and lists the statements it ends (trimmed), taking each
+/// away as the prompt does once it has run it, then the unfinished rest, if any, marked with a leading "…".
+func scannedPieces(_ text: String) -> [String] {
+    var scanner = StatementScanner()
+    let bytes = Array(text.utf8)
+    var pieces: [String] = []
+    var base = 0
+    for byte in bytes {
+        scanner.scan(CollectionOfOne(byte))
+        if scanner.boundary > 0 {
+            let end = base + scanner.boundary
+            if scanner.finishedStatement {
+                pieces.append(String(decoding: bytes[base..<end], as: UTF8.self).trimmingCharacters(in: .whitespacesAndNewlines))
+            }
+            scanner.dropFirst(scanner.boundary)
+            base = end
+        }
+    }
+    if let start = scanner.pendingStart {
+        pieces.append("…" + String(decoding: bytes[(base + start)...], as: UTF8.self))
+    } else if scanner.isInsideTokenOrComment {
+        pieces.append("… (open)")
+    }
+    return pieces
+}
+
+/// parsedPieces lists the text of each statement as the parser splits a script, for comparison.
+func parsedPieces(_ text: String) throws -> [String] {
+    let source = SourceText(text)
+    var parser = try Parser(source)
+    var pieces: [String] = []
+    while let parsed = try parser.nextStatement() {
+        pieces.append(String(decoding: source.bytes[parsed.range.start..<parsed.range.end], as: UTF8.self))
+    }
+    return pieces
+}
+
+@Suite struct StatementScannerTests {
+    static let rows: [(String, [String])] = [
+        ("select 1;", ["select 1;"]),
+        ("select 1; select 2;", ["select 1;", "select 2;"]),
+        ("select 1; select 2", ["select 1;", "…select 2"]),
+        ("select year\nfrom studenten\nwhere year = 2021;\n", ["select year\nfrom studenten\nwhere year = 2021;"]),
+        // A ';' inside a string, a quoted name or a comment ends nothing.
+        ("select 'a;b', 'it''s;' as x;", ["select 'a;b', 'it''s;' as x;"]),
+        ("select \"a;b\" from t;", ["select \"a;b\" from t;"]),
+        ("select 1 -- no; end\n+ 1;", ["select 1 -- no; end\n+ 1;"]),
+        ("select 1 /* ; ** ; */ + 1;", ["select 1 /* ; ** ; */ + 1;"]),
+        ("select 'open;", ["…select 'open;"]),
+        ("/* open ;", ["… (open)"]),
+        // Comments and empty statements alone are no statement.
+        ("-- only a comment\n", []),
+        (";;", []),
+        ("/* a */ ; -- b\n", []),
+        // A comment before a statement belongs to nothing; the statement starts after it.
+        ("-- note\nselect 1", ["…select 1"]),
+        // '-' and '/' that start no comment are part of the statement.
+        ("-1;", ["-1;"]),
+        ("select 4 / 2 - 1;", ["select 4 / 2 - 1;"]),
+        ("- 1", ["…- 1"]),
+        // A dot-command runs to the end of its line, ';' or not; '.5' is a number, not a command.
+        (".format csv\nselect 1;", [".format csv", "select 1;"]),
+        (".read a.sql; select 1\n", [".read a.sql; select 1"]),
+        ("select 1; .timer on\n", ["select 1;", ".timer on"]),
+        (".5;", [".5;"]),
+        ("select 1 .format csv\n;", ["select 1 .format csv\n;"]),
+        (".quit", ["….quit"]),
+        ("help tot en met;", ["help tot en met;"]),
+    ]
+
+    @Test(arguments: rows)
+    func splits(_ row: (String, [String])) {
+        #expect(scannedPieces(row.0) == row.1, "input: \(row.0.debugDescription)")
+    }
+
+    /// Every example script and lesson splits into the statements the parser reads from it, one piece each.
+    @Test func splitsTheExamplesAsTheParserDoes() throws {
+        let folders = ["Examples", "Examples/lessons"]
+        var checked = 0
+        for folder in folders {
+            let directory = repositoryRoot.appendingPathComponent(folder)
+            for name in try FileManager.default.contentsOfDirectory(atPath: directory.path) where name.hasSuffix(".sql") {
+                let text = try String(contentsOf: directory.appendingPathComponent(name), encoding: .utf8)
+                let scanned = scannedPieces(text)
+                let parsed = try parsedPieces(text)
+                #expect(scanned.count == parsed.count, "\(folder)/\(name)")
+                for (piece, statement) in zip(scanned, parsed) {
+                    // A piece starts after the previous ';', so it may begin with comments; the parser's range leaves
+                    // out the ';' (and a dot-command's trailing ';').
+                    #expect(piece.hasSuffix(statement) || piece.hasSuffix(statement + ";"),
+                            "\(folder)/\(name): \(piece.debugDescription) vs \(statement.debugDescription)")
+                }
+                checked += 1
+            }
+        }
+        #expect(checked >= 10)
+    }
+
+    /// A long statement fed a line at a time costs time in proportion to its length, not its square.
+    @Test func aLongStatementIsScannedOnce() {
+        let line = Array("2019, -- a year; not the end\n".utf8)
+        var scanner = StatementScanner()
+        let started = ContinuousClock.now
+        scanner.scan(Array("select year from studenten where year in (\n".utf8))
+        for _ in 0..<200_000 { scanner.scan(line) }
+        scanner.scan(Array("2021);\n".utf8))
+        let elapsed = ContinuousClock.now - started
+        #expect(scanner.finishedStatement)
+        #expect(scanner.pendingStart == nil)
+        #expect(elapsed < .seconds(2), "scanning 200,000 lines took \(elapsed)")
+    }
+}
+
+@Suite struct UnfinishedInputTests {
+    /// A line at the prompt: complete (runs on Enter), incomplete (waits for more) or empty.
+    static let rows: [(String, InputCompleteness)] = [
+        ("select 1", .complete),
+        ("select year from studenten", .complete),
+        ("select year", .incomplete),  // its FROM is likely still to come
+        ("select count(*) as n, sum(beslissingen) as beslissingen", .incomplete),
+        ("select year,", .incomplete),
+        ("select year from", .incomplete),
+        ("select year from studenten where", .incomplete),
+        ("select (1 +", .incomplete),
+        ("select 'open", .incomplete),
+        ("select \"open", .incomplete),
+        ("select 1 /* open", .incomplete),
+        ("select year from studenten -- note", .complete),
+        // Errors that more input cannot mend run at once, to be shown.
+        ("selct year", .complete),
+        ("select year from nowhere", .complete),
+        ("select 1 from studenten where )", .complete),
+        ("help", .complete),
+        ("show datasets", .complete),
+        ("", .empty),
+        ("  -- a comment", .empty),
+    ]
+
+    @Test(arguments: rows)
+    func inputState(_ row: (String, InputCompleteness)) {
+        let session = Session(write: { _ in }, writeError: { _ in })
+        #expect(session.inputState(row.0) == row.1, "input: \(row.0.debugDescription)")
+    }
+
+    /// The parser and lexer code their errors, and the prompt decides from the code alone.
+    static let codes: [(String, Diagnostic.Code)] = [
+        ("select year,", .unexpectedEnd),
+        ("select year from", .unexpectedEnd),
+        ("select 'open", .unterminatedString),
+        ("select \"open", .unterminatedQuotedName),
+        ("/* open", .unterminatedComment),
+        ("select year from studenten where )", .other),
+        ("selct 1", .other),
+    ]
+
+    @Test(arguments: codes)
+    func parseErrorsCarryACode(_ row: (String, Diagnostic.Code)) {
+        do {
+            _ = try Parser.parseAll(SourceText(row.0))
+            Issue.record("\(row.0) parsed")
+        } catch let d as Diagnostic {
+            #expect(d.code == row.1, "input: \(row.0): \(d.message)")
+        } catch {
+            Issue.record("\(row.0): \(error)")
+        }
+    }
+
+    @Test func aSelectWithoutFromCodesItsColumn() throws {
+        let source = SourceText("select year")
+        guard case .query(let q) = try Parser.parseAll(source).first else {
+            Issue.record("not a query")
+            return
+        }
+        var checker = Checker(catalogue: .builtin, source: source)
+        #expect(Session.checkError(&checker, q)?.code == .columnWithoutFrom)
+    }
+
+    /// Rewording a message does not change what the prompt does.
+    @Test func theWordsOfAMessageDoNotMatter() {
+        let range = SourceRange(0, 0)
+        #expect(Session.completeness(of: Diagnostic("unterminated, without FROM", at: range)) == .complete)
+        #expect(Session.completeness(of: Diagnostic("anything at all", at: range, code: .unexpectedEnd)) == .incomplete)
+        #expect(Session.completeness(of: Diagnostic("anything", at: range, code: .unterminatedComment)) == .incomplete)
+    }
+}
