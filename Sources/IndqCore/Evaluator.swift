@@ -227,8 +227,9 @@ public enum Evaluator {
                 }
             }
         }
-        for a in plan.aggregates {
-            for g in groups { notes.add(contentsOf: aggregateNotes(a.name, a.argument, range: a.range, rows: g.rows, select: plan)) }
+        for a in plan.aggregates where mayNeedNote(a.name, a.argument, plan) {
+            let columns = a.argument?.referencedColumns(in: plan) ?? []
+            notes.add(contentsOf: aggregateNotes(a.name, columns: columns, range: a.range, groups: groups.map(\.rows), select: plan))
         }
         return try groups.map { g in
             RowContext(input: g.rows.first?.input ?? [], keys: g.keys,

@@ -212,9 +212,31 @@ extension Evaluator {
     /// (kerncijfers.waarde with several eenheid), or several years of cumulative figures.
     static func aggregateNotes(_ name: String, _ argument: BoundExpr?, range: SourceRange, rows: [RowContext],
                                select: SelectPlan) -> [Diagnostic] {
-        guard ["sum", "avg", "min", "max"].contains(name), let argument, let d = select.dataset, rows.count > 1 else { return [] }
-        let columns = argument.referencedColumns(in: select)
-        guard !columns.isEmpty else { return [] }
+        guard mayNeedNote(name, argument, select), let argument else { return [] }
+        return aggregateNotes(name, columns: argument.referencedColumns(in: select), range: range, groups: [rows], select: select)
+    }
+
+    /// mayNeedNote tells, before any row is looked at, whether an aggregate could get a note at all.
+    static func mayNeedNote(_ name: String, _ argument: BoundExpr?, _ select: SelectPlan) -> Bool {
+        guard argument != nil, let d = select.dataset, d.cumulative != nil || d.columnIndex(named: "eenheid") != nil else { return false }
+        return name == "sum" || name == "avg" || name == "min" || name == "max"
+    }
+
+    /// aggregateNotes gives the notes of an aggregate, reading `columns`, over each of the groups; one note at most
+    /// of each kind.
+    static func aggregateNotes(_ name: String, columns: [Int], range: SourceRange, groups: [[RowContext]],
+                               select: SelectPlan) -> [Diagnostic] {
+        guard let d = select.dataset, !columns.isEmpty else { return [] }
+        var out: [Diagnostic] = []
+        for rows in groups where rows.count > 1 {
+            for note in groupNotes(name, columns: columns, range: range, rows: rows, dataset: d)
+            where !out.contains(where: { $0.code == note.code }) { out.append(note) }
+        }
+        return out
+    }
+
+    /// groupNotes gives the notes of one aggregate over one group's rows.
+    static func groupNotes(_ name: String, columns: [Int], range: SourceRange, rows: [RowContext], dataset d: Dataset) -> [Diagnostic] {
         var out: [Diagnostic] = []
         let verb = name == "sum" || name == "avg" ? "adds" : "compares"
         if let unit = d.columnIndex(named: "eenheid"), columns.contains(where: { d.columns[$0].name == "waarde" }) {
