@@ -698,7 +698,7 @@ struct OracleFile {
 // MARK: - The generator
 
 /// QueryGenerator makes queries from a small grammar over the year tables, deterministically from a seed:
-/// select lists of columns and arithmetic, WHERE with comparisons, BETWEEN, IN and IS NULL, ORDER BY, LIMIT.
+/// select lists of columns, arithmetic (with exact decimals and round), WHERE with comparisons, BETWEEN, IN and IS NULL, ORDER BY, LIMIT.
 struct QueryGenerator {
     var state: UInt64
     let tables: [Dataset]
@@ -759,7 +759,7 @@ struct QueryGenerator {
 
     mutating func expression(_ t: Dataset, _ numeric: [(offset: Int, element: Column)]) -> String {
         let a = columnRef(numeric)
-        switch next(7) {
+        switch next(9) {
         case 0, 1: return a.name
         case 2:
             let b = columnRef(numeric)
@@ -773,8 +773,14 @@ struct QueryGenerator {
         case 5:
             let b = columnRef(numeric)
             return "(\(a.name) - \(b.name)) * \(pick([2, 3, -1]))"
-        default:
+        case 6:
             return "-\(a.name) + \(pick([1, 5, 1000]))"
+        case 7:
+            // Exact decimals: DuckDB's DECIMAL scale rules for * and +.
+            return "\(a.name) * \(pick(["1.5", "0.25", "2.50", "-0.1"])) + \(pick(["0.05", "1", "0.125"]))"
+        default:
+            // A percentage plus a decimal is a decimal, so round rounds it as DuckDB does.
+            return "round(\(a.name) \(pick(["+", "-"])) \(pick(["0.5", "0.125", "1.05"])), \(pick([0, 1, 2, -1])))"
         }
     }
 
