@@ -64,6 +64,8 @@ public final class SubqueryPlan: @unchecked Sendable {
 public struct AggregatePlan: Sendable {
     public var name: String
     public var argument: BoundExpr?
+    /// extra are the arguments after the first: quantile_cont's q, string_agg's separator, arg_max's y.
+    public var extra: [BoundExpr] = []
     public var distinct: Bool
     public var filter: BoundExpr?
     public var type: ValueType
@@ -618,14 +620,15 @@ public struct Checker {
             scope.insideAggregate = true
             scope.allowWindows = false
             defer { (scope.insideAggregate, scope.allowWindows) = (wasInside, allowedWindows) }
-            let arg = try call.args.first.map { try bind($0, &scope) }
+            let args = try call.args.map { try bind($0, &scope) }
             let filter = try call.filter.map { f -> BoundExpr in
                 let b = try bind(f, &scope)
                 try expect(b, isBoolean: "FILTER")
                 return b
             }
-            let type = try aggregateType(name, arg, range: range)
-            scope.aggregates.append(AggregatePlan(name: name, argument: arg, distinct: call.distinct, filter: filter, type: type, range: range))
+            let type = try aggregateType(name, args, range: range)
+            scope.aggregates.append(AggregatePlan(name: name, argument: args.first, extra: Array(args.dropFirst()), distinct: call.distinct,
+                                                  filter: filter, type: type, range: range))
             return BoundExpr(kind: .aggregate(scope.aggregates.count - 1), type: type, range: range)
         case .scalar:
             let args = try call.args.map { try bind($0, &scope) }
@@ -633,9 +636,13 @@ public struct Checker {
         }
     }
 
-    /// aggregateType checks an aggregate's argument and gives its result type.
-    func aggregateType(_ name: String, _ arg: BoundExpr?, range: SourceRange) throws -> ValueType {
-        guard let arg else { return .integer }
+    /// aggregateType checks an aggregate's arguments and gives its result type, as DuckDB types them: median and
+    /// quantile_cont of integers are doubles, stddev_samp and var_samp always; of percentages, median stays one.
+    func aggregateType(_ name: String, _ args: [BoundExpr], range: SourceRange) throws -> ValueType {
+        guard let arg = args.first else { return .integer }
+        func numeric() throws {
+            guard arg.type.isNumeric else { throw Diagnostic("\(name) takes numbers, found \(arg.type.rawValue)", at: arg.range) }
+        }
         switch name {
         case "count": return .integer
         case "sum", "avg":
@@ -650,6 +657,37 @@ public struct Checker {
             case .integer: return name == "avg" ? .double : .integer
             default: return name == "avg" ? .double : .decimal
             }
+        case "median", "quantile_cont":
+            try numeric()
+            if name == "quantile_cont" {
+                guard case .constant(let q) = args[1].kind, let f = q.asDouble, f >= 0, f <= 1 else {
+                    throw Diagnostic("quantile_cont's q must be a constant from 0 to 1, e.g. quantile_cont(x, 0.25)", at: args[1].range)
+                }
+            }
+            // As DuckDB: the median of integers is a double, of decimals (and fractions) a decimal.
+            switch arg.type {
+            case .integer, .null: return .double
+            default: return arg.type
+            }
+        case "stddev_samp", "var_samp":
+            try numeric()
+            return .double
+        case "count_if":
+            try expect(arg, isBoolean: "count_if")
+            return .integer
+        case "arg_max", "arg_min":
+            guard args[1].type != .boolean else {
+                throw Diagnostic("\(name) orders by its second argument, which must be a number or text, found boolean", at: args[1].range)
+            }
+            return arg.type
+        case "string_agg":
+            guard arg.type != .boolean else { throw Diagnostic("string_agg joins text or numbers, found boolean", at: arg.range) }
+            if args.count == 2 {
+                guard case .constant(let sep) = args[1].kind, sep.type == .text || sep.isNull else {
+                    throw Diagnostic("string_agg's separator must be a text constant, e.g. string_agg(x, ', ')", at: args[1].range)
+                }
+            }
+            return .text
         default:
             return arg.type
         }
@@ -673,7 +711,7 @@ public struct Checker {
             }
             return args[0].type
         case "first_value": return args[0].type
-        default: return try aggregateType(name, args.first, range: range)
+        default: return try aggregateType(name, args, range: range)
         }
     }
 
@@ -700,6 +738,60 @@ public struct Checker {
                 throw Diagnostic("\(name) takes text, found \(args[0].type.rawValue)", at: args[0].range)
             }
             type = name == "length" ? .integer : .text
+        case "substr", "replace", "trim", "ltrim", "rtrim", "left", "right", "strpos", "starts_with", "contains", "lpad", "rpad":
+            // Which arguments are text and which whole numbers: substr(text, int, int), lpad(text, int, text), ….
+            let counts: Set<Int> = ["substr": [1, 2], "left": [1], "right": [1], "lpad": [1], "rpad": [1]][name] ?? []
+            for (i, a) in args.enumerated() {
+                let want: ValueType = counts.contains(i) ? .integer : .text
+                guard a.type == want || a.type == .null else {
+                    throw Diagnostic("\(name)'s argument \(i + 1) must be \(want == .text ? "text" : "a whole number"), found \(a.type.rawValue)",
+                                     at: a.range, notes: ["usage: \(Functions.lookup(name)?.signature ?? name)"])
+                }
+            }
+            type = ["strpos": .integer, "starts_with": .boolean, "contains": .boolean][name] ?? .text
+        case "concat", "concat_ws":
+            if name == "concat_ws", !(args[0].type == .text || args[0].type == .null) {
+                throw Diagnostic("concat_ws's separator must be text, found \(args[0].type.rawValue)", at: args[0].range)
+            }
+            type = .text
+        case "greatest", "least":
+            type = .null
+            for a in args { type = try unify(type, a, what: "\(name)'s arguments") }
+            args = args.map { coerce($0, to: type) }
+        case "mod":
+            for a in args where !a.type.isNumeric {
+                throw Diagnostic("mod takes numbers, found \(a.type.rawValue)", at: a.range)
+            }
+            // As `+`: integers stay integers, a double makes a double, two percentages (or points) stay one.
+            let (a, b) = (args[0].type, args[1].type)
+            type = a == b && (a == .percentage || a == .points) ? a : Arithmetic.resultType(.multiply, a, b)
+        case "power", "sqrt", "exp", "ln", "log10":
+            for a in args where !a.type.isNumeric {
+                throw Diagnostic("\(name) takes numbers, found \(a.type.rawValue)", at: a.range)
+            }
+            type = .double
+        case "floor", "ceil", "trunc", "sign":
+            guard args[0].type.isNumeric else { throw Diagnostic("\(name) takes a number, found \(args[0].type.rawValue)", at: args[0].range) }
+            // As in DuckDB: floor and ceil of an integer are doubles, trunc of one stays an integer.
+            switch (name, args[0].type) {
+            case ("sign", _): type = .integer
+            case (_, .null), ("floor", .integer), ("ceil", .integer): type = .double
+            default: type = args[0].type
+            }
+        case "typeof":
+            // A non-null value names its own type, with a decimal's width and scale, as DuckDB's typeof does; a null
+            // names the static type, which the second argument carries.
+            args.append(BoundExpr(kind: .constant(.text(Scalars.typeName(args[0].type))), type: .text, range: range))
+            type = .text
+        case "ifnull":
+            type = try unify(try unify(.null, args[0], what: "ifnull arguments"), args[1], what: "ifnull arguments")
+            args = args.map { coerce($0, to: type) }
+            return BoundExpr(kind: .scalar("coalesce", args), type: type, range: range)
+        case "if":
+            try expect(args[0], isBoolean: "if")
+            type = try unify(try unify(.null, args[1], what: "if's results"), args[2], what: "if's results")
+            // CASE evaluates only the branch it takes, as DuckDB's if does.
+            return BoundExpr(kind: .caseWhen([(args[0], coerce(args[1], to: type))], coerce(args[2], to: type)), type: type, range: range)
         default:
             throw Diagnostic("unknown function '\(name)'", at: range)
         }

@@ -241,6 +241,7 @@ public enum Evaluator {
 
     /// aggregate computes one aggregate over rows (a group, or a window frame).
     static func aggregate(_ a: AggregatePlan, over rows: [RowContext]) throws -> Value {
+        if a.name == "arg_max" || a.name == "arg_min" { return try argExtreme(a, over: rows) }
         var values: [Value] = []
         for row in rows {
             if let filter = a.filter, try evaluate(filter, row) != .boolean(true) { continue }
@@ -252,14 +253,84 @@ public enum Evaluator {
             var seen = Set<ValueKey>()
             values = values.filter { seen.insert(ValueKey($0)).inserted }
         }
-        return try combine(a.name, values, type: a.type, range: a.range)
+        // The second argument of quantile_cont and string_agg is a constant, which the checker made sure of.
+        let parameter = try a.extra.first.map { try evaluate($0, RowContext()) }
+        return try combine(a.name, values, type: a.type, range: a.range, parameter: parameter)
+    }
+
+    /// quantile interpolates between the two values nearest the q-quantile, as DuckDB's quantile_cont: as doubles
+    /// for integers and doubles; exactly for decimals and fractions, at the largest scale among them, with the
+    /// fraction of the step rounded down, as DuckDB's DECIMAL quantile does (the median of 1.25 and 2.50 is 1.87).
+    static func quantile(_ values: [Value], q: Value?, type: ValueType, range: SourceRange) throws -> Value {
+        let exact = values.compactMap(\.asDecimal)
+        if type == .double || type == .integer || exact.count < values.count {
+            let sorted = values.compactMap(\.asDouble).sorted()
+            let position = (q?.asDouble ?? 0.5) * Double(sorted.count - 1)
+            let lo = Int(position.rounded(.down)), hi = Int(position.rounded(.up))
+            let r = sorted[lo] + (sorted[hi] - sorted[lo]) * (position - Double(lo))
+            guard r.isFinite else { throw Diagnostic("number overflow in quantile_cont", at: range) }
+            return .double(r)
+        }
+        let overflow = Diagnostic("decimal overflow in quantile_cont", at: range)
+        let sorted = exact.sorted { DecimalValue.compare($0, $1) < 0 }
+        let scale = sorted.map(\.scale).max() ?? 0
+        guard let qd = q?.asDecimal ?? (q?.asDouble).flatMap({ DecimalValue(approximating: $0) }),
+              let position = qd * DecimalValue(Int64(sorted.count - 1)), let unit = DecimalValue.pow10(position.scale) else { throw overflow }
+        let index = Int(position.units / unit), fraction = position.units % unit
+        guard let lo = sorted[index].withScale(scale), let hi = sorted[min(index + 1, sorted.count - 1)].withScale(scale) else { throw overflow }
+        let (step, o1) = (hi.units - lo.units).multipliedReportingOverflow(by: fraction)
+        guard !o1, let r = DecimalValue(units: lo.units + step / unit, scale: scale, width: max(lo.width, hi.width)) else { throw overflow }
+        return Arithmetic.wrap(r, as: type == .number ? .decimal : type)
+    }
+
+    /// argExtreme is arg_max and arg_min: x from the first row whose y is the largest or smallest; rows where
+    /// either is null do not count, as in DuckDB.
+    static func argExtreme(_ a: AggregatePlan, over rows: [RowContext]) throws -> Value {
+        guard let arg = a.argument, let by = a.extra.first else { return .null }
+        var best: (x: Value, y: Value)?
+        var seen = Set<ValueKey>()
+        for row in rows {
+            if let filter = a.filter, try evaluate(filter, row) != .boolean(true) { continue }
+            let x = try evaluate(arg, row), y = try evaluate(by, row)
+            if x.isNull || y.isNull { continue }
+            if a.distinct && !seen.insert(ValueKey(x)).inserted { continue }
+            if let b = best {
+                let c = compareValues(y, b.y) ?? 0
+                if a.name == "arg_max" ? c > 0 : c < 0 { best = (x, y) }
+            } else {
+                best = (x, y)
+            }
+        }
+        return best?.x ?? .null
     }
 
     /// combine reduces the non-null values of an aggregate.
-    static func combine(_ name: String, _ values: [Value], type: ValueType, range: SourceRange) throws -> Value {
+    static func combine(_ name: String, _ values: [Value], type: ValueType, range: SourceRange, parameter: Value? = nil) throws -> Value {
         if name == "count" { return .integer(Int64(values.count)) }
+        if name == "count_if" { return .integer(Int64(values.count { $0 == .boolean(true) })) }
         guard let first = values.first else { return .null }
         switch name {
+        case "string_agg":
+            if parameter?.isNull == true { return .null }
+            return .text(values.compactMap(\.display).joined(separator: parameter?.display ?? ","))
+        case "median", "quantile_cont":
+            return try quantile(values, q: name == "median" ? .decimal(DecimalValue(units: 5, scale: 1)!) : parameter,
+                                type: type, range: range)
+        case "stddev_samp", "var_samp":
+            guard values.count >= 2 else { return .null }
+            // Welford's method: one pass, without the cancellation of a sum of squares.
+            var mean = 0.0, m2 = 0.0, n = 0.0
+            for v in values {
+                guard let x = v.asDouble else { continue }
+                n += 1
+                let delta = x - mean
+                mean += delta / n
+                m2 += delta * (x - mean)
+            }
+            let variance = m2 / (n - 1)
+            let r = name == "var_samp" ? variance : variance.squareRoot()
+            guard r.isFinite else { throw Diagnostic("number overflow in \(name) (the result is too large for a double)", at: range) }
+            return .double(r)
         case "min", "max":
             return values.dropFirst().reduce(first) { best, v in
                 let c = compareValues(v, best) ?? 0
@@ -373,7 +444,8 @@ public enum Evaluator {
                     from = [sorted[0]]
                 default:
                     let frame = sorted[0...peerEnd[p]].map { rows[$0] }
-                    let a = AggregatePlan(name: w.name, argument: w.arguments.first, distinct: false, filter: nil, type: w.type, range: w.range)
+                    let a = AggregatePlan(name: w.name, argument: w.arguments.first, extra: Array(w.arguments.dropFirst()), distinct: false,
+                                          filter: nil, type: w.type, range: w.range)
                     value = try aggregate(a, over: frame)
                     if !exactAggregates.contains(w.name) { from = Array(sorted[0...peerEnd[p]]) }
                 }

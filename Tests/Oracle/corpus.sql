@@ -768,3 +768,104 @@ select -1.5::integer, 2 * 1.5::integer;
 select year, lag(year, 1, 0.5) over (order by year) from studenten order by year;
 select year, lead(aanvragen, 1, 2.5) over (order by year) from studenten order by year;
 select year, lag(inwilligingen, 1, 0) over (order by year) from studenten order by year;
+
+-- section: text functions
+select nationaliteit, substr(nationaliteit, 1, 3), substring(nationaliteit, 2), substr(nationaliteit, -3) from nationaliteiten;
+select substr('Oekraïne', 2, 3), substr('abc', 0, 2), substr('abc', -2, 1), substr('abc', 2, -1), substr('abc', 5), substr('abc', -9, 2);
+select substr('abc', -9, 8), substr('abc', 0, -1), substr('abcdef', 4, -2), substr('abc', 0), substr('abc', -4), substr('abc', 1, -5), substr('abcdef', -2, -2), substr('abc', 0, 1);
+select substr('abc', -4294967296, 2), substr('abc', 4294967295), substr('abc', 2, 4294967295);
+select substr(post, 1, 6), substr(null, 1), substr('abc', null) from financien;
+select replace(post, 'kosten', 'uitgaven'), replace(post, '', 'x') from financien;
+select replace('aaa', 'aa', 'b'), replace('a-b-c', '-', ''), replace(null, 'a', 'b');
+select trim('  x  ') || '|', ltrim('  x  ') || '|', rtrim('  x  ') || '|', trim('xxaxx', 'x'), ltrim('xya', 'xy'), rtrim('ayx', 'xy');
+select post, rtrim(post, ' 2022') from financien;
+select trim(null), ltrim('', 'x'), trim('   ');
+select concat(categorie, ' ', year), concat(categorie, null, aanvragen) from regulier;
+select concat('a', null, 'b', 1, 2.5), concat(null), concat_ws('-', 'a', null, 'b'), concat_ws(null, 'a', 'b'), concat_ws('-', 1, 2);
+select concat_ws(' / ', categorie, year, aanvragen) from regulier;
+select left(categorie, 4), right(categorie, 4), left(categorie, -3), right(categorie, -3) from regulier;
+select left('Oekraïne', 3), right('Oekraïne', 3), left('abc', 0), left('abc', 10), right('abc', 10), left(null, 1);
+select post, strpos(post, 'kosten'), strpos(post, ''), strpos(lower(post), 'totaal') from financien;
+select strpos('ïa', 'a'), strpos('', ''), strpos('abc', 'abcd'), strpos(null, 'a');
+select post from financien where starts_with(post, 'Totaal');
+select post from financien where contains(lower(post), 'kosten');
+select starts_with('hello', ''), contains('hello', ''), contains(null, 'a'), starts_with('a', 'ab');
+select lpad(cast(rang as varchar), 3, '0'), rpad(nationaliteit, 12, '.') from nationaliteiten;
+select lpad('ab', 5, 'xy'), rpad('ab', 5, 'xy'), lpad('abcdef', 3, 'x'), rpad('abcdef', 3, 'x'), lpad('ab', 0, 'x'), lpad('ïé', 4, 'ø');
+select lpad('ab', -1, 'x'), lpad('ab', 2, ''), lpad(null, 3, 'x'), lpad('a', 3, null);
+select year, string_agg(nationaliteit, ', ') from nationaliteiten group by year;
+select categorie, string_agg(nationaliteit) from nationaliteiten group by categorie order by categorie;
+select string_agg(categorie, '; ') from regulier where year = 2021;
+select string_agg(distinct categorie, ',') from regulier where year = 2021 and aanvragen > 1000000;
+select string_agg(aanvragen, '+') from studenten;
+select string_agg(kwalificatie, ',') from kerncijfers where kwalificatie is null;
+select string_agg(nationaliteit, ', ') filter (where rang = 1) from nationaliteiten;
+-- fails
+select lpad('ab', 5, '');
+-- fails
+select substr(year, 1) from studenten;
+
+-- section: number functions
+select year, greatest(aanvragen, beslissingen), least(aanvragen, beslissingen) from studenten;
+select greatest(1, 2.5, 3), greatest(1, null, 3), greatest('a', 'b'), least(3, 1, 2), greatest(null, null), least(2, null);
+select greatest(inwilligingen, 97%), least(inwilligingen, 97%) from studenten;
+select year, mod(aanvragen, 1000), mod(-aanvragen, 7), mod(aanvragen, -7), mod(aanvragen, 0) from studenten;
+select mod(7.5, 2), mod(-7.5, 2), mod(bedrag, 1000) from financien;
+select mod(null, 2), mod(2, null);
+select power(2, 10), power(2, -1), power(0, 0), pow(2, 3), power(aanvragen, 0.5) from studenten;
+select power(aanvragen / 12310, 1 / 2) as groeifactor from studenten where year = 2021;
+select sqrt(aanvragen), sqrt(16), sqrt(0), sqrt(null) from studenten;
+select exp(1), exp(0), exp(-1000), exp(inwilligingen) from studenten;
+select year, ln(aanvragen), log10(aanvragen), ln(1), log10(0.001) from studenten;
+select post, log10(bedrag) from financien where bedrag > 0;
+select floor(aanvragen / 1000), ceil(aanvragen / 1000), trunc(aanvragen / 1000), ceiling(aanvragen / 7) from studenten;
+select floor(2.7), floor(-2.5), floor(7), ceil(2.1), ceil(-2.1), trunc(-2.7), trunc(7), floor(null);
+select post, sign(bedrag), sign(-bedrag), sign(0), sign(2.5), sign(-0.5) from financien;
+select floor(bedrag / 1000) * 1000 as duizendtal, count(*) from financien group by duizendtal order by 1;
+-- fails
+select sqrt(-1);
+-- fails
+select ln(0);
+-- fails
+select ln(-1);
+-- fails
+select log10(0);
+-- fails
+select log10(-aanvragen) from studenten;
+-- fails
+select mod(categorie, 2) from regulier;
+-- fails
+select greatest(1, 'a');
+
+-- section: aggregates: median, quantiles, spread, count_if, arg_max
+select median(aanvragen), median(beslissingen) from regulier;
+select categorie, median(aanvragen) from regulier group by categorie;
+select median(aanvragen) from studenten where year < 2021;
+select quantile_cont(aanvragen, 0.25), quantile_cont(aanvragen, 0), quantile_cont(aanvragen, 1), quantile_cont(aanvragen, 0.9) from regulier;
+select stddev_samp(aanvragen), var_samp(aanvragen) from regulier;
+select categorie, stddev_samp(aanvragen), var_samp(beslissingen) from regulier group by categorie;
+select stddev_samp(aanvragen), var_samp(aanvragen) from studenten where year = 2019;
+select median(aanvragen), stddev_samp(aanvragen) from studenten where year = 1900;
+select count_if(aanvragen > 10000), count_if(inwilligingen >= 95%) from regulier;
+select year, count_if(aanvragen > beslissingen) from regulier group by year order by year;
+select count_if(aanvragen > 10000) filter (where year = 2021) from regulier;
+select arg_max(categorie, aanvragen), arg_min(categorie, aanvragen) from regulier where year = 2021;
+select arg_min(year, aanvragen), arg_max(year, aanvragen) from studenten;
+select categorie, arg_max(year, aanvragen) from regulier group by categorie;
+select arg_max(post, bedrag), arg_min(post, bedrag) from financien;
+select arg_max(onderwerp, waarde) from kerncijfers where eenheid = 'maanden';
+select arg_max(kwalificatie, year) from kerncijfers;
+select categorie, year, median(aanvragen) over (partition by categorie order by year) from regulier;
+select categorie, year, arg_max(year, aanvragen) over (partition by categorie) from regulier;
+select year, count_if(aanvragen > 20000) over (order by year) from studenten;
+-- fails
+select quantile_cont(aanvragen, 2) from regulier;
+
+-- section: typeof, if, ifnull
+select typeof(aanvragen), typeof(categorie), typeof(true) from regulier limit 1;
+select typeof(aanvragen + 1), typeof(aanvragen > 1), typeof(categorie || 'x') from regulier limit 1;
+select year, if(aanvragen > beslissingen, 'groei', 'krimp') from studenten;
+select if(null, 1, 2), if(true, 1, 2.5), if(false, null, 'x'), if(year = 2020, aanvragen, null) from studenten;
+select if(year > 2019, aanvragen / (year - 2019), 0) from studenten;
+select onderwerp, ifnull(kwalificatie, 'exact') from kerncijfers;
+select ifnull(null, 3), ifnull(1, 2.5), ifnull(null, null);

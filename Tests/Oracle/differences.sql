@@ -180,8 +180,58 @@ select 'x' || 1e20, 'x' || 1e-5;
 -- duckdb: 0.99
 select cast(inwilligingen as varchar) from studenten where year = 2019;
 
--- section: functions outside indq's language
--- why: indq has a small set of functions; DuckDB has many more, such as string_agg
+-- section: functions
+-- why: indq has one integer type, 64 bits wide, so typeof says BIGINT for every whole number; DuckDB types a small literal INTEGER
+-- indq: BIGINT
+-- duckdb: INTEGER
+select typeof(1);
+
+-- why: typeof(NULL) is the type's name, NULL; DuckDB writes it in double quotes
+-- indq: NULL
+-- duckdb: "NULL"
+select typeof(null);
+
+-- why: a percentage is its own type in indq; DuckDB only sees the fraction, a DECIMAL
+-- indq: PERCENTAGE
+-- duckdb: DECIMAL(18,2)
+select typeof(inwilligingen) from studenten where year = 2019;
+
+-- why: floor, ceil and trunc of a percentage work on its percent figure, as round does (floor(85.8%) is 85%); DuckDB floors the fraction
+-- indq: 99% | 96%
+-- duckdb: 0 | 1
+select floor(inwilligingen), ceil(95.5%) from studenten where year = 2019;
+
+-- why: ifnull, like coalesce, needs arguments of one type in indq; DuckDB converts the text to the number's type
 -- indq: error
--- duckdb: Indiase,Turkse,Syrische
-select string_agg(nationaliteit, ',') from nationaliteiten where categorie = 'familie_en_gezin';
+-- duckdb: 1
+select ifnull(1, 'a');
+
+-- why: as elsewhere in indq, a result too large for a double is an overflow error with its place; DuckDB gives infinity
+-- indq: error
+-- duckdb: Infinity
+select exp(1000);
+
+-- why: as above
+-- indq: error
+-- duckdb: Infinity
+select power(2, 1024);
+
+-- why: a negative number to a fractional power has no real value: indq says so with an error; DuckDB gives NaN
+-- indq: error
+-- duckdb: NaN
+select power(-8, 1 / 3);
+
+-- why: lpad and rpad build at most 1,000,000 characters, so that a huge length is an error, not an exhausted memory
+-- indq: error
+-- duckdb: true | xxxxxxxxxxa
+select lpad('a', 2000000, 'x') = lpad('a', 2000000, 'x'), lpad('a', 11, 'x');
+
+-- why: string_agg writes a percentage as indq prints it (99%), as CAST to VARCHAR does; DuckDB joins the fractions
+-- indq: 99%,96%,99%
+-- duckdb: 0.99,0.96,0.99
+select string_agg(inwilligingen, ',') from studenten;
+
+-- why: substr clamps any start and length to the text, however large; DuckDB refuses a start or length beyond 2^32
+-- indq: bc
+-- duckdb: error
+select substr('abc', 2, 9223372036854775807);
