@@ -67,13 +67,19 @@ public enum Evaluator {
         for (n, select) in plan.selects.enumerated() {
             if shouldStop() { throw Interrupted() }
             var rows = try run(select, notes: &notes, shouldStop: shouldStop)
-            for i in rows.indices { rows[i].context.select = n }
+            for i in rows.indices {
+                rows[i].context.select = n
+                // A result row lives until the statement ends: its values, its provenance (the row context) and their copies
+                // while set operations combine them; about 1 KB a row, measured.
+                try Cancellation.charge(row: rows[i].output, overhead: 640 + 8 * rows[i].context.rows.count + 24 * rows[i].context.qualifiers.count)
+            }
             operands.append(rows)
         }
         var rows = combine(operands, plan.setOps)
         if !plan.order.isEmpty {
             var keyed: [(keys: [Value], index: Int)] = []
             for (i, r) in rows.enumerated() {
+                try Cancellation.charge(48 + 40 * plan.order.count)
                 keyed.append((try plan.order.map { o -> Value in
                     switch o.key {
                     case .output(let c): return r.output[c]
@@ -217,6 +223,7 @@ public enum Evaluator {
             var index: [[ValueKey]: Int] = [:]
             for row in rows {
                 try Cancellation.checkpoint()
+                try Cancellation.charge(16)
                 let keys = try plan.groupKeys.map { try evaluate($0, row) }
                 let id = keys.keys
                 if let i = index[id] {

@@ -34,7 +34,10 @@ enum Info {
                 for column in columns {
                     for row in context.rows {
                         for at in dataset.sourceLines(row: row, column: column) {
+                            try Cancellation.checkpoint()
                             let figure = dataset.columns[column].type.alignsRight
+                            try Cancellation.charge(row: [result.rows[r][c], dataset.rows[row][column]],
+                                                    overhead: 10 * 40 + 2 * ((at.text?.utf8.count ?? 0) + at.reference.utf8.count))
                             rows.append([.integer(Int64(r + 1)), .text(result.columns[c].name), result.rows[r][c],
                                          .text(dataset.columns[column].name), dataset.rows[row][column],
                                          .text(at.reference), at.line.map { .integer(Int64($0)) } ?? .null, at.text.map(Value.text) ?? .null,

@@ -103,6 +103,19 @@ public struct Parser {
                 try advance()
                 if check(.select) { return .sourceOf(try parseQuery()) }
                 return .source(try parseName("a dataset name or a query after SOURCE"))
+            case "set":
+                try advance()
+                let name = try parseName("a setting name after SET, such as memory_limit")
+                guard try match(.equal) || (current.kind == .identifier && current.text.lowercased() == "to") else {
+                    throw error("expected '=' or TO after SET \(name.text), found \(current.describe)")
+                }
+                if current.kind == .identifier { try advance() }
+                guard current.kind == .string || current.kind == .integer else {
+                    throw error("expected a value in quotes after SET \(name.text) =, such as '1GB', found \(current.describe)")
+                }
+                let value = current.text
+                try advance()
+                return .set(name, value)
             case "with":
                 throw error("WITH (common table expressions) is not supported yet; write the query itself")
             case "help":

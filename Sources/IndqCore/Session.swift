@@ -30,6 +30,9 @@ public struct Session {
     var readDepth = 0
     /// cancelled is whether the last statement was cancelled, so that the script, paste or .read around it stops.
     var cancelled = false
+    /// memoryLimit bounds what one statement may keep (result rows, their provenance, sort keys), in bytes:
+    /// `set memory_limit = '1GB'`; by default half the machine's memory.
+    public var memoryLimit = MemorySize.defaultLimit
     /// shouldStop is asked while a statement runs; the REPL answers true after Ctrl-C, which cancels the statement.
     public var shouldStop: () -> Bool = { false }
 
@@ -95,7 +98,7 @@ public struct Session {
             cancelled = false
             do {
                 let stop = shouldStop
-                try Cancellation.run(stop) { try execute(parsed.statement, source: source) }
+                try Cancellation.run(stop, memoryLimit: memoryLimit) { try execute(parsed.statement, source: source) }
             } catch {
                 if !(error is ScriptFailed) { report(error, in: source) }
                 succeeded = false
@@ -193,6 +196,14 @@ public struct Session {
             } else {
                 emit(sources)
             }
+        case .set(let name, let value):
+            guard ["memory_limit", "max_memory"].contains(name.text.lowercased()) else {
+                throw Diagnostic("unknown setting '\(name.text)'; indq has one setting, memory_limit", at: name.range)
+            }
+            guard let bytes = MemorySize.parse(value) else {
+                throw Diagnostic("expected a size such as '1GB', '512MB' or '2GiB' for memory_limit, found '\(value)'", at: name.range)
+            }
+            memoryLimit = bytes
         case .help(let topic):
             write(Help.text(topic: topic, catalogue: catalogue))
         case .dot(let text, let range):

@@ -15,6 +15,8 @@ public enum Statement: Equatable, Sendable {
     case sourceOf(Query)
     /// `HELP [topic]`
     case help(String?)
+    /// `SET name = 'value'`: a setting, as DuckDB spells it (`set memory_limit = '1GB'`).
+    case set(Name, String)
     /// `.name arguments`: a dot-command such as `.format csv`, one line long.
     case dot(String, SourceRange)
 }
@@ -338,6 +340,7 @@ extension Statement {
         case .sourceOf(let q): return "SOURCE " + q.sql
         // A topic prints as a string, which reads back as the same topic whatever its characters.
         case .help(let topic): return topic.map { "HELP '\($0)'" } ?? "HELP"
+        case .set(let n, let value): return "SET \(quoteName(n.text)) = '\(value.replacingAll("'", with: "''"))'"
         case .dot(let text, _): return text
         }
     }

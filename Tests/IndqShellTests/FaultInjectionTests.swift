@@ -359,3 +359,38 @@ enum FaultRunner {
         #expect(r.cpuSeconds < 1, "took \(r.cpuSeconds) s of CPU time")
     }
 }
+
+@Suite("Fault injection: memory stays in proportion") struct MemoryFaultTests {
+    /// A 2,000-way union of kerncijfers under `source`: about 74,000 rows of provenance. Under a 50 MB limit it fails
+    /// with the limit named, before using much more than that; without the limit it runs.
+    static let bigSource = "source " + Array(repeating: "select * from kerncijfers", count: 2_000).joined(separator: " union all ") + ";\n"
+
+    @Test("a statement over memory_limit fails with an error naming the limit") func overLimit() throws {
+        let path = try FaultRunner.script("set memory_limit = '50MB';\n" + Self.bigSource + "select 'not reached';\n")
+        let r = try FaultRunner.run(["--format", "csv", path])
+        #expect(r.status == 1)
+        #expect(r.stderr.hasPrefix("error: out of memory: this statement needs more than the memory limit of 50.0 MB; "), "\(r.stderr)")
+        #expect(r.stdout.isEmpty)
+        #expect(r.maxRSSKiB > 0 && r.maxRSSKiB < 100 * 1024, "peak memory \(r.maxRSSKiB) KiB")
+    }
+
+    @Test("under the default limit, the same statement runs, in memory near the size of its output") func underLimit() throws {
+        let path = try FaultRunner.script(Self.bigSource)
+        let r = try FaultRunner.run(["--format", "csv", path])
+        #expect(r.status == 0, "\(r.stderr)")
+        // The rows are kept and then printed as one text: a few times the output, not hundreds.
+        #expect(r.maxRSSKiB > 0 && r.maxRSSKiB < 8 * r.stdout.count / 1024 + 30 * 1024,
+                "peak memory \(r.maxRSSKiB) KiB for \(r.stdout.count / 1024) KiB of output")
+    }
+
+    @Test("set memory_limit reads DuckDB's sizes and refuses others", arguments: [
+        ("set memory_limit = '1GB'", ""), ("set memory_limit = '1.5 GiB'", ""), ("set memory_limit to '512MB'", ""),
+        ("set memory_limit = 'lots'", "expected a size such as '1GB'"), ("set memory_limit = '0'", "expected a size"),
+        ("set work_mem = '1GB'", "unknown setting 'work_mem'"),
+    ])
+    func sizes(_ statement: String, _ message: String) throws {
+        let r = try FaultRunner.run(["-c", statement])
+        #expect(r.status == (message.isEmpty ? 0 : 1), "\(r.stderr)")
+        #expect(message.isEmpty ? r.stderr.isEmpty : r.stderr.contains(message), "\(r.stderr)")
+    }
+}
