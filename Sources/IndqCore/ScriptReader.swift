@@ -189,6 +189,8 @@ public struct ScriptReader {
     /// kept bounds what is kept of the line before a statement, for messages that show the line.
     static let kept = 4096
     static let zeros = [UInt8](repeating: 0, count: 65536)
+    /// batch bounds the statements handed out together.
+    static let batch = 65536
 
     var buffer: [UInt8] = []
     /// Bytes before `validated` are checked; `failure` is the error waiting at `validated`, once all before it ran.
@@ -235,7 +237,14 @@ public struct ScriptReader {
             // A comment between statements that closed no longer needs its start.
             if splitter.commentStart == nil { excerpt = nil }
             switch step {
-            case .statement(let start, let end):
+            case .statement(let start, var end):
+                // Statements that have all arrived already run as one text, which saves a parser for each of many
+                // short ones; a batch never waits for more input, so each still runs as soon as it is complete.
+                while end - start < Self.batch, case .statement(_, let next) = buffer.withUnsafeBufferPointer({ p in
+                    splitter.scan(UnsafeBufferPointer(rebasing: p[..<validated]), position: &position, atEnd: atEnd)
+                }) {
+                    end = next
+                }
                 return statement(start: start, end: end, tooLong: false)
             case .finished:
                 if let excerpt { self.excerpt = nil; return .statement(excerpt.text, from: excerpt.from, tooLong: false) }
