@@ -649,13 +649,13 @@ public struct Checker {
             guard arg.type.isNumeric else {
                 throw Diagnostic("\(name) takes numbers, found \(arg.type.rawValue)", at: arg.range)
             }
-            // As DuckDB: avg is a double and the sum of decimals a decimal; the mean of percentages (or points) stays one.
+            // As DuckDB: avg is a double, and a sum keeps counts, decimals and doubles. indq's own: the mean of
+            // percentages (or points) is one, the sum of points is points, and the sum of percentages a decimal.
+            if name == "avg" { return [.percentage, .points, .number].contains(arg.type) ? arg.type : .double }
             switch arg.type {
-            case .percentage, .points, .number: return name == "avg" ? arg.type : arg.type == .percentage ? .decimal : arg.type
-            case .double: return .double
-            case .null: return name == "avg" ? .double : .integer
-            case .integer: return name == "avg" ? .double : .integer
-            default: return name == "avg" ? .double : .decimal
+            case .null, .integer: return .integer
+            case .percentage: return .decimal
+            default: return arg.type
             }
         case "median", "quantile_cont":
             try numeric()
