@@ -757,7 +757,7 @@ public struct Checker {
         case "greatest", "least":
             type = .null
             for a in args { type = try unify(type, a, what: "\(name)'s arguments") }
-            args = args.map { coerce($0, to: type) }
+            args = coerce(args, to: type)
         case "mod":
             for a in args where !a.type.isNumeric {
                 throw Diagnostic("mod takes numbers, found \(a.type.rawValue)", at: a.range)
@@ -785,13 +785,14 @@ public struct Checker {
             type = .text
         case "ifnull":
             type = try unify(try unify(.null, args[0], what: "ifnull arguments"), args[1], what: "ifnull arguments")
-            args = args.map { coerce($0, to: type) }
+            args = coerce(args, to: type)
             return BoundExpr(kind: .scalar("coalesce", args), type: type, range: range)
         case "if":
             try expect(args[0], isBoolean: "if")
             type = try unify(try unify(.null, args[1], what: "if's results"), args[2], what: "if's results")
             // CASE evaluates only the branch it takes, as DuckDB's if does.
-            return BoundExpr(kind: .caseWhen([(args[0], coerce(args[1], to: type))], coerce(args[2], to: type)), type: type, range: range)
+            let results = coerce([args[1], args[2]], to: type)
+            return BoundExpr(kind: .caseWhen([(args[0], results[0])], results[1]), type: type, range: range)
         default:
             throw Diagnostic("unknown function '\(name)'", at: range)
         }

@@ -107,6 +107,7 @@ struct DecimalTests {
         ("select coalesce(null, 1, 2.5) as c, case when true then 1 else 2.5 end as k", "c,k\n1.0,1.0\n"),
         ("select 1 as x union all select 2.25 union all select -0.5", "x\n1.00\n2.25\n-0.50\n"),
         ("select coalesce(null, 50%, 0.5) as c", "c\n0.50\n"),
+        ("select greatest(1.5, 2) as g, least(1.5, 2) as l, ifnull(1, 2.5) as i, if(true, 1, 2.5) as f", "g,l,i,f\n2.0,1.5,1.0,1.0\n"),
         // Errors keep their place.
         ("select 9999999999999999999999999999999999999.5 + 0.5", "1:8 error: decimal overflow in '+' (the result needs more than 38 digits)"),
         ("select cast(123.5 as decimal(3, 1))", "1:8 error: 123.5 is out of range for DECIMAL(3,1)"),
