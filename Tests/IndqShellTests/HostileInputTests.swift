@@ -31,6 +31,9 @@ struct HostileCase: Sendable, CustomTestStringConvertible {
     /// message, when set, must appear on standard error.
     var message: String?
     var arguments: [String] = []
+    /// cpuLimit replaces HostileRunner.limit for a case that does real work per statement; the scaling test
+    /// catches what such a case could hide, a cost that grows faster than the input.
+    var cpuLimit: Double?
 
     var testDescription: String { "\(name) [\(mode.rawValue)]" }
 }
@@ -178,6 +181,7 @@ enum HostileRunner {
             : String(decoding: c.input, as: UTF8.self)
         let context = "input: \(shown.debugDescription)\nstderr: \(String(r.stderr.prefix(2000)))"
         #expect(r.signal == nil, "indq was killed by signal \(r.signal ?? 0)\n\(context)", sourceLocation: sourceLocation)
+        let limit = c.cpuLimit ?? Self.limit
         #expect(r.seconds <= limit, "indq used \(r.seconds) s of CPU time (limit \(limit) s; \(r.wallSeconds) s wall)\n\(context)",
                 sourceLocation: sourceLocation)
         guard let status = r.status else { return }
@@ -408,8 +412,9 @@ enum HostileInputs {
                     mode: .command),
         HostileCase(name: "100,000-character quoted name", input: Array(("select \"" + repeated("y", 100_000)
                     + "\" from studenten").utf8), mode: .script),
+        // 20,000 results are real work (about 0.1 ms each in a debug build), so this case has a larger budget.
         HostileCase(name: "20,000 statements, then an error", input: Array((repeated("select 1;\n", 20_000) + "select x;\n").utf8),
-                    mode: .script),
+                    mode: .script, cpuLimit: 6.0),
         HostileCase(name: "10,000 failing statements, continuing", input: Array(repeated("select x;\n", 10_000).utf8),
                     mode: .script, arguments: ["--continue-on-error"]),
         HostileCase(name: "100,000 empty statements, then an error", input: Array((repeated(";", 100_000) + "select @").utf8),
@@ -588,6 +593,21 @@ struct HostileInputTests {
     @Test("hand-written hostile input", arguments: HostileInputs.all)
     func handWritten(_ c: HostileCase) throws {
         try HostileRunner.check(c)
+    }
+
+    /// Many statements cost time in proportion to their number: ten times the statements may take at most about
+    /// fifteen times the CPU time (a quadratic cost would take a hundred times).
+    @Test("many statements scale linearly") func manyStatementsScale() throws {
+        guard let binary = HostileRunner.binary else { Issue.record("indq binary missing"); return }
+        func cpu(_ count: Int) throws -> Double {
+            let c = HostileCase(name: "\(count) statements", input: Array(String(repeating: "select 1;\n", count: count).utf8),
+                                mode: .script, expect: .success)
+            let r = try HostileRunner.run(c, binary: binary)
+            #expect(r.status == 0, "\(count) statements: exit \(String(describing: r.status)), stderr: \(r.stderr.prefix(500))")
+            return r.seconds
+        }
+        let small = try cpu(2_000), large = try cpu(20_000)
+        #expect(large <= 15 * small + 0.5, "2,000 statements: \(small) s of CPU; 20,000: \(large) s")
     }
 
     @Test("generated mutations of valid queries", arguments: HostileMutations.all)
