@@ -129,7 +129,8 @@ order by categorie, year;
 -- 6 rows
 
 -- Court cases and Brexit side by side, with UNION ALL.
-select 'juridische zaken' as bron, year, ontvangen as aantal from juridische_zaken
+select 'juridische zaken' as bron, year, ontvangen as aantal
+from juridische_zaken
 union all
 select 'brexit (cumulatief)', year, aanvragen from brexit
 order by bron, year;

@@ -67,8 +67,8 @@ select year, instandhoudingen_asiel, instandhoudingen_regulier from juridische_z
 -- The difference between two percentages is in percentage points (pp), not a percentage: from 92% to 86% is 6 pp
 -- lower, while the rate itself fell by 6.5% of its value. How many points lower was the asylum upheld rate in 2021
 -- than in 2019? A percentage plus or minus points is a percentage again: 86% + 6 pp is 92%.
-select (select instandhoudingen_asiel from juridische_zaken where year = 2019)
-     - (select instandhoudingen_asiel from juridische_zaken where year = 2021) as gedaald;
+select (select instandhoudingen_asiel from juridische_zaken where year = 2019) -
+       (select instandhoudingen_asiel from juridische_zaken where year = 2021) as gedaald;
 -- expect:
 -- ┌─────────┐
 -- │ gedaald │

@@ -61,7 +61,10 @@ where year = 2021;
 
 -- having filters groups, as where filters rows: the categories with more than 50,000 applications over the three
 -- years.
-select categorie, sum(aanvragen) as drie_jaar from regulier group by categorie having sum(aanvragen) > 50000
+select categorie, sum(aanvragen) as drie_jaar
+from regulier
+group by categorie
+having sum(aanvragen) > 50000
 order by drie_jaar desc;
 -- expect:
 -- ┌──────────────────┬───────────┐
@@ -107,7 +110,9 @@ select year, sum(beslissingen) as beslissingen from regulier group by year order
 -- 3 rows
 
 -- Exercise 5.2: In how many of the five top-3 lists does each nationality appear? Most first, then by name.
-select nationaliteit, count(*) as lijsten from nationaliteiten group by nationaliteit
+select nationaliteit, count(*) as lijsten
+from nationaliteiten
+group by nationaliteit
 order by lijsten desc, nationaliteit;
 -- expect:
 -- ┌───────────────┬─────────┐
@@ -125,7 +130,10 @@ order by lijsten desc, nationaliteit;
 
 -- Exercise 5.3: Which categories had a grant rate of at least 90% in every year? (Their lowest rate is at least
 -- 90%.)
-select categorie, min(inwilligingen) as laagste from regulier group by categorie having min(inwilligingen) >= 90%
+select categorie, min(inwilligingen) as laagste
+from regulier
+group by categorie
+having min(inwilligingen) >= 90%
 order by categorie;
 -- expect:
 -- ┌──────────────────┬─────────┐

@@ -132,7 +132,10 @@ select onderwerp, waarde, eenheid from kerncijfers where eenheid in ('maanden', 
 -- 5 rows
 
 -- Exercise 7.2: How many approximate figures does kerncijfers hold for each of the words bijna, ruim and circa?
-select kwalificatie, count(*) as cijfers from kerncijfers where kwalificatie is not null group by kwalificatie
+select kwalificatie, count(*) as cijfers
+from kerncijfers
+where kwalificatie is not null
+group by kwalificatie
 order by kwalificatie;
 -- expect:
 -- ┌──────────────┬─────────┐

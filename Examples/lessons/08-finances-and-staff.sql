@@ -43,8 +43,8 @@ select post, round(bedrag / 1000.0, 1) as miljoen_euro from financien;
 
 -- A subquery in parentheses is a value: the deficit worked out from the totals equals the printed saldo,
 -- -26.287 thousand euros.
-select (select bedrag from financien where post = 'Totaal baten')
-     - (select bedrag from financien where post = 'Totaal Lasten') as saldo;
+select (select bedrag from financien where post = 'Totaal baten') -
+       (select bedrag from financien where post = 'Totaal Lasten') as saldo;
 -- expect:
 -- ┌────────┐
 -- │  saldo │

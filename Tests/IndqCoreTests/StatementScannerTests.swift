@@ -190,3 +190,29 @@ func parsedPieces(_ text: String) throws -> [String] {
         #expect(Session.completeness(of: Diagnostic("anything", at: range, code: .unterminatedComment)) == .incomplete)
     }
 }
+
+@Suite struct LessonsAtThePromptTests {
+    /// Every multi-line statement of the examples and lessons, typed at the prompt line by line as printed, gives the
+    /// script's statement: its first line alone must not be complete, or Enter would run it early.
+    @Test func noMultiLineStatementRunsAfterItsFirstLine() throws {
+        let session = Session(write: { _ in }, writeError: { _ in })
+        var early: [String] = []
+        var multiLine = 0
+        for folder in ["Examples", "Examples/lessons"] {
+            let directory = repositoryRoot.appendingPathComponent(folder)
+            for name in try FileManager.default.contentsOfDirectory(atPath: directory.path) where name.hasSuffix(".sql") {
+                let text = try String(contentsOf: directory.appendingPathComponent(name), encoding: .utf8)
+                let source = SourceText(text)
+                var parser = try Parser(source)
+                while let parsed = try parser.nextStatement() {
+                    let statement = String(decoding: source.bytes[parsed.range.start..<parsed.range.end], as: UTF8.self)
+                    guard let firstLine = statement.split(separator: "\n").first, statement.contains("\n") else { continue }
+                    multiLine += 1
+                    if session.inputState(String(firstLine)) == .complete { early.append("\(folder)/\(name): \(firstLine)") }
+                }
+            }
+        }
+        #expect(multiLine >= 10)
+        #expect(early.isEmpty, "these would run after their first line when typed:\n\(early.joined(separator: "\n"))")
+    }
+}
