@@ -20,7 +20,7 @@ extension Evaluator {
             // A key such as `group by waarde` is approximate when one of the group's rows gives it approximately.
             guard let dataset = plan.dataset else { return false }
             return row.rows.contains { r in
-                r < dataset.rows.count && isApproximate(plan.groupKeys[i], RowContext(input: dataset.rows[r], dataset: dataset, rows: [r]), plan)
+                r < dataset.rows.count && isApproximate(plan.groupKeys[i], RowContext(input: dataset.rows[r], source: row.source, rows: [r]), plan)
             }
         case .aggregate(let i): return i < row.approximateAggregates.count && row.approximateAggregates[i]
         case .window(let i): return i < row.approximateWindows.count && row.approximateWindows[i]

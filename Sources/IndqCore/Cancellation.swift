@@ -41,6 +41,15 @@ public enum Cancellation {
         if probe.used > probe.memoryLimit { throw MemoryLimitExceeded(limit: probe.memoryLimit) }
     }
 
+    /// allow fails when `bytes` more would pass the memory limit, without counting them: a function that builds a
+    /// long text asks before it builds it, so that the limit, not the operating system, refuses it. Long work also
+    /// asks for cancellation.
+    static func allow(_ bytes: Int) throws {
+        guard let probe, bytes > 1 << 16 else { return }
+        if bytes > probe.memoryLimit - min(probe.used, probe.memoryLimit) { throw MemoryLimitExceeded(limit: probe.memoryLimit) }
+        try checkpoint()
+    }
+
     /// charge counts a row of values: each value, the text it holds, and about as much again for its printed form.
     static func charge(row: [Value], overhead: Int = 64) throws {
         guard probe != nil else { return }

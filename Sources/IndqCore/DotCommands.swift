@@ -29,6 +29,8 @@ struct DotCommand {
             let left = "." + c.name + (c.arguments.isEmpty ? "" : " " + c.arguments)
             return left + String(repeating: " ", count: width - left.count) + c.summary
         }.joined(separator: "\n") + "\n"
+            + "Settings: set memory_limit = '1GB' (also '200MB', '1.5GB', '1GiB') caps the memory of one statement; "
+            + "the default is half the machine's memory.\n"
     }
 }
 

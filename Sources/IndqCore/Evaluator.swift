@@ -32,8 +32,10 @@ struct RowContext {
     var keys: [Value] = []
     var aggregates: [Value] = []
     var windows: [Value] = []
-    /// dataset and rows say where the row came from: the input rows it was computed from (a group has many).
-    var dataset: Dataset?
+    /// dataset and rows say where the row came from: the input rows it was computed from (a group has many). The
+    /// dataset is held by reference, so that a row's context stays small however many rows a result has.
+    var source: DatasetBox?
+    var dataset: Dataset? { source?.dataset }
     var rows: [Int] = []
     /// select is the position of the select, among those joined by UNION ALL, that made the row.
     var select = 0
@@ -43,6 +45,12 @@ struct RowContext {
     /// from approximate figures (Approximate.swift).
     var approximateAggregates: [Bool] = []
     var approximateWindows: [Bool] = []
+}
+
+/// DatasetBox shares one dataset among the contexts of many rows.
+final class DatasetBox {
+    let dataset: Dataset
+    init(_ dataset: Dataset) { self.dataset = dataset }
 }
 
 /// Evaluator runs plans.
@@ -174,14 +182,15 @@ public enum Evaluator {
     /// run executes one select, keeping each row's context for ORDER BY expressions.
     static func run(_ plan: SelectPlan, notes: inout Notes, shouldStop: () -> Bool = { false }) throws -> [(output: [Value], context: RowContext)] {
         let all: [[Value]] = plan.dataset?.rows ?? [[]]
-        var input: [RowContext] = all.indices.map { RowContext(input: all[$0], dataset: plan.dataset, rows: [$0]) }
+        let source = plan.dataset.map(DatasetBox.init)
+        var input: [RowContext] = all.indices.map { RowContext(input: all[$0], source: source, rows: [$0]) }
         if let filter = plan.filter {
             input = try input.filter { row in
                 try Cancellation.checkpoint()
                 return try evaluate(filter, row) == .boolean(true)
             }
         }
-        var stage: [RowContext] = plan.grouped ? try group(input, plan, notes: &notes) : input
+        var stage: [RowContext] = plan.grouped ? try group(input, plan, source, notes: &notes) : input
         if let having = plan.having {
             stage = try stage.filter { try evaluate(having, $0) == .boolean(true) }
         }
@@ -215,7 +224,7 @@ public enum Evaluator {
     // MARK: Grouping and aggregates
 
     /// group splits rows by their GROUP BY keys, in order of first appearance, and computes the aggregates of each.
-    static func group(_ rows: [RowContext], _ plan: SelectPlan, notes: inout Notes) throws -> [RowContext] {
+    static func group(_ rows: [RowContext], _ plan: SelectPlan, _ source: DatasetBox?, notes: inout Notes) throws -> [RowContext] {
         var groups: [(keys: [Value], rows: [RowContext])] = []
         if plan.groupKeys.isEmpty {
             groups = [([], rows)]
@@ -241,7 +250,7 @@ public enum Evaluator {
         return try groups.map { g in
             RowContext(input: g.rows.first?.input ?? [], keys: g.keys,
                        aggregates: try plan.aggregates.map { try aggregate($0, over: g.rows) },
-                       dataset: plan.dataset, rows: g.rows.flatMap(\.rows),
+                       source: source, rows: g.rows.flatMap(\.rows),
                        approximateAggregates: plan.aggregates.map { isApproximate($0, over: g.rows, plan) })
         }
     }
@@ -319,7 +328,9 @@ public enum Evaluator {
         switch name {
         case "string_agg":
             if parameter?.isNull == true { return .null }
-            return .text(values.compactMap(\.display).joined(separator: parameter?.display ?? ","))
+            let parts = values.compactMap(\.display), separator = parameter?.display ?? ","
+            try Cancellation.allow(parts.reduce(0) { $0 + $1.utf8.count + separator.utf8.count })
+            return .text(parts.joined(separator: separator))
         case "median", "quantile_cont":
             return try quantile(values, q: name == "median" ? .decimal(DecimalValue(units: 5, scale: 1)!) : parameter,
                                 type: type, range: range)
@@ -663,6 +674,13 @@ public enum Evaluator {
         return nil
     }
 
+    /// concatenate is `a || b`; a result too long for the memory limit is refused before it is built.
+    static func concatenate(_ a: Value, _ b: Value) throws -> Value {
+        let x = a.display ?? "", y = b.display ?? ""
+        try Cancellation.allow(x.utf8.count + y.utf8.count)
+        return .text(x + y)
+    }
+
     static func and(_ a: Bool?, _ b: Bool?) -> Bool? {
         if a == false || b == false { return false }
         if a == nil || b == nil { return nil }
@@ -689,7 +707,7 @@ public enum Evaluator {
                 if acc.isNull || b.isNull {
                     acc = .null
                 } else if link.op == .concat {
-                    acc = .text((acc.display ?? "") + (b.display ?? ""))
+                    acc = try concatenate(acc, b)
                 } else {
                     acc = try Arithmetic.apply(link.op, acc, b, range: link.range)
                 }
@@ -740,7 +758,7 @@ public enum Evaluator {
             default: return .boolean(c >= 0)
             }
         case .concat:
-            return .text((a.display ?? "") + (b.display ?? ""))
+            return try concatenate(a, b)
         default:
             return try Arithmetic.apply(op, a, b, range: range)
         }

@@ -70,6 +70,7 @@ enum Help {
       help [select | functions | show | NAME]   this text, or more on one subject
       help inwilligingen                 what a term means, in Dutch and English (also: help grant_rate)
       help numbers                       counts, exact decimals, percentages and percentage points
+      set memory_limit = '1GB'           the most memory one statement may use (default: half the machine's)
 
     Examples:
       select year, aanvragen, inwilligingen from studenten where year >= 2020;
@@ -82,8 +83,8 @@ enum Help {
     New to the figures? The lessons in Examples/lessons/ of indq's source start with a first select; each ends with
     exercises that `indq --check FILE.sql` checks. help TERM explains a Dutch term: help inwilligingen, help nareis.
 
-    At the prompt: Up and Down walk the history, Ctrl-R searches it, Tab completes, Ctrl-C clears the line,
-    Ctrl-D leaves. Options: indq --help.
+    At the prompt: Up and Down walk the history, Ctrl-R searches it, Tab completes, Ctrl-C clears the line or stops
+    a running statement, Ctrl-D leaves. Options: indq --help.
 
     """
 

@@ -26,6 +26,8 @@ enum Info {
     static func sources(of plan: QueryPlan) throws -> ResultSet {
         let (result, contexts) = try Evaluator.runWithContexts(plan)
         var rows: [[Value]] = []
+        // References repeat for every row of a dataset; one string each keeps the sources as small as their rows.
+        var references: [String: Value] = [:]
         for (r, context) in contexts.enumerated() {
             guard let dataset = context.dataset else { continue }
             let select = plan.selects[context.select]
@@ -38,9 +40,11 @@ enum Info {
                             let figure = dataset.columns[column].type.alignsRight
                             try Cancellation.charge(row: [result.rows[r][c], dataset.rows[row][column]],
                                                     overhead: 10 * 40 + 2 * ((at.text?.utf8.count ?? 0) + at.reference.utf8.count))
+                            let reference = references[at.reference] ?? .text(at.reference)
+                            references[at.reference] = reference
                             rows.append([.integer(Int64(r + 1)), .text(result.columns[c].name), result.rows[r][c],
                                          .text(dataset.columns[column].name), dataset.rows[row][column],
-                                         .text(at.reference), at.line.map { .integer(Int64($0)) } ?? .null, at.text.map(Value.text) ?? .null,
+                                         reference, at.line.map { .integer(Int64($0)) } ?? .null, at.text.map(Value.text) ?? .null,
                                          (figure ? dataset.qualifier(row: dataset.rows[row]) : nil).map(Value.text) ?? .null,
                                          (figure ? at.words : nil).map(Value.text) ?? .null])
                         }
@@ -57,8 +61,10 @@ enum Info {
 
     /// listing writes the rows of `sources(of:)` for reading: each value, then every figure behind it with its
     /// reference and the report line as printed.
-    static func listing(of sources: ResultSet, numbers: NumberStyle) -> String {
+    /// The text goes to `write` in pieces of about 64 KiB, so that a long listing is never held whole.
+    static func listing(of sources: ResultSet, numbers: NumberStyle, write: (String) -> Void) {
         var out = ""
+        var any = false
         var current: (Value, Value)?
         for row in sources.rows {
             if current.map({ $0.0 != row[0] || $0.1 != row[1] }) ?? true {
@@ -70,8 +76,13 @@ enum Info {
             let words = row[9].display.map { " (\"\($0)\")" } ?? ""
             out += "  \(row[3].display ?? "") \(numbers.format(row[4]) ?? "NULL")\(words)\(qualifier) from \(row[5].display ?? "")\(line)\n"
             if let printed = row[7].display { out += "    │ \(printed)\n" }
+            if out.utf8.count >= 1 << 16 {
+                write(out)
+                out = ""
+                any = true
+            }
         }
-        return out.isEmpty ? "no values, so no sources\n" : out
+        if !out.isEmpty { write(out) } else if !any { write("no values, so no sources\n") }
     }
 
     /// source tells where a dataset's figures come from: the report, section and table, and, for figures taken from

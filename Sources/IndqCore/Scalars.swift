@@ -42,10 +42,14 @@ enum Scalars {
             if args.contains(where: \.isNull) { return .null }
             return try text(name, args, range: range)
         case "concat":
-            return .text(args.compactMap(\.display).joined())
+            let parts = args.compactMap(\.display)
+            try Cancellation.allow(parts.reduce(0) { $0 + $1.utf8.count })
+            return .text(parts.joined())
         case "concat_ws":
             guard let separator = args[0].display else { return .null }
-            return .text(args.dropFirst().compactMap(\.display).joined(separator: separator))
+            let parts = args.dropFirst().compactMap(\.display)
+            try Cancellation.allow(parts.reduce(0) { $0 + $1.utf8.count + separator.utf8.count })
+            return .text(parts.joined(separator: separator))
         case "greatest", "least":
             return args.filter { !$0.isNull }.reduce(Value.null) { best, v in
                 guard !best.isNull else { return v }
@@ -158,6 +162,10 @@ enum Scalars {
             return lo < hi ? out(s[Int(lo)..<Int(hi)]) : .text("")
         case "replace":
             guard case .text(let t) = args[0], case .text(let from) = args[1], case .text(let to) = args[2] else { return .null }
+            // At most every character starts a match: refuse a result that could pass the limit before building it.
+            if !from.isEmpty && to.utf8.count > from.utf8.count {
+                try Cancellation.allow(t.utf8.count + t.unicodeScalars.count / from.unicodeScalars.count * to.utf8.count)
+            }
             return .text(from.isEmpty ? t : t.replacingAll(from, with: to))
         case "trim", "ltrim", "rtrim":
             let set = Set(args.count == 2 ? str(1) : [" "])
@@ -198,6 +206,7 @@ enum Scalars {
             guard !pad.isEmpty else {
                 throw Diagnostic("\(name) needs padding to make the text \(target) characters long, but the padding is empty", at: range)
             }
+            try Cancellation.allow(target * 4)
             let fill = (0..<(target - s.count)).map { pad[$0 % pad.count] }
             return out(name == "lpad" ? fill + s : s + fill)
         }

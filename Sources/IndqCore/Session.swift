@@ -192,7 +192,7 @@ public struct Session {
             // A person reads the sources best as a list; the other formats get the rows.
             if format == .table {
                 lastResult = sources
-                write(Info.listing(of: sources, numbers: numbers))
+                Info.listing(of: sources, numbers: numbers, write: write)
             } else {
                 emit(sources)
             }

@@ -28,6 +28,9 @@ public final class LibeditLineEditor: LineEditor {
     /// asks this to know when to stop.
     public static func takeInterrupt() -> Bool { indq_take_interrupt() != 0 }
 
+    /// terminating tells whether SIGTERM or SIGHUP arrived; a running statement stops, and the prompt then ends.
+    public static var terminating: Bool { indq_terminating_signal() != 0 }
+
     /// init sets up libedit on the standard streams with `history`; nil if libedit cannot start.
     /// It installs SIGINT, SIGTERM and SIGHUP handlers so those signals end el_gets instead of the process.
     public init?(history: History, programName: String = "indq") {

@@ -39,8 +39,9 @@ enum Interactive {
         // el_gets must run on the main thread: Swift's worker threads block SIGINT.
         var session = session
         session.historyEntries = { history.entries }
-        // Ctrl-C while a statement runs cancels it (and the rest of a paste or .read), not the prompt.
-        session.shouldStop = { LibeditLineEditor.takeInterrupt() }
+        // Ctrl-C while a statement runs cancels it (and the rest of a paste or .read), not the prompt; SIGTERM and
+        // SIGHUP (a closed terminal) cancel it too, and then end the prompt.
+        session.shouldStop = { LibeditLineEditor.terminating || LibeditLineEditor.takeInterrupt() }
         var repl = Repl(editor: editor, runner: SessionRunner(session: session), history: history)
         // Unbuffered, so that a write error is seen (and reported) at once.
         repl.write = { Output.write(1, $0) }

@@ -370,6 +370,16 @@ select distinct nationaliteit from nationaliteiten where nationaliteit like '_nd
 select post from personeel where post not ilike '%BEZETTING%';
 select onderwerp from kerncijfers where onderwerp like 'wettelijke beslistermijn%' order by onderwerp;
 select distinct categorie from nationaliteiten where categorie like 'start%';
+select onderwerp from kerncijfers where onderwerp like '%asiel%aanvragen%afgehandeld' order by onderwerp;
+select onderwerp from kerncijfers where onderwerp like '%a%a%a%a%a%a%' order by onderwerp;
+select onderwerp from kerncijfers where onderwerp like '%_n_%_e%' order by onderwerp;
+select onderwerp from kerncijfers where onderwerp ilike '%IND%LOKET%' order by onderwerp;
+select post from financien where post like '%%' order by post;
+select post from financien where post like '%_' order by post;
+select post from financien where post like '_%_%_' order by post;
+select 'abcabc' like '%c%bc', 'aaa' like '%a%a%a%a', 'ab' like 'a%%b', '' like '%', '' like '_', 'x' like '', 'abc' like 'abc%', 'abc' like '%abc';
+select 'aaaaaaaaab' like '%aaab', 'aaaaaaaaab' like '%aaaab%', 'ababab' like '%bab%b', 'ababab' like 'a%b%a%b', 'mississippi' like '%iss%ppi';
+select 'ÄÖü' ilike 'äöÜ', 'ÄÖü' like '_Ö_', 'çà' like '%à', 'naïef' ilike 'NA%F';
 
 -- section: cast
 select year, cast(inwilligingen * 100 as integer) from studenten;
