@@ -91,7 +91,7 @@ from brexit;
 --    |
 -- 79 | select year, aanvragen, aanvragen - lag(aanvragen) over (order by year) as erbij_in_het_jaar
 --    |                                     ^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^
---    = the number in one year alone is aanvragen - lag(aanvragen) over (order by year)
+--    = one year alone is aanvragen - lag(aanvragen) over (order by year)
 
 -- A running total with sum over: the regular applications added up year after year.
 select year, sum(aanvragen) as aanvragen, sum(sum(aanvragen)) over (order by year) as opgeteld
@@ -161,4 +161,4 @@ select year, beslissingen, beslissingen - lag(beslissingen) over (order by year)
 --     |
 -- 150 | select year, beslissingen, beslissingen - lag(beslissingen) over (order by year) as erbij from brexit;
 --     |                                           ^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^
---     = the number in one year alone is beslissingen - lag(beslissingen) over (order by year)
+--     = one year alone is beslissingen - lag(beslissingen) over (order by year)

@@ -157,7 +157,7 @@ extension Checker {
         if column == "year" { return }
         let earlier = name == "lag" ? "the year before" : "the year after"
         notes.add(Diagnostic("\(d.name) counts cumulatively (\(words)): \(name)(\(column)) is the running total up to \(earlier)",
-                             at: range, notes: ["the number in one year alone is \(column) - lag(\(column)) over (order by year)"],
+                             at: range, notes: ["one year alone is \(column) - lag(\(column)) over (order by year)"],
                              severity: .note, code: .cumulativeFigures))
     }
 }
@@ -251,8 +251,9 @@ extension Evaluator {
         if let words = d.cumulative, name == "sum" || name == "avg", let y = d.columnIndex(named: "year") {
             let years = Set(rows.compactMap { r -> Int64? in if case .integer(let i) = r.input[y] { return i } else { return nil } })
             if years.count > 1 {
-                out.append(Diagnostic("\(d.name) counts cumulatively (\(words)): each year's figure includes the years before, so \(name) over several years counts them again",
-                                      at: range, notes: ["the number in one year alone is the difference with the year before, e.g. aanvragen - lag(aanvragen) over (order by year)"],
+                let c = d.columns[columns[0]].name
+                out.append(Diagnostic("\(d.name) counts cumulatively (\(words)), so \(name) over several years counts earlier years again",
+                                      at: range, notes: ["one year alone is \(c) - lag(\(c)) over (order by year)"],
                                       severity: .note, code: .cumulativeFigures))
             }
         }
