@@ -156,8 +156,17 @@ public struct StatementSplitter: Sendable {
         return .statement(start: start, end: end)
     }
 
+    /// isInsideQuoteOrComment is true while a string, a quoted name or a block comment is open, so that more input is
+    /// needed even when no statement has begun.
+    public var isInsideQuoteOrComment: Bool {
+        switch state {
+        case .quoted, .blockComment: return true
+        default: return false
+        }
+    }
+
     /// shift moves the remembered places when the caller drops `count` bytes from the front of its buffer.
-    mutating func shift(by count: Int) {
+    public mutating func shift(by count: Int) {
         statementStart = statementStart.map { $0 - count }
         commentStart = commentStart.map { $0 - count }
     }

@@ -2,7 +2,7 @@
 // It knows nothing of libedit; tests drive it with a scripted LineEditor and a fake StatementRunner.
 //
 // Text at the prompt gives the statements a script gives: a statement ends at its ';' (a dot-command at its line end),
-// found by the core's StatementScanner as each line arrives. The one convenience: a line typed on its own that is
+// found by the core's StatementSplitter, the one that splits scripts, as each line arrives. The one convenience: a line typed on its own that is
 // already a complete statement runs on Enter without ';'. A statement that has taken a second line, or a line that
 // arrived with more input behind it (a paste), waits for its ';'.
 import IndqCore
@@ -24,8 +24,9 @@ public struct Repl<Editor: LineEditor, Runner: StatementRunner> {
 
     /// pending holds the input not run yet: each line with its newline.
     private var pending: [UInt8] = []
-    /// scanner knows where statements in `pending` end; each byte is scanned once.
-    private var scanner = StatementScanner()
+    /// splitter knows where statements in `pending` end; `scanned` is how far it has read, so each byte is read once.
+    private var splitter = StatementSplitter()
+    private var scanned = 0
 
     /// init makes a REPL; pass the same History that the editor browses.
     public init(editor: Editor, runner: Runner, history: History?) {
@@ -74,13 +75,17 @@ public struct Repl<Editor: LineEditor, Runner: StatementRunner> {
         let lineStart = pending.count
         pending.append(contentsOf: line.utf8)
         pending.append(0x0A)
-        scanner.scan(line.utf8)
-        scanner.scan(CollectionOfOne(0x0A))
 
         // The statements this line finished, up to the last ';'.
-        var end = scanner.boundary
-        var hasStatement = scanner.finishedStatement
-        if let start = scanner.pendingStart {
+        var end = 0
+        var hasStatement = false
+        pending.withUnsafeBufferPointer { bytes in
+            while case .statement(_, let statementEnd) = splitter.scan(bytes, position: &scanned, atEnd: false) {
+                end = statementEnd
+                hasStatement = true
+            }
+        }
+        if let start = splitter.statementStart {
             // A statement is left over. It runs now only if it began on this line, nothing else was waiting behind the
             // line, and the parser finds it complete.
             if start >= lineStart && !editor.moreInputIsWaiting() {
@@ -93,7 +98,7 @@ public struct Repl<Editor: LineEditor, Runner: StatementRunner> {
                     break
                 }
             }
-        } else if !scanner.isInsideTokenOrComment {
+        } else if !splitter.isInsideQuoteOrComment {
             // Only white space or comments follow: they belong with the statement before them (or are dropped).
             end = pending.count
         }
@@ -104,7 +109,8 @@ public struct Repl<Editor: LineEditor, Runner: StatementRunner> {
             discardPending()
         } else {
             pending.removeFirst(end)
-            scanner.dropFirst(end)
+            splitter.shift(by: end)
+            scanned -= end
         }
         guard hasStatement else { return false }
         // Saved before running, so a statement that crashes the process is still in history.
@@ -116,7 +122,8 @@ public struct Repl<Editor: LineEditor, Runner: StatementRunner> {
     /// discardPending forgets the input not run yet.
     mutating func discardPending() {
         pending.removeAll()
-        scanner = StatementScanner()
+        splitter = StatementSplitter()
+        scanned = 0
     }
 
     /// trimmed is the text without the white space around it.

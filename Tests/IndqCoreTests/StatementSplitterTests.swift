@@ -1,31 +1,28 @@
-// Tests of StatementScanner, which tells the prompt where statements end, and of the diagnostic codes that tell the
-// prompt whether a line is unfinished. The scanner must split text exactly as the parser splits a script.
+// Tests of StatementSplitter, which tells the prompt and the script reader where statements end, and of the diagnostic
+// codes that tell the prompt whether a line is unfinished. The splitter must split text exactly as the parser splits a
+// script.
 
 import Foundation
 import Testing
 @testable import IndqCore
 
-/// scannedPieces feeds `text` to a scanner one byte at a time and lists the statements it ends (trimmed), taking each
-/// away as the prompt does once it has run it, then the unfinished rest, if any, marked with a leading "…".
+/// scannedPieces feeds `text` to a splitter one byte at a time, as if each byte were the last to have arrived, and
+/// lists the statements it ends (trimmed), then the unfinished rest, if any, marked with a leading "…".
 func scannedPieces(_ text: String) -> [String] {
-    var scanner = StatementScanner()
+    var splitter = StatementSplitter()
     let bytes = Array(text.utf8)
     var pieces: [String] = []
-    var base = 0
-    for byte in bytes {
-        scanner.scan(CollectionOfOne(byte))
-        if scanner.boundary > 0 {
-            let end = base + scanner.boundary
-            if scanner.finishedStatement {
-                pieces.append(String(decoding: bytes[base..<end], as: UTF8.self).trimmingCharacters(in: .whitespacesAndNewlines))
+    var position = 0
+    for count in 1...max(1, bytes.count) where count <= bytes.count {
+        bytes[..<count].withUnsafeBufferPointer { p in
+            while case .statement(let start, let end) = splitter.scan(p, position: &position, atEnd: false) {
+                pieces.append(String(decoding: bytes[start..<end], as: UTF8.self).trimmingCharacters(in: .whitespacesAndNewlines))
             }
-            scanner.dropFirst(scanner.boundary)
-            base = end
         }
     }
-    if let start = scanner.pendingStart {
-        pieces.append("…" + String(decoding: bytes[(base + start)...], as: UTF8.self))
-    } else if scanner.isInsideTokenOrComment {
+    if let start = splitter.statementStart {
+        pieces.append("…" + String(decoding: bytes[start...], as: UTF8.self))
+    } else if splitter.isInsideQuoteOrComment {
         pieces.append("… (open)")
     }
     return pieces
@@ -42,7 +39,7 @@ func parsedPieces(_ text: String) throws -> [String] {
     return pieces
 }
 
-@Suite struct StatementScannerTests {
+@Suite struct StatementSplitterTests {
     static let rows: [(String, [String])] = [
         ("select 1;", ["select 1;"]),
         ("select 1; select 2;", ["select 1;", "select 2;"]),
@@ -105,15 +102,28 @@ func parsedPieces(_ text: String) throws -> [String] {
 
     /// A long statement fed a line at a time costs time in proportion to its length, not its square.
     @Test func aLongStatementIsScannedOnce() {
+        var splitter = StatementSplitter()
+        var bytes = Array("select year from studenten where year in (\n".utf8)
         let line = Array("2019, -- a year; not the end\n".utf8)
-        var scanner = StatementScanner()
+        var position = 0
+        var ended = 0
+        func scan(atEnd: Bool = false) {
+            bytes.withUnsafeBufferPointer { p in
+                while case .statement = splitter.scan(p, position: &position, atEnd: atEnd) { ended += 1 }
+            }
+        }
         let started = ContinuousClock.now
-        scanner.scan(Array("select year from studenten where year in (\n".utf8))
-        for _ in 0..<200_000 { scanner.scan(line) }
-        scanner.scan(Array("2021);\n".utf8))
+        scan()
+        bytes.reserveCapacity(200_000 * line.count + 100)
+        for _ in 0..<200_000 {
+            bytes += line
+            scan()
+        }
+        bytes += Array("2021);\n".utf8)
+        scan()
         let elapsed = ContinuousClock.now - started
-        #expect(scanner.finishedStatement)
-        #expect(scanner.pendingStart == nil)
+        #expect(ended == 1)
+        #expect(splitter.statementStart == nil)
         #expect(elapsed < .seconds(2), "scanning 200,000 lines took \(elapsed)")
     }
 }
