@@ -214,7 +214,7 @@ public struct Session {
     /// emit writes a result in the session's format and keeps it for `.last`.
     mutating func emit(_ result: ResultSet) {
         lastResult = result
-        write(format.render(result, options: RenderOptions(maxWidth: terminalWidth?(), color: color, numbers: numbers)))
+        format.render(result, options: RenderOptions(maxWidth: terminalWidth?(), color: color, numbers: numbers), write: write)
     }
 
     /// inputState tells the REPL whether `text`, one line typed at the prompt, can run as it is: complete statements

@@ -32,14 +32,46 @@ public enum OutputFormat: String, CaseIterable, Sendable {
 
     /// render writes a result in this format.
     public func render(_ result: ResultSet, options: RenderOptions = RenderOptions()) -> String {
+        var out = ""
+        render(result, options: options) { out += $0 }
+        return out
+    }
+
+    /// render writes a result in this format through `write`. csv, json and markdown write it in pieces as the rows
+    /// go by, so that a long result is never held a second time as text; a table or chart is written whole, since it
+    /// measures all its rows first (and a table shows at most Limits.maxTableRows).
+    public func render(_ result: ResultSet, options: RenderOptions = RenderOptions(), write: (String) -> Void) {
         switch self {
-        case .table: return TableRenderer(options: options).render(result)
-        case .bar: return BarChart(options: options).render(result)
-        case .spark: return SparkChart(options: options).render(result)
-        case .csv: return CSVRenderer.render(result.withQualifierColumn)
-        case .json: return JSONRenderer.render(result.withQualifierColumn)
-        case .markdown: return MarkdownRenderer.render(result)
+        case .table: write(TableRenderer(options: options).render(result))
+        case .bar: write(BarChart(options: options).render(result))
+        case .spark: write(SparkChart(options: options).render(result))
+        case .csv: CSVRenderer.render(result.withQualifierColumn, write: write)
+        case .json: JSONRenderer.render(result.withQualifierColumn, write: write)
+        case .markdown: MarkdownRenderer.render(result, write: write)
         }
+    }
+}
+
+/// PieceWriter gathers text and hands it on in pieces of about 64 KiB.
+struct PieceWriter: ~Copyable {
+    static let pieceSize = 65536
+    let write: (String) -> Void
+    var piece = ""
+
+    init(_ write: @escaping (String) -> Void) { self.write = write }
+
+    /// add appends text, handing the piece on once it is full.
+    mutating func add(_ text: String) {
+        piece += text
+        if piece.utf8.count >= Self.pieceSize {
+            write(piece)
+            piece = ""
+        }
+    }
+
+    /// finish hands on what is left.
+    consuming func finish() {
+        if !piece.isEmpty { write(piece) }
     }
 }
 
@@ -129,11 +161,21 @@ public struct TableRenderer {
 /// CSVRenderer writes RFC 4180 CSV: a header row, CRLF line ends, fields quoted when they need it, null empty.
 public enum CSVRenderer {
     public static func render(_ result: ResultSet) -> String {
-        var out = result.columns.map { field($0.name) }.joined(separator: ",") + "\r\n"
-        for row in result.rows {
-            out += row.map { field(text($0)) }.joined(separator: ",") + "\r\n"
-        }
+        var out = ""
+        render(result) { out += $0 }
         return out
+    }
+
+    /// render writes the csv through `write`, in pieces.
+    public static func render(_ result: ResultSet, write: (String) -> Void) {
+        withoutActuallyEscaping(write) { write in
+            var out = PieceWriter(write)
+            out.add(result.columns.map { field($0.name) }.joined(separator: ",") + "\r\n")
+            for row in result.rows {
+                out.add(row.map { field(text($0)) }.joined(separator: ",") + "\r\n")
+            }
+            out.finish()
+        }
     }
 
     /// text is a value as csv writes it: as displayed, except percentage points, which are written as the fraction
@@ -154,14 +196,25 @@ public enum CSVRenderer {
 /// numbers: the fraction, as stored.
 public enum JSONRenderer {
     public static func render(_ result: ResultSet) -> String {
-        if result.rows.isEmpty { return "[]\n" }
+        var out = ""
+        render(result) { out += $0 }
+        return out
+    }
+
+    /// render writes the json through `write`, in pieces.
+    public static func render(_ result: ResultSet, write: (String) -> Void) {
+        if result.rows.isEmpty { return write("[]\n") }
         let keys = result.columns.map { string($0.name) }
-        var out = "[\n"
-        for (r, row) in result.rows.enumerated() {
-            out += "  {" + zip(keys, row).map { "\($0): \(value($1))" }.joined(separator: ", ") + "}"
-            out += r == result.rows.count - 1 ? "\n" : ",\n"
+        withoutActuallyEscaping(write) { write in
+            var out = PieceWriter(write)
+            out.add("[\n")
+            for (r, row) in result.rows.enumerated() {
+                out.add("  {" + zip(keys, row).map { "\($0): \(value($1))" }.joined(separator: ", ") + "}"
+                        + (r == result.rows.count - 1 ? "\n" : ",\n"))
+            }
+            out.add("]\n")
+            out.finish()
         }
-        return out + "]\n"
     }
 
     static func value(_ v: Value) -> String {
@@ -202,13 +255,23 @@ public enum JSONRenderer {
 /// MarkdownRenderer writes a GitHub-style pipe table, numbers right-aligned.
 public enum MarkdownRenderer {
     public static func render(_ result: ResultSet) -> String {
-        func escape(_ s: String) -> String { DisplayWidth.printable(s).replacingAll("|", with: "\\|") }
-        var out = "| " + result.columns.map { escape($0.name) }.joined(separator: " | ") + " |\n"
-        out += "|" + result.columns.map { $0.type.alignsRight ? " ---: |" : " --- |" }.joined() + "\n"
-        for row in result.rows {
-            out += "| " + row.map { escape($0.display ?? "NULL") }.joined(separator: " | ") + " |\n"
-        }
+        var out = ""
+        render(result) { out += $0 }
         return out
+    }
+
+    /// render writes the table through `write`, in pieces.
+    public static func render(_ result: ResultSet, write: (String) -> Void) {
+        func escape(_ s: String) -> String { DisplayWidth.printable(s).replacingAll("|", with: "\\|") }
+        withoutActuallyEscaping(write) { write in
+            var out = PieceWriter(write)
+            out.add("| " + result.columns.map { escape($0.name) }.joined(separator: " | ") + " |\n")
+            out.add("|" + result.columns.map { $0.type.alignsRight ? " ---: |" : " --- |" }.joined() + "\n")
+            for row in result.rows {
+                out.add("| " + row.map { escape($0.display ?? "NULL") }.joined(separator: " | ") + " |\n")
+            }
+            out.finish()
+        }
     }
 }
 
