@@ -89,7 +89,7 @@ public enum Functions {
                      example: "select year, mod(aanvragen, 1000) from studenten"),
         FunctionInfo(name: "power", kind: .scalar, minArgs: 2, maxArgs: 2, signature: "power(x, y), also pow",
                      summary: "x to the power y, a double",
-                     example: "select power(aanvragen / 12310, 1 / 2) as groeifactor from studenten where year = 2021"),
+                     example: "select power(aanvragen / 10000, 1 / 2) as wortel from studenten where year = 2021"),
         FunctionInfo(name: "sqrt", kind: .scalar, minArgs: 1, maxArgs: 1, signature: "sqrt(x)",
                      summary: "the square root, a double; an error for a negative x",
                      example: "select sqrt(aanvragen) from studenten"),

@@ -127,8 +127,8 @@ enum Help {
       percentage - percentage                points             99% - 96% is 3 pp
       percentage + - points                  percentage         96% + (99% - 96%) is 99%
       points + - points                      points
-      percentage or points * a number        decimal            82% * 39580 is 32455.60
-      cast(x as percentage), x::percentage   percentage         (20560 / 12310 - 1)::percentage is 67.0187%
+      percentage or points * a number        decimal            82% * 40000 is 32800.00
+      cast(x as percentage), x::percentage   percentage         (2000 / 1200 - 1)::percentage is 66.6667%
       round(p), round(p, n)                  percent rounded    round(85.83%) is 86%, round(85.83%, 1) is 85.8%
 
     A decimal prints every digit of its scale (1.50); a percentage prints at most four decimals of a percent, and

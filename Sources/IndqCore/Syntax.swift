@@ -196,7 +196,7 @@ public enum CastType: Equatable, Sendable {
     case integer, bigint, double, varchar
     /// `DECIMAL(width, scale)` or `NUMERIC(…)`; without arguments DECIMAL(18,3), as in DuckDB.
     case decimal(width: Int, scale: Int)
-    /// indq's own: a fraction as a percentage, `(20560 / 12310 - 1)::percentage`.
+    /// indq's own: a fraction as a percentage, `(2000 / 1200 - 1)::percentage`.
     case percentage
 
     /// named finds a type by its name or an alias, ignoring case.

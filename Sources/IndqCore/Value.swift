@@ -168,7 +168,7 @@ func expandExponent(mantissa: String, exponent: Int) -> String {
 }
 
 /// Percentages.maxShownDecimals is how many decimals of a percent (or of a point) output shows at most: a computed
-/// share such as 20560 / 12310 - 1 prints as 67.0187%; round(p, 1) shows fewer.
+/// share such as 2000 / 1200 - 1 prints as 66.6667%; round(p, 1) shows fewer.
 public enum Percentages {
     public static let maxShownDecimals = 4
 }
