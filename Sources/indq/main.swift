@@ -70,16 +70,8 @@ struct Indq: ParsableCommand {
         }
         if !command.isEmpty {
             // Each -c text is checked as bytes, like a file: the parsed strings have invalid UTF-8 replaced already.
-            var failed = false
-            for bytes in Script.rawCommands(command) {
-                var reader = ScriptReader(name: nil, label: "the -c text", bytes: bytes)
-                if session.run(&reader, stopOnError: !continueOnError) == .failure {
-                    failed = true
-                    if !continueOnError { break }
-                }
-                if session.quitRequested { break }
-            }
-            finish(failed ? .failure : .success)
+            var texts = Script.rawCommands(command).map { ScriptReader(name: nil, label: "the -c text", bytes: $0) }
+            runInOrder(&texts, session: &session)
         }
         if check {
             guard !files.isEmpty else { throw ValidationError("--check needs script files") }
@@ -114,6 +106,12 @@ struct Indq: ParsableCommand {
                 }
             }
         }
+        runInOrder(&scripts, session: &session)
+    }
+
+    /// runInOrder runs the scripts one after another, stopping at the first failure unless --continue-on-error is
+    /// given, and ends indq.
+    func runInOrder(_ scripts: inout [ScriptReader], session: inout Session) -> Never {
         var failed = false
         for i in scripts.indices {
             if session.run(&scripts[i], stopOnError: !continueOnError) == .failure {

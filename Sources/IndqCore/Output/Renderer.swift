@@ -32,9 +32,7 @@ public enum OutputFormat: String, CaseIterable, Sendable {
 
     /// render writes a result in this format.
     public func render(_ result: ResultSet, options: RenderOptions = RenderOptions()) -> String {
-        var out = ""
-        render(result, options: options) { out += $0 }
-        return out
+        collected { render(result, options: options, write: $0) }
     }
 
     /// render writes a result in this format through `write`. csv, json and markdown write it in pieces as the rows
@@ -50,6 +48,13 @@ public enum OutputFormat: String, CaseIterable, Sendable {
         case .markdown: MarkdownRenderer.render(result, write: write)
         }
     }
+}
+
+/// collected is the text that `render` writes, as one string.
+func collected(_ render: ((String) -> Void) -> Void) -> String {
+    var out = ""
+    render { out += $0 }
+    return out
 }
 
 /// PieceWriter gathers text and hands it on in pieces of about 64 KiB.
@@ -160,11 +165,7 @@ public struct TableRenderer {
 
 /// CSVRenderer writes RFC 4180 CSV: a header row, CRLF line ends, fields quoted when they need it, null empty.
 public enum CSVRenderer {
-    public static func render(_ result: ResultSet) -> String {
-        var out = ""
-        render(result) { out += $0 }
-        return out
-    }
+    public static func render(_ result: ResultSet) -> String { collected { render(result, write: $0) } }
 
     /// render writes the csv through `write`, in pieces.
     public static func render(_ result: ResultSet, write: (String) -> Void) {
@@ -195,11 +196,7 @@ public enum CSVRenderer {
 /// JSONRenderer writes an array of objects, one per row. Decimals are exact; percentages and percentage points are
 /// numbers: the fraction, as stored.
 public enum JSONRenderer {
-    public static func render(_ result: ResultSet) -> String {
-        var out = ""
-        render(result) { out += $0 }
-        return out
-    }
+    public static func render(_ result: ResultSet) -> String { collected { render(result, write: $0) } }
 
     /// render writes the json through `write`, in pieces.
     public static func render(_ result: ResultSet, write: (String) -> Void) {
@@ -254,11 +251,7 @@ public enum JSONRenderer {
 
 /// MarkdownRenderer writes a GitHub-style pipe table, numbers right-aligned.
 public enum MarkdownRenderer {
-    public static func render(_ result: ResultSet) -> String {
-        var out = ""
-        render(result) { out += $0 }
-        return out
-    }
+    public static func render(_ result: ResultSet) -> String { collected { render(result, write: $0) } }
 
     /// render writes the table through `write`, in pieces.
     public static func render(_ result: ResultSet, write: (String) -> Void) {
