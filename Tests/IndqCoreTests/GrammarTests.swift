@@ -35,7 +35,7 @@ struct GrammarTests {
     }
 
     @Test func parserRulesAreGrammarProductions() throws {
-        let parser = try String(contentsOf: repositoryRoot.appendingPathComponent("Sources/IndqCore/Parser.swift"), encoding: .utf8)
+        let parser = try String(contentsOf: repositoryRoot.appendingPathComponent("Sources/IndqCore/Syntax/Parser.swift"), encoding: .utf8)
         let headers = parser.split(separator: "\n").compactMap { line -> String? in
             let t = line.trimmingCharacters(in: .whitespaces)
             guard t.hasPrefix("/// "), let arrow = t.range(of: " -> ") else { return nil }
