@@ -6,9 +6,6 @@
 let computedQualifier = "berekend"
 
 extension Evaluator {
-    /// exactAggregates count rows or rank them; their result is exact even over approximate figures.
-    static let exactAggregates: Set<String> = ["count", "count_if", "row_number", "rank", "dense_rank"]
-
     /// isApproximate tells whether an expression's value, in one row, depends on a figure that the report qualifies.
     static func isApproximate(_ e: BoundExpr, _ row: RowContext, _ plan: SelectPlan) -> Bool {
         func walk(_ e: BoundExpr) -> Bool { isApproximate(e, row, plan) }
@@ -48,7 +45,7 @@ extension Evaluator {
     /// isApproximate tells whether an aggregate over rows takes an approximate figure: some row that passes its
     /// filter gives a non-null, approximate argument. Counting stays exact.
     static func isApproximate(_ a: AggregatePlan, over rows: [RowContext], _ plan: SelectPlan) -> Bool {
-        guard plan.dataset?.qualifierColumn != nil, !exactAggregates.contains(a.name), let argument = a.argument else { return false }
+        guard plan.dataset?.qualifierColumn != nil, !a.function.exactOverApproximate, let argument = a.argument else { return false }
         return rows.contains { row in
             if let filter = a.filter, (try? evaluate(filter, row)) != .boolean(true) { return false }
             guard let value = try? evaluate(argument, row), !value.isNull else { return false }

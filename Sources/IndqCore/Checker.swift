@@ -25,7 +25,8 @@ public struct BoundExpr: Sendable {
         case inList(BoundExpr, [BoundExpr], negated: Bool)
         case isNull(BoundExpr, negated: Bool)
         case like(BoundExpr, BoundExpr, caseInsensitive: Bool, negated: Bool)
-        case scalar(String, [BoundExpr])
+        /// A scalar function of the registry, applied to its arguments.
+        case scalar(FunctionEntry, [BoundExpr])
         case caseWhen([(BoundExpr, BoundExpr)], BoundExpr?)
         case cast(BoundExpr, CastType)
         /// Converts a value to the type that CASE, COALESCE or UNION ALL settled on.
@@ -62,7 +63,9 @@ public final class SubqueryPlan: @unchecked Sendable {
 
 /// AggregatePlan is one aggregate of a grouped select.
 public struct AggregatePlan: Sendable {
-    public var name: String
+    public var function: FunctionEntry
+    public var name: String { function.name }
+    /// argument is the first argument; nil for count(*).
     public var argument: BoundExpr?
     /// extra are the arguments after the first: quantile_cont's q, string_agg's separator, arg_max's y.
     public var extra: [BoundExpr] = []
@@ -74,7 +77,8 @@ public struct AggregatePlan: Sendable {
 
 /// WindowPlan is one window function of a select.
 public struct WindowPlan: Sendable {
-    public var name: String
+    public var function: FunctionEntry
+    public var name: String { function.name }
     public var arguments: [BoundExpr]
     public var partitionBy: [BoundExpr]
     public var orderBy: [(BoundExpr, descending: Bool)]
@@ -389,7 +393,7 @@ public struct Checker {
     func containsAggregate(_ e: Expr) -> Bool {
         var found = false
         e.visit { sub in
-            if case .call(let c) = sub.kind, c.over == nil, Functions.lookup(c.name)?.kind == .aggregate { found = true }
+            if case .call(let c) = sub.kind, c.over == nil, FunctionRegistry.lookup(c.name)?.kind == .aggregate { found = true }
         }
         return found
     }
@@ -557,34 +561,36 @@ public struct Checker {
         return plan
     }
 
-    /// bindCall binds a function call: an aggregate, a window function or a scalar function.
+    /// bindCall binds a function call: an aggregate, a window function or a scalar function, as the registry has it.
     mutating func bindCall(_ call: FunctionCall, _ scope: inout Scope, range: SourceRange) throws -> BoundExpr {
         let nameRange = SourceRange(range.start, range.start + call.name.utf8.count)
-        guard let info = Functions.lookup(call.name) else {
+        guard let entry = FunctionRegistry.lookup(call.name) else {
             var notes: [String] = []
-            if let s = suggestion(for: call.name, among: Functions.all.map(\.name)) { notes.append("did you mean \(s)?") }
+            if let s = suggestion(for: call.name, among: FunctionRegistry.names) { notes.append("did you mean \(s)?") }
             notes.append("help functions lists them all")
             throw Diagnostic("unknown function '\(call.name)'", at: nameRange, notes: notes)
         }
-        let name = info.name
+        let name = entry.name
         let argCount = call.star ? 0 : call.args.count
-        if call.star && name != "count" { throw Diagnostic("only count takes *, as in count(*)", at: range) }
-        if name == "count" && !call.star && call.args.isEmpty {
-            throw Diagnostic("count takes * or one argument: count(*) or count(x)", at: range)
+        if call.star && !entry.takesStar { throw Diagnostic("only count takes *, as in count(*)", at: range) }
+        if entry.takesStar && !call.star && call.args.isEmpty {
+            throw Diagnostic("\(name) takes * or one argument: \(name)(*) or \(name)(x)", at: range)
         }
-        guard argCount >= info.minArgs && argCount <= info.maxArgs else {
-            let expected = info.minArgs == info.maxArgs ? "\(info.minArgs)" : "\(info.minArgs) to \(info.maxArgs)"
-            throw Diagnostic("\(name) takes \(expected) argument\(info.maxArgs == 1 ? "" : "s"), found \(argCount); usage: \(info.signature)", at: range)
+        guard entry.arity.contains(argCount) else {
+            let (low, high) = (entry.arity.lowerBound, entry.arity.upperBound)
+            let expected = low == high ? "\(low)" : "\(low) to \(high)"
+            throw Diagnostic("\(name) takes \(expected) argument\(high == 1 ? "" : "s"), found \(argCount); usage: \(entry.signature)", at: range)
         }
-        if call.distinct && name != "count" && info.kind != .aggregate {
+        if call.distinct && entry.kind != .aggregate {
             throw Diagnostic("DISTINCT applies only to aggregates, as in count(DISTINCT x)", at: range)
         }
-        if call.filter != nil && info.kind != .aggregate {
+        if call.filter != nil && entry.kind != .aggregate {
             throw Diagnostic("FILTER applies only to aggregates, as in sum(x) FILTER (WHERE …)", at: range)
         }
         if let over = call.over {
-            guard info.kind == .window || Functions.windowAggregates.contains(name) else {
-                throw Diagnostic("\(name) is not a window function; OVER (…) follows row_number, rank, lag, lead, first_value or an aggregate", at: range)
+            guard entry.kind == .window || entry.alsoWindow else {
+                let names = FunctionRegistry.windowNames
+                throw Diagnostic("\(name) is not a window function; OVER (…) follows \(names.dropLast().joined(separator: ", ")), \(names.last ?? "") or an aggregate", at: range)
             }
             if call.distinct || call.filter != nil {
                 throw Diagnostic("DISTINCT and FILTER are not supported in window functions", at: range)
@@ -596,17 +602,15 @@ public struct Checker {
             // copies nothing: a copy of the scope would make each append copy them all, quadratic over a long chain.
             scope.allowWindows = false
             defer { scope.allowWindows = true }
-            var args = try call.args.map { try bind($0, &scope) }
+            let bound = try call.args.map { try bind($0, &scope) }
             let partition = try over.partitionBy.map { try bind($0, &scope) }
             let order = try over.orderBy.map { (try bind($0.expr, &scope), descending: $0.descending) }
-            let type = try windowType(name, args, range: range)
-            // As DuckDB, lag's and lead's default takes the type of the value: lag(year, 1, 0.5) gives 1.
-            if args.count == 3 && ["lag", "lead"].contains(name) { args[2] = convert(args[2], to: type) }
-            noteCumulative(name, args, scope, at: range)
-            scope.windows.append(WindowPlan(name: name, arguments: args, partitionBy: partition, orderBy: order, type: type, range: range))
-            return BoundExpr(kind: .window(scope.windows.count - 1), type: type, range: range)
+            let (type, args) = try typeCall(entry, bound, range: range)
+            noteCumulative(entry, args, scope, at: range)
+            scope.windows.append(WindowPlan(function: entry, arguments: args, partitionBy: partition, orderBy: order, type: type.result, range: range))
+            return BoundExpr(kind: .window(scope.windows.count - 1), type: type.result, range: range)
         }
-        switch info.kind {
+        switch entry.kind {
         case .window:
             throw Diagnostic("\(name) is a window function and needs OVER (…), as in \(name)(…) OVER (ORDER BY year)", at: range)
         case .aggregate:
@@ -620,183 +624,40 @@ public struct Checker {
             scope.insideAggregate = true
             scope.allowWindows = false
             defer { (scope.insideAggregate, scope.allowWindows) = (wasInside, allowedWindows) }
-            let args = try call.args.map { try bind($0, &scope) }
+            let bound = try call.args.map { try bind($0, &scope) }
             let filter = try call.filter.map { f -> BoundExpr in
                 let b = try bind(f, &scope)
                 try expect(b, isBoolean: "FILTER")
                 return b
             }
-            let type = try aggregateType(name, args, range: range)
-            scope.aggregates.append(AggregatePlan(name: name, argument: args.first, extra: Array(args.dropFirst()), distinct: call.distinct,
-                                                  filter: filter, type: type, range: range))
-            return BoundExpr(kind: .aggregate(scope.aggregates.count - 1), type: type, range: range)
+            let (type, args) = try typeCall(entry, bound, range: range)
+            scope.aggregates.append(AggregatePlan(function: entry, argument: args.first, extra: Array(args.dropFirst()), distinct: call.distinct,
+                                                  filter: filter, type: type.result, range: range))
+            return BoundExpr(kind: .aggregate(scope.aggregates.count - 1), type: type.result, range: range)
         case .scalar:
-            let args = try call.args.map { try bind($0, &scope) }
-            return try scalarCall(name, args, range: range)
+            let bound = try call.args.map { try bind($0, &scope) }
+            let (type, args) = try typeCall(entry, bound, range: range)
+            if case .conditional = entry.implementation {
+                // CASE evaluates only the branch it takes, as DuckDB's if does.
+                let results = coerce(Array(args.dropFirst()), to: type.result)
+                return BoundExpr(kind: .caseWhen([(args[0], results[0])], results[1]), type: type.result, range: range)
+            }
+            return BoundExpr(kind: .scalar(entry, args), type: type.result, range: range)
         }
     }
 
-    /// aggregateType checks an aggregate's arguments and gives its result type, as DuckDB types them: median and
-    /// quantile_cont of integers are doubles, stddev_samp and var_samp always; of percentages, median stays one.
-    func aggregateType(_ name: String, _ args: [BoundExpr], range: SourceRange) throws -> ValueType {
-        guard let arg = args.first else { return .integer }
-        func numeric() throws {
-            guard arg.type.isNumeric else { throw Diagnostic("\(name) takes numbers, found \(arg.type.rawValue)", at: arg.range) }
-        }
-        switch name {
-        case "count": return .integer
-        case "sum", "avg":
-            guard arg.type.isNumeric else {
-                throw Diagnostic("\(name) takes numbers, found \(arg.type.rawValue)", at: arg.range)
-            }
-            // As DuckDB: avg is a double, and a sum keeps counts, decimals and doubles. indq's own: the mean of
-            // percentages (or points) is one, the sum of points is points, and the sum of percentages a decimal.
-            if name == "avg" { return [.percentage, .points, .number].contains(arg.type) ? arg.type : .double }
-            switch arg.type {
-            case .null, .integer: return .integer
-            case .percentage: return .decimal
-            default: return arg.type
-            }
-        case "median", "quantile_cont":
-            try numeric()
-            if name == "quantile_cont" {
-                guard case .constant(let q) = args[1].kind, let f = q.asDouble, f >= 0, f <= 1 else {
-                    throw Diagnostic("quantile_cont's q must be a constant from 0 to 1, e.g. quantile_cont(x, 0.25)", at: args[1].range)
-                }
-            }
-            // As DuckDB: the median of integers is a double, of decimals (and fractions) a decimal.
-            switch arg.type {
-            case .integer, .null: return .double
-            default: return arg.type
-            }
-        case "stddev_samp", "var_samp":
-            try numeric()
-            return .double
-        case "count_if":
-            try expect(arg, isBoolean: "count_if")
-            return .integer
-        case "arg_max", "arg_min":
-            guard args[1].type != .boolean else {
-                throw Diagnostic("\(name) orders by its second argument, which must be a number or text, found boolean", at: args[1].range)
-            }
-            return arg.type
-        case "string_agg":
-            guard arg.type != .boolean else { throw Diagnostic("string_agg joins text or numbers, found boolean", at: arg.range) }
-            if args.count == 2 {
-                guard case .constant(let sep) = args[1].kind, sep.type == .text || sep.isNull else {
-                    throw Diagnostic("string_agg's separator must be a text constant, e.g. string_agg(x, ', ')", at: args[1].range)
-                }
-            }
-            return .text
-        default:
-            return arg.type
-        }
-    }
-
-    /// windowType checks a window function's arguments and gives its result type.
-    func windowType(_ name: String, _ args: [BoundExpr], range: SourceRange) throws -> ValueType {
-        switch name {
-        case "row_number", "rank": return .integer
-        case "lag", "lead":
-            if args.count >= 2 {
-                guard case .constant(.integer(let n)) = args[1].kind, n >= 0 else {
-                    throw Diagnostic("\(name)'s offset must be a whole number of 0 or more, e.g. \(name)(x, 1)", at: args[1].range)
-                }
-            }
-            if args.count == 3 {
-                guard unify(args[0].type, args[2].type) != nil else {
-                    throw Diagnostic("\(name)'s default must have the type of its value, \(args[0].type.rawValue)", at: args[2].range)
-                }
-                return args[0].type == .null ? args[2].type : args[0].type
-            }
-            return args[0].type
-        case "first_value": return args[0].type
-        default: return try aggregateType(name, args, range: range)
-        }
-    }
-
-    /// scalarCall checks a scalar function's arguments and gives its type.
-    func scalarCall(_ name: String, _ args: [BoundExpr], range: SourceRange) throws -> BoundExpr {
-        var type: ValueType
-        var args = args
-        switch name {
-        case "round", "abs":
-            guard args[0].type.isNumeric else { throw Diagnostic("\(name) takes a number, found \(args[0].type.rawValue)", at: args[0].range) }
-            if args.count == 2 && !(args[1].type == .integer || args[1].type == .null) {
-                throw Diagnostic("round's number of decimals must be a whole number, found \(args[1].type.rawValue)", at: args[1].range)
-            }
-            type = args[0].type == .null ? .integer : args[0].type
-        case "coalesce":
-            type = .null
-            for a in args { type = try unify(type, a, what: "coalesce arguments") }
-            args = coerce(args, to: type)
-        case "nullif":
-            try expectComparable(args[0], args[1], op: "nullif")
-            type = args[0].type
-        case "upper", "lower", "length":
-            guard args[0].type == .text || args[0].type == .null else {
-                throw Diagnostic("\(name) takes text, found \(args[0].type.rawValue)", at: args[0].range)
-            }
-            type = name == "length" ? .integer : .text
-        case "substr", "replace", "trim", "ltrim", "rtrim", "left", "right", "strpos", "starts_with", "contains", "lpad", "rpad":
-            // Which arguments are text and which whole numbers: substr(text, int, int), lpad(text, int, text), ….
-            let counts: Set<Int> = ["substr": [1, 2], "left": [1], "right": [1], "lpad": [1], "rpad": [1]][name] ?? []
-            for (i, a) in args.enumerated() {
-                let want: ValueType = counts.contains(i) ? .integer : .text
-                guard a.type == want || a.type == .null else {
-                    throw Diagnostic("\(name)'s argument \(i + 1) must be \(want == .text ? "text" : "a whole number"), found \(a.type.rawValue)",
-                                     at: a.range, notes: ["usage: \(Functions.lookup(name)?.signature ?? name)"])
-                }
-            }
-            type = ["strpos": .integer, "starts_with": .boolean, "contains": .boolean][name] ?? .text
-        case "concat", "concat_ws":
-            if name == "concat_ws", !(args[0].type == .text || args[0].type == .null) {
-                throw Diagnostic("concat_ws's separator must be text, found \(args[0].type.rawValue)", at: args[0].range)
-            }
-            type = .text
-        case "greatest", "least":
-            type = .null
-            for a in args { type = try unify(type, a, what: "\(name)'s arguments") }
-            args = coerce(args, to: type)
-        case "mod":
-            for a in args where !a.type.isNumeric {
-                throw Diagnostic("mod takes numbers, found \(a.type.rawValue)", at: a.range)
-            }
-            // As `+`: integers stay integers, a double makes a double, two percentages (or points) stay one.
-            let (a, b) = (args[0].type, args[1].type)
-            type = a == b && (a == .percentage || a == .points) ? a : Arithmetic.resultType(.multiply, a, b)
-        case "power", "sqrt", "exp", "ln", "log10":
-            for a in args where !a.type.isNumeric {
-                throw Diagnostic("\(name) takes numbers, found \(a.type.rawValue)", at: a.range)
-            }
-            type = .double
-        case "floor", "ceil", "trunc", "sign":
-            guard args[0].type.isNumeric else { throw Diagnostic("\(name) takes a number, found \(args[0].type.rawValue)", at: args[0].range) }
-            // As in DuckDB: floor and ceil of an integer are doubles, trunc of one stays an integer.
-            switch (name, args[0].type) {
-            case ("sign", _): type = .integer
-            case (_, .null), ("floor", .integer), ("ceil", .integer): type = .double
-            default: type = args[0].type
-            }
-        case "typeof":
-            // A non-null value names its own type, with a decimal's width and scale, as DuckDB's typeof does; a null
-            // names the static type, which the second argument carries.
-            args.append(BoundExpr(kind: .constant(.text(Scalars.typeName(args[0].type))), type: .text, range: range))
-            type = .text
-        case "ifnull":
-            type = try unify(try unify(.null, args[0], what: "ifnull arguments"), args[1], what: "ifnull arguments")
-            args = coerce(args, to: type)
-            return BoundExpr(kind: .scalar("coalesce", args), type: type, range: range)
-        case "if":
-            try expect(args[0], isBoolean: "if")
-            type = try unify(try unify(.null, args[1], what: "if's results"), args[2], what: "if's results")
-            // CASE evaluates only the branch it takes, as DuckDB's if does.
-            let results = coerce([args[1], args[2]], to: type)
-            return BoundExpr(kind: .caseWhen([(args[0], results[0])], results[1]), type: type, range: range)
-        default:
-            throw Diagnostic("unknown function '\(name)'", at: range)
-        }
-        return BoundExpr(kind: .scalar(name, args), type: type, range: range)
+    /// typeCall applies a function's typing rule to bound arguments, and the conversions the rule asks for.
+    func typeCall(_ entry: FunctionEntry, _ bound: [BoundExpr], range: SourceRange) throws -> (CallType, [BoundExpr]) {
+        let type = try entry.type(bound.map { b in
+            var constant: Value?
+            if case .constant(let v) = b.kind { constant = v }
+            return ArgumentType(type: b.type, range: b.range, constant: constant)
+        }, at: range)
+        var args = bound
+        if type.unifiesArguments { args = coerce(args, to: type.result) }
+        for (i, t) in type.conversions where i < args.count { args[i] = convert(args[i], to: t) }
+        args += type.appended.map { BoundExpr(kind: .constant($0), type: $0.type, range: range) }
+        return (type, args)
     }
 
     mutating func bindBinary(_ op: BinaryOp, _ l: Expr, _ r: Expr, _ scope: inout Scope, range: SourceRange) throws -> BoundExpr {
@@ -880,15 +741,7 @@ public struct Checker {
     }
 
     /// unify finds the type that values of both types convert to, as CASE, COALESCE and UNION ALL need.
-    func unify(_ a: ValueType, _ b: ValueType) -> ValueType? {
-        if a == b || b == .null { return a }
-        if a == .null { return b }
-        if a.isNumeric && b.isNumeric {
-            if a == .number || b == .number { return .number }
-            return a == .double || b == .double ? .double : .decimal
-        }
-        return nil
-    }
+    func unify(_ a: ValueType, _ b: ValueType) -> ValueType? { unifiedType(a, b) }
 
     func unify(_ a: ValueType, _ b: BoundExpr, what: String) throws -> ValueType {
         guard let t = unify(a, b.type) else {

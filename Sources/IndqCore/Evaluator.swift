@@ -201,7 +201,7 @@ public enum Evaluator {
             }
             for (w, window) in plan.windows.enumerated() {
                 try compute(window, index: w, over: &stage, in: plan)
-                notes.add(contentsOf: aggregateNotes(window.name, window.arguments.first, range: window.range, rows: stage, select: plan))
+                notes.add(contentsOf: aggregateNotes(window.function, window.arguments.first, range: window.range, rows: stage, select: plan))
             }
         }
         if let qualify = plan.qualify {
@@ -243,9 +243,9 @@ public enum Evaluator {
                 }
             }
         }
-        for a in plan.aggregates where mayNeedNote(a.name, a.argument, plan) {
+        for a in plan.aggregates where mayNeedNote(a.function, a.argument, plan) {
             let columns = a.argument?.referencedColumns(in: plan) ?? []
-            notes.add(contentsOf: aggregateNotes(a.name, columns: columns, range: a.range, groups: groups.map(\.rows), select: plan))
+            notes.add(contentsOf: aggregateNotes(a.function, columns: columns, range: a.range, groups: groups.map(\.rows), select: plan))
         }
         return try groups.map { g in
             RowContext(input: g.rows.first?.input ?? [], keys: g.keys,
@@ -255,153 +255,24 @@ public enum Evaluator {
         }
     }
 
-    /// aggregate computes one aggregate over rows (a group, or a window frame).
+    /// aggregate computes one aggregate over a group's rows, feeding its accumulator row by row.
     static func aggregate(_ a: AggregatePlan, over rows: [RowContext]) throws -> Value {
-        if a.name == "arg_max" || a.name == "arg_min" { return try argExtreme(a, over: rows) }
-        var values: [Value] = []
+        // The arguments after the row arguments are constants, which the checker made sure of: quantile_cont's q,
+        // string_agg's separator.
+        let parameter = try a.extra.dropFirst(a.function.rowArguments - 1).first.map { try evaluate($0, RowContext()) }
+        let setup = AggregateSetup(type: a.type, range: a.range, parameter: parameter, distinct: a.distinct, star: a.argument == nil)
+        guard var accumulator = a.function.makeAccumulator(setup) else { return .null }
+        let by = a.function.rowArguments == 2 ? a.extra.first : nil
         for row in rows {
             if let filter = a.filter, try evaluate(filter, row) != .boolean(true) { continue }
-            guard let arg = a.argument else { values.append(.integer(1)); continue }
-            let v = try evaluate(arg, row)
-            if !v.isNull { values.append(v) }
-        }
-        if a.distinct {
-            var seen = Set<ValueKey>()
-            values = values.filter { seen.insert(ValueKey($0)).inserted }
-        }
-        // The second argument of quantile_cont and string_agg is a constant, which the checker made sure of.
-        let parameter = try a.extra.first.map { try evaluate($0, RowContext()) }
-        return try combine(a.name, values, type: a.type, range: a.range, parameter: parameter)
-    }
-
-    /// quantile interpolates between the two values nearest the q-quantile, as DuckDB's quantile_cont: as doubles
-    /// for integers and doubles; exactly for decimals and fractions, at the largest scale among them, with the
-    /// fraction of the step rounded down, as DuckDB's DECIMAL quantile does (the median of 1.25 and 2.50 is 1.87).
-    static func quantile(_ values: [Value], q: Value?, type: ValueType, range: SourceRange) throws -> Value {
-        let exact = values.compactMap(\.asDecimal)
-        if type == .double || type == .integer || exact.count < values.count {
-            let sorted = values.compactMap(\.asDouble).sorted()
-            let position = (q?.asDouble ?? 0.5) * Double(sorted.count - 1)
-            let lo = Int(position.rounded(.down)), hi = Int(position.rounded(.up))
-            let r = sorted[lo] + (sorted[hi] - sorted[lo]) * (position - Double(lo))
-            guard r.isFinite else { throw Diagnostic("number overflow in quantile_cont", at: range) }
-            return .double(r)
-        }
-        let overflow = Diagnostic("decimal overflow in quantile_cont", at: range)
-        let sorted = exact.sorted { DecimalValue.compare($0, $1) < 0 }
-        let scale = sorted.map(\.scale).max() ?? 0
-        guard let qd = q?.asDecimal ?? (q?.asDouble).flatMap({ DecimalValue(approximating: $0) }),
-              let position = qd * DecimalValue(Int64(sorted.count - 1)), let unit = DecimalValue.pow10(position.scale) else { throw overflow }
-        let index = Int(position.units / unit), fraction = position.units % unit
-        guard let lo = sorted[index].withScale(scale), let hi = sorted[min(index + 1, sorted.count - 1)].withScale(scale) else { throw overflow }
-        let (step, o1) = (hi.units - lo.units).multipliedReportingOverflow(by: fraction)
-        guard !o1, let r = DecimalValue(units: lo.units + step / unit, scale: scale, width: max(lo.width, hi.width)) else { throw overflow }
-        return Arithmetic.wrap(r, as: type == .number ? .decimal : type)
-    }
-
-    /// argExtreme is arg_max and arg_min: x from the first row whose y is the largest or smallest; rows where
-    /// either is null do not count, as in DuckDB.
-    static func argExtreme(_ a: AggregatePlan, over rows: [RowContext]) throws -> Value {
-        guard let arg = a.argument, let by = a.extra.first else { return .null }
-        var best: (x: Value, y: Value)?
-        var seen = Set<ValueKey>()
-        for row in rows {
-            if let filter = a.filter, try evaluate(filter, row) != .boolean(true) { continue }
-            let x = try evaluate(arg, row), y = try evaluate(by, row)
-            if x.isNull || y.isNull { continue }
-            if a.distinct && !seen.insert(ValueKey(x)).inserted { continue }
-            if let b = best {
-                let c = compareValues(y, b.y) ?? 0
-                if a.name == "arg_max" ? c > 0 : c < 0 { best = (x, y) }
+            guard let arg = a.argument else { try accumulator.add(.null); continue }
+            if let by {
+                try accumulator.add(try evaluate(arg, row), by: try evaluate(by, row))
             } else {
-                best = (x, y)
+                try accumulator.add(try evaluate(arg, row))
             }
         }
-        return best?.x ?? .null
-    }
-
-    /// combine reduces the non-null values of an aggregate.
-    static func combine(_ name: String, _ values: [Value], type: ValueType, range: SourceRange, parameter: Value? = nil) throws -> Value {
-        if name == "count" { return .integer(Int64(values.count)) }
-        if name == "count_if" { return .integer(Int64(values.count { $0 == .boolean(true) })) }
-        guard let first = values.first else { return .null }
-        switch name {
-        case "string_agg":
-            if parameter?.isNull == true { return .null }
-            let parts = values.compactMap(\.display), separator = parameter?.display ?? ","
-            try Cancellation.allow(parts.reduce(0) { $0 + $1.utf8.count + separator.utf8.count })
-            return .text(parts.joined(separator: separator))
-        case "median", "quantile_cont":
-            return try quantile(values, q: name == "median" ? .decimal(DecimalValue(units: 5, scale: 1)!) : parameter,
-                                type: type, range: range)
-        case "stddev_samp", "var_samp":
-            guard values.count >= 2 else { return .null }
-            // Welford's method: one pass, without the cancellation of a sum of squares.
-            var mean = 0.0, m2 = 0.0, n = 0.0
-            for v in values {
-                guard let x = v.asDouble else { continue }
-                n += 1
-                let delta = x - mean
-                mean += delta / n
-                m2 += delta * (x - mean)
-            }
-            let variance = m2 / (n - 1)
-            let r = name == "var_samp" ? variance : variance.squareRoot()
-            guard r.isFinite else { throw Diagnostic("number overflow in \(name) (the result is too large for a double)", at: range) }
-            return .double(r)
-        case "min", "max":
-            return values.dropFirst().reduce(first) { best, v in
-                let c = compareValues(v, best) ?? 0
-                return (name == "min" ? c < 0 : c > 0) ? v : best
-            }
-        case "sum":
-            if values.allSatisfy({ $0.type == .integer }) {
-                var total: Int64 = 0
-                for case .integer(let i) in values {
-                    let (r, overflow) = total.addingReportingOverflow(i)
-                    if overflow { throw Diagnostic("integer overflow in sum (the total does not fit in 64 bits)", at: range) }
-                    total = r
-                }
-                return .integer(total)
-            }
-            if values.contains(where: { $0.type == .double }) {
-                let total = values.reduce(0) { $0 + ($1.asDouble ?? 0) }
-                guard total.isFinite else { throw Diagnostic("number overflow in sum (the total is too large for a double)", at: range) }
-                return .double(total)
-            }
-            // As DuckDB's sum of a DECIMAL: exact, DECIMAL(38, s).
-            var total = DecimalValue(0)
-            for v in values {
-                guard let d = v.asDecimal, let t = total + d else { throw Arithmetic.overflow("sum", at: range) }
-                total = t
-            }
-            guard let wide = DecimalValue(units: total.units, scale: total.scale, width: DecimalValue.maxDigits) else {
-                throw Arithmetic.overflow("sum", at: range)
-            }
-            return Arithmetic.wrap(wide, as: type == .points ? .points : .decimal)
-        default:
-            // avg is a double, as in DuckDB; the mean of percentages (or points) stays one, exact to 18 decimals.
-            let fractions = values.allSatisfy { $0.type == .percentage } ? ValueType.percentage
-                : values.allSatisfy { $0.type == .points } ? .points : nil
-            if let fractions, type != .double, let mean = exactMean(values) { return Arithmetic.wrap(mean, as: fractions) }
-            let mean = values.reduce(0) { $0 + ($1.asDouble ?? 0) } / Double(values.count)
-            guard mean.isFinite else { throw Diagnostic("number overflow in avg (the total is too large for a double)", at: range) }
-            return .double(mean)
-        }
-    }
-
-    /// exactMean is the mean of exact numbers to 18 decimals, halves away from zero; nil if it does not fit.
-    static func exactMean(_ values: [Value]) -> DecimalValue? {
-        var total = DecimalValue(0)
-        for v in values {
-            guard let d = v.asDecimal, let t = total + d else { return nil }
-            total = t
-        }
-        let scale = max(18, total.scale)
-        guard let wide = total.withScale(scale + 1) else { return nil }
-        // One extra digit, then rounding, gives halves away from zero.
-        let n = Int128(values.count)
-        return DecimalValue(units: wide.units / n, scale: scale + 1)?.rounded(to: scale)?.trimmed
+        return try accumulator.finish()
     }
 
     // MARK: Window functions
@@ -433,43 +304,28 @@ public enum Evaluator {
                     peerEnd[p] = end
                 }
             }
-            var rank = 1
+            // An aggregate's arguments after its row arguments are constants (quantile_cont's q).
+            let constants = w.function.kind == .aggregate ? w.arguments.dropFirst(w.function.rowArguments) : []
+            let parameter = try constants.first.map { try evaluate($0, RowContext()) }
+            let setup = AggregateSetup(type: w.type, range: w.range, parameter: parameter, star: w.arguments.isEmpty)
+            let values = try w.function.window(count: sorted.count, peerEnd: peerEnd, arguments: w.arguments.count, setup: setup) { i, p in
+                try evaluate(w.arguments[i], rows[sorted[p]])
+            }
+            // Whether the running frame so far holds an approximate figure, extended as the frame grows.
+            var approximateThrough = -1, approximateSoFar = false
+            let marks = w.arguments.first.flatMap { plan.dataset?.qualifierColumn != nil ? $0 : nil }
             for (p, row) in sorted.enumerated() {
-                let value: Value
-                // The rows the value was read from, to tell whether it is approximate.
-                var from: [Int] = []
-                switch w.name {
-                case "row_number":
-                    value = .integer(Int64(p + 1))
-                case "rank":
-                    if p > 0 && compareKeys(sortedKeys[p], sortedKeys[p - 1], descending: descending) != 0 { rank = p + 1 }
-                    value = .integer(Int64(rank))
-                case "lag", "lead":
-                    var offset = 1
-                    // An offset beyond the partition reads nothing; clamping keeps p ± offset from overflowing.
-                    if w.arguments.count >= 2, case .integer(let n) = try evaluate(w.arguments[1], rows[row]) {
-                        offset = Int(clamping: min(n, Int64(sorted.count)))
+                rows[row].windows[index] = values[p].value
+                guard let argument = marks else { continue }
+                switch values[p].source {
+                case .none: rows[row].approximateWindows[index] = false
+                case .row(let r): rows[row].approximateWindows[index] = isApproximate(argument, rows[sorted[r]], plan)
+                case .frame(let end):
+                    while approximateThrough < end {
+                        approximateThrough += 1
+                        if isApproximate(argument, rows[sorted[approximateThrough]], plan) { approximateSoFar = true }
                     }
-                    let target = w.name == "lag" ? p - offset : p + offset
-                    if target >= 0 && target < sorted.count {
-                        value = try evaluate(w.arguments[0], rows[sorted[target]])
-                        from = [sorted[target]]
-                    } else {
-                        value = w.arguments.count == 3 ? try evaluate(w.arguments[2], rows[row]) : .null
-                    }
-                case "first_value":
-                    value = try evaluate(w.arguments[0], rows[sorted[0]])
-                    from = [sorted[0]]
-                default:
-                    let frame = sorted[0...peerEnd[p]].map { rows[$0] }
-                    let a = AggregatePlan(name: w.name, argument: w.arguments.first, extra: Array(w.arguments.dropFirst()), distinct: false,
-                                          filter: nil, type: w.type, range: w.range)
-                    value = try aggregate(a, over: frame)
-                    if !exactAggregates.contains(w.name) { from = Array(sorted[0...peerEnd[p]]) }
-                }
-                rows[row].windows[index] = value
-                if let argument = w.arguments.first, plan.dataset?.qualifierColumn != nil {
-                    rows[row].approximateWindows[index] = from.contains { isApproximate(argument, rows[$0], plan) }
+                    rows[row].approximateWindows[index] = approximateSoFar
                 }
             }
         }
@@ -552,8 +408,8 @@ public enum Evaluator {
         case .like(let x, let p, let ci, let negated):
             guard case .text(let s) = try evaluate(x, row), case .text(let pattern) = try evaluate(p, row) else { return .null }
             return .boolean(try like(ci ? s.lowercased() : s, ci ? pattern.lowercased() : pattern) != negated)
-        case .scalar(let name, let args):
-            return try Scalars.call(name, try args.map { try evaluate($0, row) }, range: e.range)
+        case .scalar(let function, let args):
+            return try function.call(try args.map { try evaluate($0, row) }, at: e.range) ?? .null
         case .caseWhen(let branches, let elseResult):
             for (condition, result) in branches where try evaluate(condition, row) == .boolean(true) {
                 return try evaluate(result, row)

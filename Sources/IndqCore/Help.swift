@@ -18,7 +18,7 @@ enum Help {
         case "notes", "note":
             return notes
         default:
-            if let topic, let f = Functions.lookup(topic) { return describe(f) }
+            if let topic, let f = FunctionRegistry.lookup(topic) { return describe(f) }
             if let topic, let entry = Glossary.builtin.lookup(topic), catalogue.dataset(named: topic) == nil {
                 return Glossary.explain(entry)
             }
@@ -28,7 +28,7 @@ enum Help {
             }
             if let topic {
                 var text = "No help on '\(topic)'."
-                let words = Glossary.builtin.entries.map(\.term) + Functions.all.map(\.name) + catalogue.allNames
+                let words = Glossary.builtin.entries.map(\.term) + FunctionRegistry.names + catalogue.allNames
                 if let s = suggestion(for: topic, among: words) { text += " Did you mean \(s)?" }
                 return text + " Try help, help select, help functions, or help followed by a term such as inwilligingen.\n"
             }
@@ -39,10 +39,14 @@ enum Help {
     /// functions lists every function with what it does and an example.
     static var functions: String {
         var out = "Functions (help NAME for one):\n"
+        let aggregates = FunctionRegistry.entries.filter { $0.kind == .aggregate }
+        let overWindows = aggregates.filter(\.alsoWindow)
+        let alsoWindows = overWindows.count == aggregates.count ? "every aggregate works there too"
+            : overWindows.map(\.name).joined(separator: ", ") + " work there too"
         for (kind, title) in [(FunctionKind.scalar, "Scalar functions"), (.aggregate, "Aggregates (with GROUP BY, or over all rows)"),
-                              (.window, "Window functions (with OVER; sum, avg, count, min and max work there too)")] {
+                              (.window, "Window functions (with OVER; \(alsoWindows), over the rows up to the current one)")] {
             out += "\n\(title):\n"
-            for f in Functions.all where f.kind == kind { out += describe(f, indent: "  ") }
+            for f in FunctionRegistry.entries where f.kind == kind { out += describe(f, indent: "  ") }
         }
         out += """
 
@@ -54,9 +58,14 @@ enum Help {
         return out
     }
 
-    /// describe explains one function.
-    static func describe(_ f: FunctionInfo, indent: String = "") -> String {
-        "\(indent)\(f.signature)\n\(indent)    \(f.summary)\n\(indent)    e.g. \(f.example)\n"
+    /// describe explains one function, with its example and the example's result.
+    static func describe(_ f: FunctionEntry, indent: String = "") -> String {
+        var text = "\(indent)\(f.signature)\n\(indent)    \(f.summary)\n\(indent)    e.g. \(f.example.sql)\n"
+        text += "\(indent)      → \(f.example.result)\n"
+        if !f.aliases.isEmpty && !f.signature.contains("also") {
+            text += "\(indent)    also: \(f.aliases.joined(separator: ", "))\n"
+        }
+        return text
     }
 
     static let general = """

@@ -150,12 +150,13 @@ extension Checker {
     }
 
     /// noteCumulative adds a note for lag or lead over a dataset whose figures are cumulative.
-    mutating func noteCumulative(_ name: String, _ args: [BoundExpr], _ scope: Scope, at range: SourceRange) {
-        guard name == "lag" || name == "lead", let d = scope.dataset, let words = d.cumulative else { return }
+    mutating func noteCumulative(_ function: FunctionEntry, _ args: [BoundExpr], _ scope: Scope, at range: SourceRange) {
+        guard case .window(.offset(let direction)) = function.implementation, let d = scope.dataset, let words = d.cumulative else { return }
+        let name = function.name
         let column = args.first.flatMap { columnOf($0, scope) }.map { d.columns[$0.1].name } ?? "x"
         // The years themselves are not cumulative.
         if column == "year" { return }
-        let earlier = name == "lag" ? "the year before" : "the year after"
+        let earlier = direction < 0 ? "the year before" : "the year after"
         notes.add(Diagnostic("\(d.name) counts cumulatively (\(words)): \(name)(\(column)) is the running total up to \(earlier)",
                              at: range, notes: ["one year alone is \(column) - lag(\(column)) over (order by year)"],
                              severity: .note, code: .cumulativeFigures))
@@ -210,35 +211,36 @@ extension BinaryOp {
 extension Evaluator {
     /// aggregateNotes tells what an aggregate over these rows adds that a reader should know: different units
     /// (kerncijfers.waarde with several eenheid), or several years of cumulative figures.
-    static func aggregateNotes(_ name: String, _ argument: BoundExpr?, range: SourceRange, rows: [RowContext],
+    static func aggregateNotes(_ function: FunctionEntry, _ argument: BoundExpr?, range: SourceRange, rows: [RowContext],
                                select: SelectPlan) -> [Diagnostic] {
-        guard mayNeedNote(name, argument, select), let argument else { return [] }
-        return aggregateNotes(name, columns: argument.referencedColumns(in: select), range: range, groups: [rows], select: select)
+        guard mayNeedNote(function, argument, select), let argument else { return [] }
+        return aggregateNotes(function, columns: argument.referencedColumns(in: select), range: range, groups: [rows], select: select)
     }
 
     /// mayNeedNote tells, before any row is looked at, whether an aggregate could get a note at all.
-    static func mayNeedNote(_ name: String, _ argument: BoundExpr?, _ select: SelectPlan) -> Bool {
+    static func mayNeedNote(_ function: FunctionEntry, _ argument: BoundExpr?, _ select: SelectPlan) -> Bool {
         guard argument != nil, let d = select.dataset, d.cumulative != nil || d.columnIndex(named: "eenheid") != nil else { return false }
-        return name == "sum" || name == "avg" || name == "min" || name == "max"
+        return function.note != .none
     }
 
     /// aggregateNotes gives the notes of an aggregate, reading `columns`, over each of the groups; one note at most
     /// of each kind.
-    static func aggregateNotes(_ name: String, columns: [Int], range: SourceRange, groups: [[RowContext]],
+    static func aggregateNotes(_ function: FunctionEntry, columns: [Int], range: SourceRange, groups: [[RowContext]],
                                select: SelectPlan) -> [Diagnostic] {
         guard let d = select.dataset, !columns.isEmpty else { return [] }
         var out: [Diagnostic] = []
         for rows in groups where rows.count > 1 {
-            for note in groupNotes(name, columns: columns, range: range, rows: rows, dataset: d)
+            for note in groupNotes(function, columns: columns, range: range, rows: rows, dataset: d)
             where !out.contains(where: { $0.code == note.code }) { out.append(note) }
         }
         return out
     }
 
     /// groupNotes gives the notes of one aggregate over one group's rows.
-    static func groupNotes(_ name: String, columns: [Int], range: SourceRange, rows: [RowContext], dataset d: Dataset) -> [Diagnostic] {
+    static func groupNotes(_ function: FunctionEntry, columns: [Int], range: SourceRange, rows: [RowContext], dataset d: Dataset) -> [Diagnostic] {
         var out: [Diagnostic] = []
-        let verb = name == "sum" || name == "avg" ? "adds" : "compares"
+        let name = function.name
+        let verb = function.note == .adds ? "adds" : "compares"
         if let unit = d.columnIndex(named: "eenheid"), columns.contains(where: { d.columns[$0].name == "waarde" }) {
             var units: [String] = []
             for r in rows { if case .text(let u) = r.input[unit], !units.contains(u) { units.append(u) } }
@@ -248,7 +250,7 @@ extension Evaluator {
                                       severity: .note, code: .mixedUnits))
             }
         }
-        if let words = d.cumulative, name == "sum" || name == "avg", let y = d.columnIndex(named: "year") {
+        if let words = d.cumulative, function.note == .adds, let y = d.columnIndex(named: "year") {
             let years = Set(rows.compactMap { r -> Int64? in if case .integer(let i) = r.input[y] { return i } else { return nil } })
             if years.count > 1 {
                 let c = d.columns[columns[0]].name

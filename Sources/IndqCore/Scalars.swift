@@ -1,95 +1,8 @@
-// Scalar functions, CAST and the conversions that CASE, COALESCE and UNION ALL apply. Each refuses overflow with
-// an error at the call's place rather than trapping.
+// The arithmetic behind some scalar functions (round, mod, floor, upper and lower), CAST and the conversions that
+// CASE, COALESCE and UNION ALL apply. Each refuses overflow with an error at the call's place rather than trapping.
 
-#if canImport(Glibc)
-import Glibc
-#elseif canImport(Darwin)
-import Darwin
-#endif
-
-/// Scalars evaluates scalar functions and conversions.
+/// Scalars holds the conversions and the arithmetic that functions share; the functions are in Functions/.
 enum Scalars {
-    /// call applies a scalar function to argument values.
-    static func call(_ name: String, _ args: [Value], range: SourceRange) throws -> Value {
-        switch name {
-        case "round":
-            var digits: Int64 = 0
-            if args.count == 2 {
-                guard case .integer(let n) = args[1] else { return .null }
-                digits = n
-            }
-            return try round(args[0], digits: digits, range: range)
-        case "abs":
-            switch args[0] {
-            case .integer(let i):
-                guard i != .min else { throw Diagnostic("integer overflow in abs (\(i) has no positive counterpart in 64 bits)", at: range) }
-                return .integer(Swift.abs(i))
-            case .decimal(let d): return .decimal(d.magnitude)
-            case .double(let d): return .double(Swift.abs(d))
-            case .percentage(let d): return .percentage(d.magnitude)
-            case .points(let d): return .points(d.magnitude)
-            default: return .null
-            }
-        case "coalesce":
-            return args.first { !$0.isNull } ?? .null
-        case "nullif":
-            return Evaluator.compareValues(args[0], args[1]) == 0 ? .null : args[0]
-        case "upper", "lower", "length":
-            guard case .text(let s) = args[0] else { return .null }
-            if name == "length" { return .integer(Int64(s.unicodeScalars.count)) }
-            return .text(changeCase(s, upper: name == "upper"))
-        case "substr", "replace", "trim", "ltrim", "rtrim", "left", "right", "strpos", "starts_with", "contains", "lpad", "rpad":
-            if args.contains(where: \.isNull) { return .null }
-            return try text(name, args, range: range)
-        case "concat":
-            let parts = args.compactMap(\.display)
-            try Cancellation.allow(parts.reduce(0) { $0 + $1.utf8.count })
-            return .text(parts.joined())
-        case "concat_ws":
-            guard let separator = args[0].display else { return .null }
-            let parts = args.dropFirst().compactMap(\.display)
-            try Cancellation.allow(parts.reduce(0) { $0 + $1.utf8.count + separator.utf8.count })
-            return .text(parts.joined(separator: separator))
-        case "greatest", "least":
-            return args.filter { !$0.isNull }.reduce(Value.null) { best, v in
-                guard !best.isNull else { return v }
-                let c = Evaluator.compareValues(v, best) ?? 0
-                return (name == "greatest" ? c > 0 : c < 0) ? v : best
-            }
-        case "mod":
-            if args[0].isNull || args[1].isNull { return .null }
-            return try mod(args[0], args[1], range: range)
-        case "power", "sqrt", "exp", "ln", "log10":
-            let xs = args.compactMap(\.asDouble)
-            guard xs.count == args.count else { return .null }
-            return try math(name, xs, range: range)
-        case "floor", "ceil", "trunc":
-            let rule: FloatingPointRoundingRule = name == "floor" ? .down : name == "ceil" ? .up : .towardZero
-            switch args[0] {
-            case .integer(let i): return name == "trunc" ? .integer(i) : .double(Double(i))
-            case .double(let d): return .double(d.rounded(rule))
-            case .decimal(let d): return .decimal(try whole(d, scale: 0, rule, name, range))
-            // A percentage works on its percent figure, as round does: floor(85.8%) is 85%.
-            case .percentage(let d): return .percentage(try whole(d, scale: 2, rule, name, range))
-            case .points(let d): return .points(try whole(d, scale: 2, rule, name, range))
-            default: return .null
-            }
-        case "sign":
-            if let d = args[0].asDecimal { return .integer(d.isZero ? 0 : d.isNegative ? -1 : 1) }
-            guard let d = args[0].asDouble else { return .null }
-            return .integer(d > 0 ? 1 : d < 0 ? -1 : 0)
-        case "typeof":
-            switch args[0] {
-            case .null: return args[1]
-            case .percentage: return .text("PERCENTAGE")
-            case .points: return .text("POINTS")
-            default: return .text(args[0].duckDBTypeName)
-            }
-        default:
-            throw Diagnostic("unknown function '\(name)'", at: range)
-        }
-    }
-
     /// typeName is the name `typeof` gives a type, in DuckDB's words where DuckDB has the type.
     static func typeName(_ type: ValueType) -> String {
         switch type {
@@ -126,92 +39,6 @@ enum Scalars {
     /// maxTextLength bounds what lpad and rpad build, so that lpad('x', 1e18, 'y') is an error, not an exhausted memory.
     static let maxTextLength = 1_000_000
 
-    /// text applies a text function to non-null arguments. Positions and lengths count Unicode code points, as
-    /// DuckDB does, and every count is clamped, so that no argument can overflow.
-    static func text(_ name: String, _ args: [Value], range: SourceRange) throws -> Value {
-        func str(_ i: Int) -> [Unicode.Scalar] {
-            if case .text(let t) = args[i] { return Array(t.unicodeScalars) }
-            return []
-        }
-        func int(_ i: Int) -> Int64 {
-            if case .integer(let n) = args[i] { return n }
-            return 0
-        }
-        func out(_ scalars: some Sequence<Unicode.Scalar>) -> Value {
-            var view = String.UnicodeScalarView()
-            view.append(contentsOf: scalars)
-            return .text(String(view))
-        }
-        let s = str(0)
-        let size = Int64(s.count)
-        switch name {
-        case "substr":
-            // DuckDB's rule: a start of 0 is one before the first character, a negative start counts from the end, a
-            // negative length takes the characters before the start; whatever falls outside the text is dropped.
-            let offset = int(1)
-            let first = offset > 0 ? offset - 1 : offset < 0 ? size.addingReportingOverflow(offset).partialValue : -1
-            var lo = first, hi = size
-            if args.count == 3 {
-                let length = int(2)
-                let (moved, overflow) = first.addingReportingOverflow(length)
-                let bound = overflow ? (length > 0 ? Int64.max : Int64.min) : moved
-                (lo, hi) = length >= 0 ? (first, bound) : (bound, first)
-            }
-            lo = min(max(lo, 0), size)
-            hi = min(max(hi, 0), size)
-            return lo < hi ? out(s[Int(lo)..<Int(hi)]) : .text("")
-        case "replace":
-            guard case .text(let t) = args[0], case .text(let from) = args[1], case .text(let to) = args[2] else { return .null }
-            // At most every character starts a match: refuse a result that could pass the limit before building it.
-            if !from.isEmpty && to.utf8.count > from.utf8.count {
-                try Cancellation.allow(t.utf8.count + t.unicodeScalars.count / from.unicodeScalars.count * to.utf8.count)
-            }
-            return .text(from.isEmpty ? t : t.replacingAll(from, with: to))
-        case "trim", "ltrim", "rtrim":
-            let set = Set(args.count == 2 ? str(1) : [" "])
-            var lo = 0, hi = s.count
-            if name != "rtrim" { while lo < hi && set.contains(s[lo]) { lo += 1 } }
-            if name != "ltrim" { while hi > lo && set.contains(s[hi - 1]) { hi -= 1 } }
-            return out(s[lo..<hi])
-        case "left", "right":
-            let n = int(1)
-            let keep = Int(n >= 0 ? min(n, size) : max(0, size - min(-(n + 1), size - 1) - 1))
-            return out(name == "left" ? s[0..<keep] : s[(s.count - keep)...])
-        case "strpos":
-            let part = str(1)
-            if part.isEmpty { return .integer(1) }
-            guard part.count <= s.count else { return .integer(0) }
-            for i in 0...(s.count - part.count) where s[i] == part[0] && Array(s[i..<(i + part.count)]) == part {
-                return .integer(Int64(i + 1))
-            }
-            return .integer(0)
-        case "starts_with":
-            let p = str(1)
-            return .boolean(p.count <= s.count && Array(s[0..<p.count]) == p)
-        case "contains":
-            let part = str(1)
-            if part.isEmpty { return .boolean(true) }
-            guard part.count <= s.count else { return .boolean(false) }
-            return .boolean((0...(s.count - part.count)).contains { i in s[i] == part[0] && Array(s[i..<(i + part.count)]) == part })
-        default:
-            // lpad, rpad
-            let n = int(1)
-            if n <= 0 { return .text("") }
-            guard n <= Int64(maxTextLength) else {
-                throw Diagnostic("\(name) to \(n) characters is too long (limit is \(maxTextLength))", at: range)
-            }
-            let target = Int(n)
-            if target <= s.count { return out(s[0..<target]) }
-            let pad = str(2)
-            guard !pad.isEmpty else {
-                throw Diagnostic("\(name) needs padding to make the text \(target) characters long, but the padding is empty", at: range)
-            }
-            try Cancellation.allow(target * 4)
-            let fill = (0..<(target - s.count)).map { pad[$0 % pad.count] }
-            return out(name == "lpad" ? fill + s : s + fill)
-        }
-    }
-
     /// mod is the remainder with the sign of the dividend, as SQL's; null for a divisor of 0. Exact numbers give an
     /// exact remainder, at the larger scale of the two.
     static func mod(_ a: Value, _ b: Value, range: SourceRange) throws -> Value {
@@ -234,28 +61,6 @@ enum Scalars {
         guard let x = a.asDouble, let y = b.asDouble else { return .null }
         if y == 0 { return .null }
         return .double(x.truncatingRemainder(dividingBy: y))
-    }
-
-    /// math computes power, sqrt, exp, ln and log10 as doubles. What has no real answer is an error that says why,
-    /// as DuckDB's are; a result too large for a double is an overflow error, as everywhere in indq.
-    static func math(_ name: String, _ x: [Double], range: SourceRange) throws -> Value {
-        let r: Double
-        switch name {
-        case "power":
-            r = pow(x[0], x[1])
-            if r.isNaN { throw Diagnostic("power of a negative number to a fractional exponent is not a real number", at: range) }
-        case "sqrt":
-            if x[0] < 0 { throw Diagnostic("cannot take the square root of a negative number", at: range) }
-            r = x[0].squareRoot()
-        case "exp":
-            r = exp(x[0])
-        default:
-            if x[0] == 0 { throw Diagnostic("cannot take the logarithm of zero", at: range) }
-            if x[0] < 0 { throw Diagnostic("cannot take the logarithm of a negative number", at: range) }
-            r = name == "ln" ? log(x[0]) : log10(x[0])
-        }
-        guard r.isFinite else { throw Diagnostic("number overflow in \(name) (the result is too large for a double)", at: range) }
-        return .double(r)
     }
 
     /// changeCase maps each code point on its own, as DuckDB does: one code point becomes one, so `upper('ß')` is

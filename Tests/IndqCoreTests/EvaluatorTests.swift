@@ -211,15 +211,6 @@ struct EvaluatorTests {
         #expect(runCSV(row.0) == row.1, "query: \(row.0)")
     }
 
-    @Test func everyFunctionHasAnExampleThatRuns() {
-        for f in Functions.all {
-            var err = ""
-            var session = Session(write: { _ in }, writeError: { err += $0 })
-            #expect(session.run(SourceText(f.example)) == .success, "help example of \(f.name): \(err)")
-            #expect(Help.text(topic: "functions", catalogue: .builtin).contains(f.signature))
-        }
-    }
-
     @Test func suggestsTheNearestName() {
         var err = ""
         var session = Session(write: { _ in }, writeError: { err += $0 })

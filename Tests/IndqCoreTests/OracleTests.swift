@@ -27,18 +27,6 @@ struct OracleTests {
         oracle.check(cases, name: "generated")
     }
 
-    /// Every function's help example is checked twice: it runs (EvaluatorTests), and it gives DuckDB's rows here,
-    /// except where differences.sql documents why indq answers otherwise.
-    @Test func helpExamplesAgreeWithDuckDB() throws {
-        guard let oracle = Oracle.ready() else { return }
-        // typeof names a percentage PERCENTAGE (differences.sql, section functions).
-        let documented: Set<String> = ["typeof"]
-        let cases = Functions.all.filter { !documented.contains($0.name) }.map {
-            OracleCase(label: "help example of \($0.name)", sql: $0.example, mustFail: false)
-        }
-        oracle.check(cases, name: "help examples")
-    }
-
     @Test func documentedDifferencesHold() throws {
         guard let oracle = Oracle.ready() else { return }
         let entries = try OracleFile.read("Tests/Oracle/differences.sql")
