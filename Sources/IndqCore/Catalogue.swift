@@ -2,6 +2,7 @@
 // Names are found case-insensitively, in Dutch or English, and a miss gets the nearest name as a suggestion.
 
 import IndqData
+import Synchronization
 
 /// Column is one column of a dataset, defined once in columns.tsv.
 public struct Column: Sendable {
@@ -50,19 +51,30 @@ public struct Dataset: Sendable {
     public var cumulative: String? = nil
 }
 
-/// Catalogue holds the datasets and answers name look-ups.
+/// Catalogue holds the datasets and answers name look-ups. The built-in one parses a data file only when a statement
+/// first needs its dataset, so that a one-shot `indq -c` over one dataset does not pay for all of them.
 public struct Catalogue: Sendable {
-    public private(set) var datasets: [Dataset]
+    /// Entry is what a look-up needs before its dataset is parsed.
+    struct Entry: Sendable {
+        var name: String
+        var english: String
+    }
 
-    /// builtin is the catalogue of the embedded report figures; it is parsed once, on first use.
-    public static let builtin: Catalogue = {
-        do {
-            return try Catalogue(files: embeddedFiles())
-        } catch {
-            // The data files are checked by the test suite; a broken one is a build defect, not a user error.
-            fatalError("indq's embedded data is invalid: \(error)")
-        }
-    }()
+    let entries: [Entry]
+    let store: Store
+
+    /// datasets lists every dataset in catalogue order; it parses the data files not parsed yet.
+    public var datasets: [Dataset] { entries.indices.map { store.dataset(at: $0) } }
+
+    /// builtin is the catalogue of the embedded report figures; each data file is parsed on first use.
+    public static let builtin = Catalogue(lazy: builtinFiles())
+
+    /// builtinFiles returns the embedded data files as the C data holds them, without copying their text.
+    static func builtinFiles() -> [EmbeddedFile] {
+        var count: Int32 = 0
+        guard let files = indq_data_files(&count) else { return [] }
+        return (0..<Int(count)).map { i in EmbeddedFile(name: String(cString: files[i].name), text: files[i].text) }
+    }
 
     /// embeddedFiles returns the data files compiled into the binary, by name.
     static func embeddedFiles() -> [(name: String, text: String)] {
@@ -71,48 +83,135 @@ public struct Catalogue: Sendable {
         return (0..<Int(count)).map { i in (String(cString: files[i].name), String(cString: files[i].text)) }
     }
 
-    /// init builds a catalogue from data files: columns.tsv and one file per dataset.
+    /// init builds a catalogue from data files, columns.tsv and one file per dataset, and parses them all at once,
+    /// so that a malformed file is an error here.
     public init(files: [(name: String, text: String)]) throws {
         guard let columnsFile = files.first(where: { $0.name == "columns.tsv" }) else {
             throw DataFileError(file: "columns.tsv", line: 0, message: "missing")
         }
         let columns = try DataFile.parseColumns(columnsFile.text, file: columnsFile.name)
-        var datasets: [Dataset] = []
-        var unions: [(Int, [String])] = []
+        var parsed: [(dataset: Dataset, union: [String])] = []
         for file in files where file.name != "columns.tsv" && file.name != "glossary.tsv" {
-            let parsed = try DataFile.parseDataset(file.text, file: file.name, columns: columns)
-            if !parsed.union.isEmpty { unions.append((datasets.count, parsed.union)) }
-            datasets.append(parsed.dataset)
+            parsed.append(try DataFile.parseDataset(file.text, file: file.name, columns: columns))
         }
-        // A union dataset (regulier) takes its rows from others, with their name in its first column.
-        for (index, members) in unions {
-            var rows: [[Value]] = []
-            var sources: [RowSource] = []
-            for member in members {
-                guard let m = datasets.first(where: { $0.name == member }) else {
-                    throw DataFileError(file: datasets[index].name, line: 0, message: "@union names unknown dataset \(member)")
-                }
-                let names = datasets[index].columns.dropFirst().map(\.name)
-                guard names == m.columns.map(\.name) else {
-                    throw DataFileError(file: datasets[index].name, line: 0, message: "@union member \(member) has other columns")
-                }
-                rows += m.rows.map { [.text(member)] + $0 }
-                sources += m.rows.map { _ in RowSource(report: m.report, section: m.section, table: m.table, printed: m.printed) }
+        entries = parsed.map { Entry(name: $0.dataset.name, english: $0.dataset.english) }
+        let datasets = try parsed.map { try Catalogue.joined($0, members: { name in parsed.first { $0.dataset.name == name }?.dataset }) }
+        store = Store(parsed: datasets)
+    }
+
+    /// EmbeddedFile is a data file as compiled into the binary: a NUL-terminated UTF-8 text.
+    struct EmbeddedFile: @unchecked Sendable {
+        var name: String
+        var text: UnsafePointer<CChar>
+    }
+
+    /// init(lazy:) indexes the embedded files by the names on their `@dataset` and `@english` lines, and parses a
+    /// file the first time its dataset is asked for.
+    init(lazy files: [EmbeddedFile]) {
+        let columnsFile = files.first { $0.name == "columns.tsv" }
+        let datasetFiles = files.filter { $0.name != "columns.tsv" && $0.name != "glossary.tsv" }
+        var entries: [Entry] = []
+        for file in datasetFiles {
+            let (name, english) = DataFile.names(UnsafeRawPointer(file.text).assumingMemoryBound(to: UInt8.self))
+            entries.append(Entry(name: name ?? file.name, english: english ?? file.name))
+        }
+        self.entries = entries
+        let names = entries
+        let columns = Lazy<[String: Column]> {
+            guard let columnsFile else { throw DataFileError(file: "columns.tsv", line: 0, message: "missing") }
+            return try DataFile.parseColumns(String(cString: columnsFile.text), file: "columns.tsv")
+        }
+        store = Store(count: entries.count) { index, store in
+            let file = datasetFiles[index]
+            let parsed = try DataFile.parseDataset(String(cString: file.text), file: file.name, columns: try columns.value())
+            return try Catalogue.joined(parsed, members: { name in
+                names.firstIndex { $0.name == name }.map { store.dataset(at: $0) }
+            })
+        }
+    }
+
+    /// joined fills a union dataset (regulier), which takes its rows from others with their name in its first column.
+    static func joined(_ parsed: (dataset: Dataset, union: [String]), members: (String) -> Dataset?) throws -> Dataset {
+        var dataset = parsed.dataset
+        guard !parsed.union.isEmpty else { return dataset }
+        var rows: [[Value]] = []
+        var sources: [RowSource] = []
+        for member in parsed.union {
+            guard let m = members(member), m.name != dataset.name else {
+                throw DataFileError(file: dataset.name, line: 0, message: "@union names unknown dataset \(member)")
             }
-            datasets[index].rows = rows
-            datasets[index].rowSources = sources
+            let names = dataset.columns.dropFirst().map(\.name)
+            guard names == m.columns.map(\.name) else {
+                throw DataFileError(file: dataset.name, line: 0, message: "@union member \(member) has other columns")
+            }
+            rows += m.rows.map { [.text(member)] + $0 }
+            sources += m.rows.map { _ in RowSource(report: m.report, section: m.section, table: m.table, printed: m.printed) }
         }
-        self.datasets = datasets
+        dataset.rows = rows
+        dataset.rowSources = sources
+        return dataset
     }
 
     /// dataset finds a dataset by its Dutch or English name, ignoring case.
     public func dataset(named name: String) -> Dataset? {
         let key = name.lowercased()
-        return datasets.first { $0.name == key || $0.english == key }
+        return entries.firstIndex { $0.name == key || $0.english == key }.map { store.dataset(at: $0) }
     }
 
     /// allNames lists every dataset name, Dutch and English, for suggestions and completion.
-    public var allNames: [String] { datasets.flatMap { [$0.name, $0.english] } }
+    public var allNames: [String] { entries.flatMap { [$0.name, $0.english] } }
+}
+
+/// Store keeps the parsed datasets of a catalogue, parsing each on first use; it is shared by the copies of a
+/// catalogue and safe to use from several threads.
+final class Store: Sendable {
+    private let slots: Mutex<[Dataset?]>
+    private let parse: @Sendable (Int, Store) throws -> Dataset
+
+    init(count: Int, parse: @escaping @Sendable (Int, Store) throws -> Dataset) {
+        slots = Mutex(Array(repeating: nil, count: count))
+        self.parse = parse
+    }
+
+    init(parsed: [Dataset]) {
+        slots = Mutex(parsed)
+        parse = { index, _ in preconditionFailure("dataset \(index) was parsed at init") }
+    }
+
+    /// parsedCount is how many datasets have been parsed so far.
+    var parsedCount: Int { slots.withLock { $0.count { $0 != nil } } }
+
+    /// dataset returns dataset `index`, parsing it the first time. Two threads may both parse it; both get the
+    /// same figures. The lock is not held while parsing, since a union dataset asks for its members.
+    func dataset(at index: Int) -> Dataset {
+        if let d = slots.withLock({ $0[index] }) { return d }
+        do {
+            let d = try parse(index, self)
+            slots.withLock { $0[index] = d }
+            return d
+        } catch {
+            // The data files are checked by the test suite; a broken one is a build defect, not a user error.
+            fatalError("indq's embedded data is invalid: \(error)")
+        }
+    }
+}
+
+/// Lazy computes a value on first use, once, and keeps it (or its error).
+final class Lazy<T: Sendable>: Sendable {
+    private let state: Mutex<Result<T, any Error>?>
+    private let make: @Sendable () throws -> T
+
+    init(_ make: @escaping @Sendable () throws -> T) {
+        state = Mutex(nil)
+        self.make = make
+    }
+
+    func value() throws -> T {
+        try state.withLock { state in
+            if state == nil { state = Result { try make() } }
+            return try state!.get()
+        }
+    }
 }
 
 extension Dataset {

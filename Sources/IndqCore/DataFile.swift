@@ -16,7 +16,7 @@ enum DataFile {
         var columns: [String: Column] = [:]
         var sawHeader = false
         for (n, line) in lines(text) {
-            let f = line.split(separator: "\t", omittingEmptySubsequences: false).map(String.init)
+            let f = fields(line)
             if !sawHeader { sawHeader = true; continue }
             guard f.count == 5, let type = ValueType(rawValue: f[1]), type != .null, type != .boolean else {
                 throw DataFileError(file: file, line: n, message: "expected name, type, english, nl, en")
@@ -40,7 +40,7 @@ enum DataFile {
         var sources: [RowSource] = []
         var dataColumns: [Column] = []
         for (n, line) in lines(text) {
-            let f = line.split(separator: "\t", omittingEmptySubsequences: false).map(String.init)
+            let f = fields(line)
             if line.hasPrefix("@") {
                 guard f.count >= 2 else { throw DataFileError(file: file, line: n, message: "expected a property and a value") }
                 let key = String(f[0].dropFirst())
@@ -129,6 +129,31 @@ enum DataFile {
                               notes: notes, columns: dataColumns, rows: rows, rowSources: sources, printed: printed,
                               cumulative: props["cumulative"])
         return (dataset, union)
+    }
+
+    /// names reads a dataset file's `@dataset` and `@english` values from its NUL-terminated bytes without parsing
+    /// the rest, as parseDataset would read them (the last line of each wins).
+    static func names(_ text: UnsafePointer<UInt8>) -> (name: String?, english: String?) {
+        var name: String?
+        var english: String?
+        var start = text
+        while start.pointee != 0 {
+            var end = start
+            while end.pointee != 0 && end.pointee != 0x0A { end += 1 }
+            var line = UnsafeBufferPointer(start: start, count: end - start)
+            if line.last == 0x0D { line = UnsafeBufferPointer(rebasing: line.dropLast()) }
+            for (key, set) in [("@dataset\t", 0), ("@english\t", 1)] where line.starts(with: key.utf8) {
+                let value = String(decoding: line.dropFirst(key.utf8.count), as: UTF8.self)
+                if set == 0 { name = value } else { english = value }
+            }
+            start = end.pointee == 0 ? end : end + 1
+        }
+        return (name, english)
+    }
+
+    /// fields splits a line at its tabs, byte by byte (a tab is never part of a longer character).
+    static func fields(_ line: Substring) -> [String] {
+        line.utf8.split(separator: 0x09, omittingEmptySubsequences: false).map { String(Substring($0)) }
     }
 
     /// lines yields the numbered lines that are neither blank nor comments.

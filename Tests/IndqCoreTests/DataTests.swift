@@ -59,6 +59,32 @@ struct DataTests {
         #expect(kern.rowSources.count == kern.rows.count && kern.rowSources.allSatisfy { $0.sentence != nil && $0.line != nil })
     }
 
+    @Test func theLazyCatalogueParsesAsTheEagerOne() throws {
+        // The built-in catalogue parses each file on first use; parsing all at once must give the same datasets.
+        let eager = try Catalogue(files: Catalogue.embeddedFiles())
+        let lazy = Catalogue(lazy: Catalogue.builtinFiles())
+        #expect(lazy.allNames == eager.allNames)
+        // Looked up in reverse order, so that a union dataset is parsed before its members.
+        for name in eager.datasets.map(\.name).reversed() {
+            let e = try #require(eager.dataset(named: name))
+            let l = try #require(lazy.dataset(named: name))
+            #expect(l.english == e.english && l.description == e.description && l.notes == e.notes, "\(name)")
+            #expect(l.columns.map(\.name) == e.columns.map(\.name) && l.columns.map(\.meaningEN) == e.columns.map(\.meaningEN))
+            #expect(l.rows == e.rows, "\(name)")
+            #expect(l.rowSources.map(\.line) == e.rowSources.map(\.line) && l.rowSources.map(\.text) == e.rowSources.map(\.text))
+            #expect(l.printed.mapValues(\.line) == e.printed.mapValues(\.line) && l.cumulative == e.cumulative)
+        }
+        #expect(lazy.datasets.map(\.name) == eager.datasets.map(\.name))
+        // A look-up parses only its dataset, and a union dataset its members too.
+        let fresh = Catalogue(lazy: Catalogue.builtinFiles())
+        #expect(fresh.allNames.contains("students") && fresh.store.parsedCount == 0)
+        _ = fresh.dataset(named: "studenten")
+        #expect(fresh.store.parsedCount == 1)
+        _ = fresh.dataset(named: "regulier")
+        #expect(fresh.store.parsedCount == 6)
+        #expect(lazy.dataset(named: "STUDENTS")?.name == "studenten" && lazy.dataset(named: "nope") == nil)
+    }
+
     @Test func oneFactIsOneRowWithBothCitations() {
         // The report prints the 56.000 naturalisation requests of 2021 twice; a sum must count them once.
         #expect(runCSV("select count(*), sum(waarde) from kerncijfers where year = 2021 and waarde = 56000")
