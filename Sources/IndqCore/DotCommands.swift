@@ -75,9 +75,7 @@ extension Session {
             numbers = style
         case "timer": timer = try onOff()
         case "echo": echo = try onOff()
-        case "last":
-            guard let lastResult else { throw Diagnostic("there is no result yet to print again", at: range) }
-            emit(lastResult)
+        case "last": try emitLast(at: range)
         case "history":
             let entries = historyEntries?() ?? []
             for (i, entry) in entries.enumerated() {

@@ -21,9 +21,17 @@ enum Info {
                     .text("short source reference of the row (pseudo-column)")]])
     }
 
+    /// sourceColumns are the columns of `sources(of:write:)`.
+    static let sourceColumns = [
+        ResultColumn("row", .integer), ResultColumn("column", .text), ResultColumn("value", .number),
+        ResultColumn("from", .text), ResultColumn("figure", .number), ResultColumn("source", .text),
+        ResultColumn("line", .integer), ResultColumn("printed", .text), ResultColumn("kwalificatie", .text),
+        ResultColumn("words", .text)]
+
     /// sources lists, for every value of a query's result, the report lines of the figures it was read or computed
-    /// from: one row per value and figure.
-    static func sources(of plan: QueryPlan) throws -> ResultSet {
+    /// from: one row per value and figure. The rows go to `write` in chunks as they are made, so that a long
+    /// listing is never held whole; it returns the query's notes.
+    static func sources(of plan: QueryPlan, write: (RowChunk) -> Void) throws -> [Diagnostic] {
         let (result, contexts) = try Evaluator.runWithContexts(plan)
         var rows: [[Value]] = []
         // References repeat for every row of a dataset; one string each keeps the sources as small as their rows.
@@ -47,42 +55,53 @@ enum Info {
                                          reference, at.line.map { .integer(Int64($0)) } ?? .null, at.text.map(Value.text) ?? .null,
                                          (figure ? dataset.qualifier(row: dataset.rows[row]) : nil).map(Value.text) ?? .null,
                                          (figure ? at.words : nil).map(Value.text) ?? .null])
+                            if rows.count == 1024 {
+                                write(RowChunk(rows: rows))
+                                rows.removeAll(keepingCapacity: true)
+                            }
                         }
                     }
                 }
             }
         }
-        return ResultSet(columns: [ResultColumn("row", .integer), ResultColumn("column", .text), ResultColumn("value", .number),
-                                   ResultColumn("from", .text), ResultColumn("figure", .number), ResultColumn("source", .text),
-                                   ResultColumn("line", .integer), ResultColumn("printed", .text), ResultColumn("kwalificatie", .text),
-                                   ResultColumn("words", .text)],
-                         rows: rows, notes: result.notes)
+        if !rows.isEmpty { write(RowChunk(rows: rows)) }
+        return result.notes
     }
 
-    /// listing writes the rows of `sources(of:)` for reading: each value, then every figure behind it with its
-    /// reference and the report line as printed.
-    /// The text goes to `write` in pieces of about 64 KiB, so that a long listing is never held whole.
-    static func listing(of sources: ResultSet, numbers: NumberStyle, write: (String) -> Void) {
-        var out = ""
-        var any = false
-        var current: (Value, Value)?
-        for row in sources.rows {
-            if current.map({ $0.0 != row[0] || $0.1 != row[1] }) ?? true {
-                current = (row[0], row[1])
-                out += "row \(row[0].display ?? "")  \(row[1].display ?? "") = \(numbers.format(row[2]) ?? "NULL")\n"
-            }
-            let line = row[6].display.map { ", line \($0)" } ?? ""
-            let qualifier = row[8].display.map { " (\($0): approximate)" } ?? ""
-            let words = row[9].display.map { " (\"\($0)\")" } ?? ""
-            out += "  \(row[3].display ?? "") \(numbers.format(row[4]) ?? "NULL")\(words)\(qualifier) from \(row[5].display ?? "")\(line)\n"
-            if let printed = row[7].display { out += "    │ \(printed)\n" }
-            if out.utf8.count >= 1 << 16 {
-                write(out)
-                out = ""
+    /// Listing writes the rows of `sources(of:write:)` for reading: each value, then every figure behind it with its
+    /// reference and the report line as printed. It writes as the rows arrive, in pieces of about 64 KiB.
+    final class Listing: ResultSink {
+        let numbers: NumberStyle
+        private var out: PieceWriter
+        private var any = false
+        private var current: (Value, Value)?
+
+        init(numbers: NumberStyle, write: @escaping (String) -> Void) {
+            self.numbers = numbers
+            out = PieceWriter(write)
+        }
+
+        func begin(_ header: ResultHeader) {}
+
+        func write(_ chunk: RowChunk) {
+            for row in chunk.rows {
                 any = true
+                if current.map({ $0.0 != row[0] || $0.1 != row[1] }) ?? true {
+                    current = (row[0], row[1])
+                    out.add("row \(row[0].display ?? "")  \(row[1].display ?? "") = \(numbers.format(row[2]) ?? "NULL")\n")
+                }
+                let line = row[6].display.map { ", line \($0)" } ?? ""
+                let qualifier = row[8].display.map { " (\($0): approximate)" } ?? ""
+                let words = row[9].display.map { " (\"\($0)\")" } ?? ""
+                out.add("  \(row[3].display ?? "") \(numbers.format(row[4]) ?? "NULL")\(words)\(qualifier) from \(row[5].display ?? "")\(line)\n")
+                if let printed = row[7].display { out.add("    │ \(printed)\n") }
             }
         }
-        if !out.isEmpty { write(out) } else if !any { write("no values, so no sources\n") }
+
+        func finish() {
+            if !any { out.add("no values, so no sources\n") }
+            out.finish()
+        }
     }
 
     /// source tells where a dataset's figures come from: the report, section and table, and, for figures taken from

@@ -19,8 +19,12 @@ public struct Session {
     /// timer prints each statement's wall time (`.timer on`); echo prints each statement first (`.echo on`).
     public var timer = false
     public var echo = false
-    /// lastResult is what `.last` prints again.
-    public internal(set) var lastResult: ResultSet?
+    /// maxRows is the most rows a table shows; it holds that many to measure them and counts the rest.
+    public var maxRows = Limits.maxTableRows
+    /// last is what `.last` prints again: the last result, kept up to KeptResult's bound.
+    public internal(set) var last: KeptResult?
+    /// lastResult is the last result whole, or nil when there is none or it was larger than `.last` keeps.
+    public var lastResult: ResultSet? { last?.resultSet }
     /// quitRequested is set by `.quit`; the REPL and scripts stop when they see it.
     public internal(set) var quitRequested = false
     /// readScript opens a file for `.read`; the command line supplies it, so that the core does no file I/O itself.
@@ -187,15 +191,13 @@ public struct Session {
         case .sourceOf(let q):
             var checker = Checker(catalogue: catalogue, source: source)
             let plan = try checker.check(q)
-            let sources = try Info.sources(of: plan)
-            defer { for n in sources.notes { writeError(source.render(n, color: colorErrors)) } }
+            var notes: [Diagnostic] = []
             // A person reads the sources best as a list; the other formats get the rows.
-            if format == .table {
-                lastResult = sources
-                Info.listing(of: sources, numbers: numbers, write: write)
-            } else {
-                emit(sources)
+            let listing = format == .table ? Info.Listing(numbers: numbers, write: write) : nil
+            try emit(ResultHeader(columns: Info.sourceColumns, qualified: false), to: listing) { write in
+                notes = try Info.sources(of: plan, write: write)
             }
+            for n in notes { writeError(source.render(n, color: colorErrors)) }
         case .set(let name, let value):
             guard ["memory_limit", "max_memory"].contains(name.text.lowercased()) else {
                 throw Diagnostic("unknown setting '\(name.text)'; indq has one setting, memory_limit", at: name.range)
@@ -211,10 +213,48 @@ public struct Session {
         }
     }
 
-    /// emit writes a result in the session's format and keeps it for `.last`.
+    /// emit writes a whole result in the session's format and keeps it for `.last`.
     mutating func emit(_ result: ResultSet) {
-        lastResult = result
-        format.render(result, options: RenderOptions(maxWidth: terminalWidth?(), color: color, numbers: numbers), write: write)
+        emit(result.header) { result.chunks(of: 1024, $0) }
+    }
+
+    /// emit writes a result as its rows are made. `produce` hands chunks of rows, in order, to the function it is
+    /// given; each goes at once to the sink of the session's format (or to `sink`) and to the copy kept for `.last`.
+    /// An error that `produce` throws ends the result where it is, and `.last` keeps the result before.
+    public mutating func emit(_ header: ResultHeader, to sink: (any ResultSink)? = nil,
+                              rows produce: (_ write: (RowChunk) -> Void) throws -> Void) rethrows {
+        let sink = sink ?? format.sink(options: renderOptions, write: write)
+        let keeper = ResultKeeper()
+        sink.begin(header)
+        keeper.begin(header)
+        try produce { chunk in
+            sink.write(chunk)
+            keeper.write(chunk)
+        }
+        sink.finish()
+        last = keeper.kept
+    }
+
+    /// renderOptions are the settings that shape a table or chart now.
+    var renderOptions: RenderOptions {
+        RenderOptions(maxWidth: terminalWidth?(), color: color, numbers: numbers, maxRows: maxRows)
+    }
+
+    /// emitLast writes the last result again, in the session's format. A result larger than `.last` keeps is written
+    /// again only where the format shows no more rows than were kept (a table, a chart); anything else is an error
+    /// that says so, never a part of the result.
+    mutating func emitLast(at range: SourceRange) throws {
+        guard let last else { throw Diagnostic("there is no result yet to print again", at: range) }
+        if let whole = last.resultSet { return emit(whole) }
+        let sink = format.sink(options: renderOptions, write: write)
+        guard let limited = (sink as? any RowLimitedSink), limited.rowLimit < last.rows.count else {
+            throw Diagnostic("the last result had \(last.total) rows, more than the \(last.rows.count) that .last keeps; "
+                             + "run its statement again to write every row", at: range)
+        }
+        sink.begin(last.header)
+        sink.write(RowChunk(rows: last.rows, qualifiers: last.qualifiers))
+        limited.passOver(last.total - last.rows.count)
+        sink.finish()
     }
 
     /// inputState tells the REPL whether `text`, one line typed at the prompt, can run as it is: complete statements

@@ -10,16 +10,17 @@ public struct BarChart {
 
     /// render draws the chart, or explains why the result cannot be drawn and shows it as a table.
     public func render(_ result: ResultSet) -> String {
-        guard let shape = ChartShape(result) else {
-            return "(a bar chart needs a label column and at least one numeric column; shown as a table)\n"
-                + TableRenderer(options: options).render(result)
-        }
-        let labels = result.rows.map { DisplayWidth.printable(($0[shape.label].display ?? "NULL")) }
+        collected { write in withoutActuallyEscaping(write) { result.feed(ChartSink(.bar, options: options, write: $0)) } }
+    }
+
+    /// draw draws the rows, in a shape ChartShape found.
+    func draw(_ columns: [ResultColumn], _ rows: [[Value]], _ shape: ChartShape) -> String {
+        let labels = rows.map { DisplayWidth.printable(($0[shape.label].display ?? "NULL")) }
         let labelWidth = min(30, labels.map(DisplayWidth.of).max() ?? 0)
         var out = ""
         for c in shape.values {
-            let column = result.columns[c]
-            let values = result.rows.map { $0[c] }
+            let column = columns[c]
+            let values = rows.map { $0[c] }
             let shown = values.map { numbers.format($0) ?? "NULL" }
             let valueWidth = shown.map(DisplayWidth.of).max() ?? 0
             let width = max(10, (options.maxWidth ?? 80) - labelWidth - valueWidth - 4)
@@ -75,15 +76,22 @@ public struct SparkChart {
 
     /// render draws the sparklines, or explains why it cannot and shows a table.
     public func render(_ result: ResultSet) -> String {
-        guard let x = result.columns.firstIndex(where: \.isYear) ?? result.columns.firstIndex(where: { $0.type == .integer }),
-              let y = result.columns.indices.last(where: { $0 != x && result.columns[$0].type.alignsRight }) else {
-            return "(a sparkline needs a year column and a numeric column; shown as a table)\n"
-                + TableRenderer(options: options).render(result)
-        }
-        let label = result.columns.indices.first { $0 != x && $0 != y && !result.columns[$0].type.alignsRight }
+        collected { write in withoutActuallyEscaping(write) { result.feed(ChartSink(.spark, options: options, write: $0)) } }
+    }
+
+    /// axes finds the year (or first integer) column and the numeric column to draw, if the columns have them.
+    static func axes(_ columns: [ResultColumn]) -> (x: Int, y: Int)? {
+        guard let x = columns.firstIndex(where: \.isYear) ?? columns.firstIndex(where: { $0.type == .integer }),
+              let y = columns.indices.last(where: { $0 != x && columns[$0].type.alignsRight }) else { return nil }
+        return (x, y)
+    }
+
+    /// draw draws the rows over the axes that `axes` found.
+    func draw(_ columns: [ResultColumn], _ rows: [[Value]], x: Int, y: Int) -> String {
+        let label = columns.indices.first { $0 != x && $0 != y && !columns[$0].type.alignsRight }
         var series: [(name: String, points: [(x: Value, y: Value)])] = []
-        for row in result.rows {
-            let name = label.map { row[$0].display ?? "NULL" } ?? result.columns[y].name
+        for row in rows {
+            let name = label.map { row[$0].display ?? "NULL" } ?? columns[y].name
             if let i = series.firstIndex(where: { $0.name == name }) { series[i].points.append((row[x], row[y])) }
             else { series.append((name, [(row[x], row[y])])) }
         }
@@ -116,15 +124,86 @@ struct ChartShape {
     var label: Int
     var values: [Int]
 
-    init?(_ result: ResultSet) {
-        let numeric = result.columns.indices.filter { result.columns[$0].type.alignsRight }
-        guard let label = result.columns.indices.first(where: { !result.columns[$0].type.alignsRight })
+    init?(_ columns: [ResultColumn]) {
+        let numeric = columns.indices.filter { columns[$0].type.alignsRight }
+        guard let label = columns.indices.first(where: { !columns[$0].type.alignsRight })
                 ?? (numeric.count >= 2 ? numeric.first : nil) else { return nil }
         // With a text label, a year column is a coordinate, not a quantity to draw.
-        let textLabel = !result.columns[label].type.alignsRight
-        let values = numeric.filter { $0 != label && !(textLabel && result.columns[$0].isYear) }
+        let textLabel = !columns[label].type.alignsRight
+        let values = numeric.filter { $0 != label && !(textLabel && columns[$0].isYear) }
         guard !values.isEmpty else { return nil }
         self.label = label
         self.values = values
+    }
+}
+
+/// ChartSink draws a bar chart or sparklines once the rows are in. Charts are small by nature, so it holds their
+/// rows, up to ChartSink.maxRows; past that it draws those and counts the rest. Columns that cannot be drawn are
+/// said so at once and shown as a table, which holds only its own row limit.
+final class ChartSink: RowLimitedSink {
+    /// maxRows bounds the rows a chart holds and draws.
+    static let maxRows = 10_000
+    enum Kind { case bar, spark }
+    let kind: Kind
+    let options: RenderOptions
+    let out: (String) -> Void
+    private var columns: [ResultColumn] = []
+    private var rows: [[Value]] = []
+    private var count = 0
+    private var shown = 0
+    private var drawn = false
+    /// table, when set, is where the rows go instead.
+    private var table: TableSink?
+
+    var rowLimit: Int { table?.rowLimit ?? ChartSink.maxRows }
+
+    init(_ kind: Kind, options: RenderOptions, write: @escaping (String) -> Void) {
+        self.kind = kind
+        self.options = options
+        out = write
+    }
+
+    func begin(_ header: ResultHeader) {
+        columns = header.columns
+        let drawable = kind == .bar ? ChartShape(columns) != nil : SparkChart.axes(columns) != nil
+        if !drawable {
+            out(kind == .bar ? "(a bar chart needs a label column and at least one numeric column; shown as a table)\n"
+                             : "(a sparkline needs a year column and a numeric column; shown as a table)\n")
+            table = TableSink(options: options, write: out)
+            table?.begin(header)
+        }
+    }
+
+    func write(_ chunk: RowChunk) {
+        if let table { return table.write(chunk) }
+        guard !drawn else { return passOver(chunk.rows.count) }
+        let room = rowLimit - count
+        rows += chunk.rows.prefix(room)
+        count += min(room, chunk.rows.count)
+        if chunk.rows.count > room { passOver(chunk.rows.count - room) }
+    }
+
+    func passOver(_ more: Int) {
+        if let table { return table.passOver(more) }
+        if !drawn && more > 0 { draw() }
+        count += more
+    }
+
+    func finish() {
+        if let table { return table.finish() }
+        if !drawn { return draw() }
+        out("… and \(count - shown) more rows, \(count) in all "
+            + "(a chart draws at most \(rowLimit) rows; --format csv or json writes every row)\n")
+    }
+
+    /// draw writes the chart of the rows held and lets them go.
+    private func draw() {
+        drawn = true
+        shown = rows.count
+        switch kind {
+        case .bar: if let shape = ChartShape(columns) { out(BarChart(options: options).draw(columns, rows, shape)) }
+        case .spark: if let (x, y) = SparkChart.axes(columns) { out(SparkChart(options: options).draw(columns, rows, x: x, y: y)) }
+        }
+        rows = []
     }
 }

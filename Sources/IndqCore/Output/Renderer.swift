@@ -9,11 +9,14 @@ public struct RenderOptions: Sendable {
     public var color: Bool
     /// numbers is how tables and charts write digits.
     public var numbers: NumberStyle
+    /// maxRows is the most rows a table shows; it holds that many to measure their widths and counts the rest.
+    public var maxRows: Int
 
-    public init(maxWidth: Int? = nil, color: Bool = false, numbers: NumberStyle = .plain) {
+    public init(maxWidth: Int? = nil, color: Bool = false, numbers: NumberStyle = .plain, maxRows: Int = Limits.maxTableRows) {
         self.maxWidth = maxWidth
         self.color = color
         self.numbers = numbers
+        self.maxRows = maxRows
     }
 }
 
@@ -30,23 +33,28 @@ public enum OutputFormat: String, CaseIterable, Sendable {
     /// Sparklines over the years, one per label.
     case spark
 
+    /// sink is this format's writer of a result as its rows arrive. csv, json and markdown write each row as it
+    /// comes, in pieces of about 64 KiB; a table holds up to `options.maxRows` rows to measure them, a chart up to
+    /// ChartSink.maxRows, and both count the rest without holding them.
+    public func sink(options: RenderOptions = RenderOptions(), write: @escaping (String) -> Void) -> any ResultSink {
+        switch self {
+        case .table: TableSink(options: options, write: write)
+        case .bar: ChartSink(.bar, options: options, write: write)
+        case .spark: ChartSink(.spark, options: options, write: write)
+        case .csv: QualifierColumn(CSVSink(write: write))
+        case .json: QualifierColumn(JSONSink(write: write))
+        case .markdown: MarkdownSink(write: write)
+        }
+    }
+
     /// render writes a result in this format.
     public func render(_ result: ResultSet, options: RenderOptions = RenderOptions()) -> String {
         collected { render(result, options: options, write: $0) }
     }
 
-    /// render writes a result in this format through `write`. csv, json and markdown write it in pieces as the rows
-    /// go by, so that a long result is never held a second time as text; a table or chart is written whole, since it
-    /// measures all its rows first (and a table shows at most Limits.maxTableRows).
+    /// render writes a whole result in this format through `write`, by its sink.
     public func render(_ result: ResultSet, options: RenderOptions = RenderOptions(), write: (String) -> Void) {
-        switch self {
-        case .table: write(TableRenderer(options: options).render(result))
-        case .bar: write(BarChart(options: options).render(result))
-        case .spark: write(SparkChart(options: options).render(result))
-        case .csv: CSVRenderer.render(result.withQualifierColumn, write: write)
-        case .json: JSONRenderer.render(result.withQualifierColumn, write: write)
-        case .markdown: MarkdownRenderer.render(result, write: write)
-        }
+        withoutActuallyEscaping(write) { result.feed(sink(options: options, write: $0)) }
     }
 }
 
@@ -58,7 +66,7 @@ func collected(_ render: ((String) -> Void) -> Void) -> String {
 }
 
 /// PieceWriter gathers text and hands it on in pieces of about 64 KiB.
-struct PieceWriter: ~Copyable {
+struct PieceWriter {
     static let pieceSize = 65536
     let write: (String) -> Void
     var piece = ""
@@ -75,8 +83,9 @@ struct PieceWriter: ~Copyable {
     }
 
     /// finish hands on what is left.
-    consuming func finish() {
+    mutating func finish() {
         if !piece.isEmpty { write(piece) }
+        piece = ""
     }
 }
 
@@ -93,23 +102,19 @@ public struct TableRenderer {
 
     public init(options: RenderOptions = RenderOptions()) { self.options = options }
 
-    /// render draws the result; past Limits.maxTableRows rows it says how many more there are.
+    /// render draws the result; past `options.maxRows` rows it says how many more there are.
     public func render(_ result: ResultSet) -> String {
-        guard result.rows.count <= Limits.maxTableRows else {
-            var shown = result
-            shown.rows = Array(result.rows.prefix(Limits.maxTableRows))
-            if !shown.qualifiers.isEmpty { shown.qualifiers = Array(result.qualifiers.prefix(Limits.maxTableRows)) }
-            var text = render(shown)
-            text += "… and \(result.rows.count - Limits.maxTableRows) more rows, \(result.rows.count) in all "
-                + "(a table shows at most \(Limits.maxTableRows) rows; --format csv or json writes every row)\n"
-            return text
-        }
-        let headers = result.columns.map { DisplayWidth.printable($0.name) }
+        collected { write in withoutActuallyEscaping(write) { result.feed(TableSink(options: options, write: $0)) } }
+    }
+
+    /// draw draws rows that all fit, with their row count and the legend of their approximate figures.
+    func draw(_ columns: [ResultColumn], _ rows: [[Value]], _ qualifiers: [[String?]]) -> String {
+        let headers = columns.map { DisplayWidth.printable($0.name) }
         // An approximate figure reads `~20000`, explained under the table.
-        let cells = result.rows.enumerated().map { r, row in
+        let cells = rows.enumerated().map { r, row in
             row.enumerated().map { c, v in
-                (r < result.qualifiers.count && c < result.qualifiers[r].count && result.qualifiers[r][c] != nil ? "~" : "")
-                    + DisplayWidth.printable((result.columns[c].isYear ? v.display : options.numbers.format(v)) ?? "NULL")
+                (r < qualifiers.count && c < qualifiers[r].count && qualifiers[r][c] != nil ? "~" : "")
+                    + DisplayWidth.printable((columns[c].isYear ? v.display : options.numbers.format(v)) ?? "NULL")
             }
         }
         var widths = headers.map(DisplayWidth.of)
@@ -132,16 +137,16 @@ public struct TableRenderer {
             return s + "\n"
         }
         var out = line("┌", "┬", "┐")
-        out += row(headers, style: { _ in ANSI.bold }) { result.columns[$0].type.alignsRight }
+        out += row(headers, style: { _ in ANSI.bold }) { columns[$0].type.alignsRight }
         out += line("├", "┼", "┤")
         for (r, values) in cells.enumerated() {
-            out += row(values, style: { result.rows[r][$0].isNull ? ANSI.dim : nil }) {
-                result.columns[$0].type.alignsRight || result.rows[r][$0].asDouble != nil
+            out += row(values, style: { rows[r][$0].isNull ? ANSI.dim : nil }) {
+                columns[$0].type.alignsRight || rows[r][$0].asDouble != nil
             }
         }
         out += line("└", "┴", "┘")
-        out += result.rows.count == 1 ? "1 row\n" : "\(result.rows.count) rows\n"
-        let words = Set(result.qualifiers.flatMap { $0.compactMap { $0 } })
+        out += rows.count == 1 ? "1 row\n" : "\(rows.count) rows\n"
+        let words = Set(qualifiers.flatMap { $0.compactMap { $0 } })
         if !words.isEmpty {
             let meaning = ["bijna": "almost", "ruim": "over", "circa": "about"]
             var parts: [String] = []
@@ -163,20 +168,68 @@ public struct TableRenderer {
     }
 }
 
+/// TableSink writes a table as its rows arrive. It holds up to `options.maxRows` rows to measure their widths; when
+/// one more comes, it draws those, and then only counts the rest, to say at the end how many it left out.
+final class TableSink: RowLimitedSink {
+    let renderer: TableRenderer
+    let out: (String) -> Void
+    private var columns: [ResultColumn] = []
+    private var rows: [[Value]] = []
+    private var qualifiers: [[String?]] = []
+    private var count = 0
+    private var shown = 0
+    private var drawn = false
+
+    var rowLimit: Int { renderer.options.maxRows }
+
+    init(options: RenderOptions, write: @escaping (String) -> Void) {
+        renderer = TableRenderer(options: options)
+        out = write
+    }
+
+    func begin(_ header: ResultHeader) { columns = header.columns }
+
+    func write(_ chunk: RowChunk) {
+        guard !drawn else { return passOver(chunk.rows.count) }
+        for (r, row) in chunk.rows.enumerated() {
+            guard count < rowLimit else {
+                draw()
+                return passOver(chunk.rows.count - r)
+            }
+            count += 1
+            rows.append(row)
+            qualifiers.append(r < chunk.qualifiers.count ? chunk.qualifiers[r] : [])
+        }
+    }
+
+    func passOver(_ more: Int) {
+        if !drawn && more > 0 { draw() }
+        count += more
+    }
+
+    func finish() {
+        if !drawn { return out(renderer.draw(columns, rows, qualifiers)) }
+        out("… and \(count - shown) more rows, \(count) in all "
+            + "(a table shows at most \(rowLimit) rows; --format csv or json writes every row)\n")
+    }
+
+    /// draw writes the rows held, which are all the table shows, and lets them go.
+    private func draw() {
+        drawn = true
+        shown = rows.count
+        out(renderer.draw(columns, rows, qualifiers))
+        rows = []
+        qualifiers = []
+    }
+}
+
 /// CSVRenderer writes RFC 4180 CSV: a header row, CRLF line ends, fields quoted when they need it, null empty.
 public enum CSVRenderer {
     public static func render(_ result: ResultSet) -> String { collected { render(result, write: $0) } }
 
     /// render writes the csv through `write`, in pieces.
     public static func render(_ result: ResultSet, write: (String) -> Void) {
-        withoutActuallyEscaping(write) { write in
-            var out = PieceWriter(write)
-            out.add(result.columns.map { field($0.name) }.joined(separator: ",") + "\r\n")
-            for row in result.rows {
-                out.add(row.map { field(text($0)) }.joined(separator: ",") + "\r\n")
-            }
-            out.finish()
-        }
+        withoutActuallyEscaping(write) { result.feed(CSVSink(write: $0)) }
     }
 
     /// text is a value as csv writes it: as displayed, except percentage points, which are written as the fraction
@@ -193,6 +246,25 @@ public enum CSVRenderer {
     }
 }
 
+/// CSVSink writes each row as it arrives.
+final class CSVSink: ResultSink {
+    private var out: PieceWriter
+
+    init(write: @escaping (String) -> Void) { out = PieceWriter(write) }
+
+    func begin(_ header: ResultHeader) {
+        out.add(header.columns.map { CSVRenderer.field($0.name) }.joined(separator: ",") + "\r\n")
+    }
+
+    func write(_ chunk: RowChunk) {
+        for row in chunk.rows {
+            out.add(row.map { CSVRenderer.field(CSVRenderer.text($0)) }.joined(separator: ",") + "\r\n")
+        }
+    }
+
+    func finish() { out.finish() }
+}
+
 /// JSONRenderer writes an array of objects, one per row. Decimals are exact; percentages and percentage points are
 /// numbers: the fraction, as stored.
 public enum JSONRenderer {
@@ -200,18 +272,7 @@ public enum JSONRenderer {
 
     /// render writes the json through `write`, in pieces.
     public static func render(_ result: ResultSet, write: (String) -> Void) {
-        if result.rows.isEmpty { return write("[]\n") }
-        let keys = result.columns.map { string($0.name) }
-        withoutActuallyEscaping(write) { write in
-            var out = PieceWriter(write)
-            out.add("[\n")
-            for (r, row) in result.rows.enumerated() {
-                out.add("  {" + zip(keys, row).map { "\($0): \(value($1))" }.joined(separator: ", ") + "}"
-                        + (r == result.rows.count - 1 ? "\n" : ",\n"))
-            }
-            out.add("]\n")
-            out.finish()
-        }
+        withoutActuallyEscaping(write) { result.feed(JSONSink(write: $0)) }
     }
 
     static func value(_ v: Value) -> String {
@@ -249,39 +310,59 @@ public enum JSONRenderer {
     }
 }
 
+/// JSONSink writes each object as its row arrives; the comma goes before a row, so no row waits for the next.
+final class JSONSink: ResultSink {
+    private var out: PieceWriter
+    private var keys: [String] = []
+    private var any = false
+
+    init(write: @escaping (String) -> Void) { out = PieceWriter(write) }
+
+    func begin(_ header: ResultHeader) { keys = header.columns.map { JSONRenderer.string($0.name) } }
+
+    func write(_ chunk: RowChunk) {
+        for row in chunk.rows {
+            out.add((any ? ",\n  {" : "[\n  {") + zip(keys, row).map { "\($0): \(JSONRenderer.value($1))" }.joined(separator: ", ") + "}")
+            any = true
+        }
+    }
+
+    func finish() {
+        out.add(any ? "\n]\n" : "[]\n")
+        out.finish()
+    }
+}
+
 /// MarkdownRenderer writes a GitHub-style pipe table, numbers right-aligned.
 public enum MarkdownRenderer {
     public static func render(_ result: ResultSet) -> String { collected { render(result, write: $0) } }
 
     /// render writes the table through `write`, in pieces.
     public static func render(_ result: ResultSet, write: (String) -> Void) {
-        func escape(_ s: String) -> String { DisplayWidth.printable(s).replacingAll("|", with: "\\|") }
-        withoutActuallyEscaping(write) { write in
-            var out = PieceWriter(write)
-            out.add("| " + result.columns.map { escape($0.name) }.joined(separator: " | ") + " |\n")
-            out.add("|" + result.columns.map { $0.type.alignsRight ? " ---: |" : " --- |" }.joined() + "\n")
-            for row in result.rows {
-                out.add("| " + row.map { escape($0.display ?? "NULL") }.joined(separator: " | ") + " |\n")
-            }
-            out.finish()
-        }
+        withoutActuallyEscaping(write) { result.feed(MarkdownSink(write: $0)) }
     }
+
+    static func escape(_ s: String) -> String { DisplayWidth.printable(s).replacingAll("|", with: "\\|") }
 }
 
-extension ResultSet {
-    /// withQualifierColumn adds a `kwalificatie` column when a result shows `bron` and qualified figures but not
-    /// their qualifier, so that csv and json, which have no `~` mark, still carry it.
-    var withQualifierColumn: ResultSet {
-        let names = Set(columns.map { $0.name.lowercased() })
-        guard !qualifiers.isEmpty, !names.contains("kwalificatie"), !names.isDisjoint(with: sourceRefNames) else { return self }
-        var out = self
-        out.columns.append(ResultColumn("kwalificatie", .text))
-        for r in out.rows.indices {
-            // The column holds the report's own word; a computed value has none.
-            out.rows[r].append(qualifiers[r].compactMap { $0 }.first { $0 != computedQualifier }.map(Value.text) ?? .null)
-        }
-        return out
+/// MarkdownSink writes each row as it arrives.
+final class MarkdownSink: ResultSink {
+    private var out: PieceWriter
+
+    init(write: @escaping (String) -> Void) { out = PieceWriter(write) }
+
+    func begin(_ header: ResultHeader) {
+        out.add("| " + header.columns.map { MarkdownRenderer.escape($0.name) }.joined(separator: " | ") + " |\n")
+        out.add("|" + header.columns.map { $0.type.alignsRight ? " ---: |" : " --- |" }.joined() + "\n")
     }
+
+    func write(_ chunk: RowChunk) {
+        for row in chunk.rows {
+            out.add("| " + row.map { MarkdownRenderer.escape($0.display ?? "NULL") }.joined(separator: " | ") + " |\n")
+        }
+    }
+
+    func finish() { out.finish() }
 }
 
 extension ResultColumn {
