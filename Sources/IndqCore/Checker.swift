@@ -88,8 +88,10 @@ public struct WindowPlan: Sendable {
 
 /// SelectPlan is one checked select.
 public struct SelectPlan: Sendable {
-    /// nil for a select without FROM, which sees one empty row.
+    /// nil for a select without FROM, which sees one empty row; for a table function, its schema.
     public var dataset: Dataset?
+    /// table is what FROM reads; nil without FROM.
+    public var table: (any Table)?
     public var filter: BoundExpr?
     /// grouped is true for GROUP BY, and for aggregates without GROUP BY (one group of all rows).
     public var grouped: Bool
@@ -262,7 +264,8 @@ public struct Checker {
 
     /// checkSelect binds one select: FROM, WHERE, GROUP BY, HAVING, the select list, QUALIFY and the window functions.
     mutating func checkSelect(_ select: Select) throws -> (SelectPlan, Scope, SelectList) {
-        let dataset = try select.from.map(resolveDataset)
+        let table = try select.from.map { try resolveTable($0) }
+        let dataset = table?.schema
         // Expand `*` first, so that WHERE, GROUP BY positions and aliases refer to the final select list.
         var list = SelectList(dataset: dataset)
         for item in select.items {
@@ -339,7 +342,7 @@ public struct Checker {
                 throw Diagnostic("QUALIFY filters on window functions, but the select has none; use WHERE", at: q.range)
             }
         }
-        let plan = SelectPlan(dataset: dataset, filter: filter, grouped: aggregating, groupKeys: groupKeys,
+        let plan = SelectPlan(dataset: dataset, table: table, filter: filter, grouped: aggregating, groupKeys: groupKeys,
                               aggregates: scope.aggregates, having: having, windows: scope.windows, qualify: qualify,
                               outputs: outputs, distinct: select.distinct)
         return (plan, scope, list)
@@ -405,6 +408,35 @@ public struct Checker {
         return found
     }
 
+    /// resolveTable finds the table a FROM reads: a dataset, or the rows of a table function. A table function's
+    /// arguments are constants, computed here.
+    mutating func resolveTable(_ ref: TableRef) throws -> any Table {
+        switch ref {
+        case .named(let name):
+            return DatasetTable(try resolveDataset(name))
+        case .function(let name, let args, let range):
+            guard TableFunctions.names.contains(name.text.lowercased()) else {
+                var notes: [String] = []
+                if let s = suggestion(for: name.text, among: TableFunctions.names) { notes.append("did you mean \(s)?") }
+                notes.append("the table functions are " + TableFunctions.names.joined(separator: " and "))
+                throw Diagnostic("unknown table function '\(name.text)'", at: name.range, notes: notes)
+            }
+            var values: [Int64?] = []
+            for arg in args {
+                var scope = Scope(dataset: nil, clause: "the arguments of \(name.text.lowercased())")
+                let bound = try bind(arg, &scope)
+                guard bound.type == .integer || bound.type == .null else {
+                    throw Diagnostic("\(name.text.lowercased()) takes whole numbers, found \(bound.type.rawValue)", at: arg.range)
+                }
+                switch try Evaluator.evaluate(bound, RowContext()) {
+                case .integer(let i): values.append(i)
+                default: values.append(nil)
+                }
+            }
+            return try TableFunctions.make(name.text, values, at: range)
+        }
+    }
+
     /// resolveDataset finds the dataset a FROM names, or says which one was probably meant.
     public func resolveDataset(_ name: Name) throws -> Dataset {
         if let d = catalogue.dataset(named: name.text) { return d }
@@ -438,7 +470,8 @@ public struct Checker {
         }
         switch e.kind {
         case .column(let name):
-            let isColumn = scope.dataset.map { $0.columnIndex(named: name) != nil || sourceRefNames.contains(name.lowercased()) } ?? false
+            let hasSources = scope.dataset.map { !$0.report.isEmpty } ?? false
+            let isColumn = scope.dataset.map { $0.columnIndex(named: name) != nil || (hasSources && sourceRefNames.contains(name.lowercased())) } ?? false
             if !isColumn, let a = scope.aliases.firstIndex(where: { $0.name.lowercased() == name.lowercased() }) {
                 // The alias stands for its expression; it is taken out of scope meanwhile, so it cannot refer to itself.
                 let aliased = scope.aliases.remove(at: a)
@@ -450,7 +483,7 @@ public struct Checker {
                 throw Diagnostic("unknown column '\(name)': a select without FROM has no columns", at: e.range,
                                  code: .columnWithoutFrom)
             }
-            if dataset.columnIndex(named: name) == nil && sourceRefNames.contains(name.lowercased()) {
+            if dataset.columnIndex(named: name) == nil && hasSources && sourceRefNames.contains(name.lowercased()) {
                 if scope.grouped && !scope.insideAggregate {
                     throw Diagnostic("column '\(name)' must appear in GROUP BY or be used in an aggregate function", at: e.range)
                 }

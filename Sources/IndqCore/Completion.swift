@@ -1,6 +1,6 @@
-// Completion candidates for the prompt, chosen by context: statement words at the start, dataset names after FROM,
-// the columns of the dataset the statement names (even when FROM comes later on the line), function names,
-// dot-commands and, after `.read`, file names. The shell filters them by the word before the cursor.
+// Completion candidates for the prompt, chosen by context: statement words at the start, dataset names and table
+// functions after FROM, the columns of the dataset the statement names (even when FROM comes later on the line),
+// function names, dot-commands and, after `.read`, file names. The shell filters them by the word before the cursor.
 
 /// Completion lists what may be typed next.
 public enum Completion {
@@ -31,7 +31,7 @@ public enum Completion {
         if tokens.count == 1 && (first == "describe" || first == "source") { return datasets }
         if first == "help" { return ["select", "functions", "show"] + FunctionRegistry.names + datasets }
         switch last.kind {
-        case .keyword(.from): return datasets
+        case .keyword(.from): return datasets + TableFunctions.names
         case .keyword(.order), .keyword(.group), .keyword(.partition): return ["by"]
         case .identifier, .quotedIdentifier, .integer, .decimal, .percentage, .string, .symbol(.rightParen),
              .keyword(.null), .keyword(.true), .keyword(.false), .keyword(.asc), .keyword(.desc), .keyword(.end):

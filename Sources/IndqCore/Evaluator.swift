@@ -69,6 +69,7 @@ public enum Evaluator {
 
     /// runWithContexts executes a plan and also returns, per result row, where it came from.
     static func runWithContexts(_ plan: QueryPlan, shouldStop: () -> Bool = { false }) throws -> (result: ResultSet, contexts: [RowContext]) {
+        if let result = try BatchExecutor.run(plan) { return (result, []) }
         var operands: [[(output: [Value], context: RowContext)]] = []
         var notes = Notes()
         notes.add(contentsOf: plan.notes)
@@ -181,8 +182,8 @@ public enum Evaluator {
 
     /// run executes one select, keeping each row's context for ORDER BY expressions.
     static func run(_ plan: SelectPlan, notes: inout Notes, shouldStop: () -> Bool = { false }) throws -> [(output: [Value], context: RowContext)] {
-        let all: [[Value]] = plan.dataset?.rows ?? [[]]
-        let source = plan.dataset.map(DatasetBox.init)
+        let all: [[Value]] = try plan.table.map(rows) ?? [[]]
+        let source = plan.table?.dataset.map(DatasetBox.init)
         var input: [RowContext] = all.indices.map { RowContext(input: all[$0], source: source, rows: [$0]) }
         if let filter = plan.filter {
             input = try input.filter { row in
@@ -219,6 +220,21 @@ public enum Evaluator {
             rows = rows.filter { seen.insert($0.output.keys).inserted }
         }
         return rows
+    }
+
+    /// rows are a table's rows as values; a generated table's rows are counted against the memory limit.
+    static func rows(_ table: any Table) throws -> [[Value]] {
+        if let dataset = table.dataset { return dataset.rows }
+        var out: [[Value]] = []
+        try table.forEachBatch { batch in
+            for i in 0..<batch.count {
+                let row = batch.row(i)
+                try Cancellation.charge(row: row)
+                out.append(row)
+            }
+            return true
+        }
+        return out
     }
 
     // MARK: Grouping and aggregates

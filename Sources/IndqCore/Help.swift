@@ -98,7 +98,7 @@ enum Help {
     """
 
     static let select = """
-    SELECT [DISTINCT] items [FROM dataset] [WHERE condition] [GROUP BY keys | ALL] [HAVING condition]
+    SELECT [DISTINCT] items [FROM dataset | range(…) | generate_series(…)] [WHERE condition] [GROUP BY keys | ALL] [HAVING condition]
       [QUALIFY condition] [UNION | INTERSECT | EXCEPT [ALL] SELECT …] [ORDER BY key [ASC|DESC], … | ALL] [LIMIT n] [OFFSET n]
 
       items      *, column names and expressions, each with an optional AS alias:
@@ -117,6 +117,8 @@ enum Help {
                    select categorie, year, aanvragen - lag(aanvragen) over (partition by categorie order by year) as groei
                    from regulier qualify year = 2021
       sets       union, intersect, except, each also with all: select year from studenten intersect select year from brexit
+      numbers    range(stop), range(start, stop[, step]) without stop, generate_series(…) with it, as DuckDB:
+                   select count(*) from range(1000000) where mod(range, 7) = 0
       no FROM    constants only: select 7 / 2, 7 // 2, 82% * 1000
 
     Names and keywords are case-insensitive; jaar means year, and English names work too (students, applications).

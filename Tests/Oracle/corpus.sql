@@ -879,3 +879,41 @@ select if(null, 1, 2), if(true, 1, 2.5), if(false, null, 'x'), if(year = 2020, a
 select if(year > 2019, aanvragen / (year - 2019), 0) from studenten;
 select onderwerp, ifnull(kwalificatie, 'exact') from kerncijfers;
 select ifnull(null, 3), ifnull(1, 2.5), ifnull(null, null);
+
+-- section: table functions (range, generate_series) and selects over them
+select * from range(5);
+select * from range(2, 5);
+select * from range(10, 0, -3);
+select * from range(0);
+select * from range(-3);
+select * from range(1, 5, -1);
+select * from range(null);
+select * from generate_series(5);
+select * from generate_series(1, 10, 3);
+select * from generate_series(5, 1, -2);
+select * from generate_series(9223372036854775805, 9223372036854775807, 1);
+select * from generate_series(-9223372036854775807, -9223372036854775807 - 1, -1);
+select count(*) from range(9223372036854775800, 9223372036854775807, 3);
+select count(*) from range(2 + 3);
+select count(*), sum(range), min(range), max(range) from range(100000);
+select count(distinct mod(range, 7)) from range(1000);
+select mod(range, 3) as k, count(*), sum(range), min(range), max(range), avg(range) from range(100) group by k order by k;
+select range from range(100) order by range desc limit 3 offset 2;
+select range from range(10) where range > 2 and range < 7 order by range;
+select sum(range) from range(0);
+select distinct mod(range, 4) from range(20) order by 1;
+select range // 3, count(*) from range(10) group by 1 order by 1;
+select median(range) from range(11);
+select range * 2 + 1 from range(5);
+select range from range(5) where range in (select range * 2 from range(3));
+select range, sum(range) over (order by range) from range(6) order by range;
+select range from range(3) union all select generate_series from generate_series(1, 2) order by 1;
+-- fails
+select * from range(1, 2, 0);
+-- fails
+select * from range(1.5);
+-- fails
+select * from range(1, 2, 3, 4);
+-- fails
+select * from range();
+

@@ -201,7 +201,7 @@ public struct Parser {
         return Expr(.literal(.integer(t.text)), t.range)
     }
 
-    /// select -> SELECT [DISTINCT] selectItem {',' selectItem} [FROM name] [WHERE expr]
+    /// select -> SELECT [DISTINCT] selectItem {',' selectItem} [FROM tableRef] [WHERE expr]
     ///           [GROUP BY (ALL | expr {',' expr})] [HAVING expr] [QUALIFY expr]
     mutating func parseSelect() throws -> Select {
         let start = current.range
@@ -211,10 +211,9 @@ public struct Parser {
         repeat {
             items.append(try parseSelectItem())
         } while try match(.comma)
-        var from: Name?
+        var from: TableRef?
         if try match(.from) {
-            if check(.leftParen) { throw error("subqueries in FROM are not supported yet; FROM takes one dataset name") }
-            from = try parseName("a dataset name after FROM")
+            from = try parseTableRef()
             try refuseAfterFrom()
         }
         var whereClause: Expr?
@@ -235,6 +234,19 @@ public struct Parser {
         if try match(.qualify) { qualify = try parseExpression() }
         return Select(distinct: distinct, items: items, from: from, whereClause: whereClause, groupBy: groupBy,
                       groupByAll: groupByAll, having: having, qualify: qualify, range: start.to(previous.range))
+    }
+
+    /// tableRef -> name ['(' [expr {',' expr}] ')']
+    mutating func parseTableRef() throws -> TableRef {
+        if check(.leftParen) { throw error("subqueries in FROM are not supported yet; FROM takes one dataset name") }
+        let name = try parseName("a dataset name after FROM")
+        guard try match(.leftParen) else { return .named(name) }
+        var args: [Expr] = []
+        if !check(.rightParen) {
+            repeat { args.append(try parseExpression()) } while try match(.comma)
+        }
+        try consume(.rightParen, "expected ')' to close the arguments of \(name.text)")
+        return .function(name, args: args, range: name.range.to(previous.range))
     }
 
     /// refuseAfterFrom names the features that can follow a dataset name in SQL but that indq does not have yet:

@@ -73,11 +73,11 @@ public struct OrderAll: Equatable, Sendable {
     public var range: SourceRange
 }
 
-/// Select is `SELECT [DISTINCT] items [FROM dataset] [WHERE e] [GROUP BY … | GROUP BY ALL] [HAVING e] [QUALIFY e]`.
+/// Select is `SELECT [DISTINCT] items [FROM table] [WHERE e] [GROUP BY … | GROUP BY ALL] [HAVING e] [QUALIFY e]`.
 public struct Select: Equatable, Sendable {
     public var distinct: Bool
     public var items: [SelectItem]
-    public var from: Name?
+    public var from: TableRef?
     public var whereClause: Expr?
     public var groupBy: [Expr]
     /// `GROUP BY ALL`: every select item without an aggregate is a key.
@@ -86,6 +86,31 @@ public struct Select: Equatable, Sendable {
     /// `QUALIFY e`: a filter on the rows after window functions, as WHERE is before them.
     public var qualify: Expr?
     public var range: SourceRange
+}
+
+/// TableRef is what FROM reads, shaped as sqlparser-rs's TableFactor: joins, aliases, derived tables and CTE names
+/// are each a case of their own.
+public enum TableRef: Equatable, Sendable {
+    /// `name`: a dataset.
+    case named(Name)
+    /// `name(arg, …)`: a table function, as `range(10)` or `generate_series(1, 5)`.
+    case function(Name, args: [Expr], range: SourceRange)
+
+    /// range is the place of the whole reference.
+    public var range: SourceRange {
+        switch self {
+        case .named(let n): return n.range
+        case .function(_, _, let r): return r
+        }
+    }
+
+    /// sql prints the reference as canonical SQL.
+    public var sql: String {
+        switch self {
+        case .named(let n): return quoteName(n.text)
+        case .function(let n, let args, _): return n.text.lowercased() + "(" + args.map(\.sql).joined(separator: ", ") + ")"
+        }
+    }
 }
 
 /// SelectItem is one entry of the select list.
@@ -377,7 +402,7 @@ extension Select {
             case .expr(let e, let alias): return e.sql + (alias.map { " AS " + quoteName($0.text) } ?? "")
             }
         }.joined(separator: ", ")
-        if let from { s += " FROM " + quoteName(from.text) }
+        if let from { s += " FROM " + from.sql }
         if let whereClause { s += " WHERE " + whereClause.sql }
         if groupByAll { s += " GROUP BY ALL" }
         if !groupBy.isEmpty { s += " GROUP BY " + groupBy.map(\.sql).joined(separator: ", ") }

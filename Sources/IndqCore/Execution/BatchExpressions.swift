@@ -1,0 +1,180 @@
+// Expressions over a batch: each expression gives a Vector for all the rows of a batch at once. Comparisons,
+// AND/OR, integer arithmetic and mod have kernels over Int64 buffers; any other expression is computed row by row
+// with the same rules, so both ways give the same values and the same errors.
+
+enum BatchExpressions {
+    /// evaluate computes `e` for every row of `batch`.
+    static func evaluate(_ e: BoundExpr, _ batch: Batch) throws -> Vector {
+        switch e.kind {
+        case .column(let i):
+            return batch.columns[i]
+        case .constant(let v):
+            return .constant(v, count: batch.count)
+        case .binary(let op, let l, let r) where op.isComparison:
+            let x = try evaluate(l, batch), y = try evaluate(r, batch)
+            if case .integers(let xs) = x.storage, case .integers(let ys) = y.storage {
+                return Vector(.booleans(compare(op, xs, ys)), validity: both(x.validity, y.validity))
+            }
+            return pairwise(x, y) { a, b in
+                guard let c = Evaluator.compareValues(a, b) else { return .null }
+                return .boolean(holds(op, c))
+            }
+        case .chain(let first, let links) where links.first?.op == .and || links.first?.op == .or:
+            return try logical(first, links, batch)
+        case .chain(let first, let links)
+            where first.type == .integer && links.allSatisfy({ $0.type == .integer && [.add, .subtract, .multiply].contains($0.op) }):
+            var acc = try evaluate(first, batch)
+            for link in links {
+                let y = try evaluate(link.operand, batch)
+                guard case .integers(let xs) = acc.storage, case .integers(let ys) = y.storage else {
+                    return try rowByRow(e, batch)
+                }
+                let validity = both(acc.validity, y.validity)
+                acc = Vector(.integers(try arithmetic(link.op, xs, ys, validity, range: link.range)), validity: validity)
+            }
+            return acc
+        case .scalar(let name, let args) where name == "mod" && e.type == .integer && args.count == 2:
+            let x = try evaluate(args[0], batch), y = try evaluate(args[1], batch)
+            guard case .integers(let xs) = x.storage, case .integers(let ys) = y.storage else { return try rowByRow(e, batch) }
+            var validity = both(x.validity, y.validity)
+            var out = [Int64](repeating: 0, count: xs.count)
+            for i in xs.indices where validity?[i] ?? true {
+                // mod by 0 is null, as Scalars.mod has it; by -1 it is 0, which Swift's % would trap on for Int64.min.
+                if ys[i] == 0 {
+                    if validity == nil { validity = Array(repeating: true, count: xs.count) }
+                    validity![i] = false
+                } else if ys[i] == -1 {
+                    out[i] = 0
+                } else {
+                    out[i] = xs[i] % ys[i]
+                }
+            }
+            return Vector(.integers(out), validity: validity)
+        default:
+            return try rowByRow(e, batch)
+        }
+    }
+
+    /// rowByRow computes an expression one row at a time, for the expressions without a kernel.
+    static func rowByRow(_ e: BoundExpr, _ batch: Batch) throws -> Vector {
+        var context = RowContext()
+        context.input = Array(repeating: .null, count: batch.columns.count)
+        var out: [Value] = []
+        out.reserveCapacity(batch.count)
+        for i in 0..<batch.count {
+            for c in batch.columns.indices { context.input[c] = batch.columns[c][i] }
+            out.append(try Evaluator.evaluate(e, context))
+        }
+        return Vector.of(out)
+    }
+
+    /// truth gives, per row, whether a condition's value is true (false and null are not).
+    static func truth(_ v: Vector) -> [Bool] {
+        switch v.storage {
+        case .booleans(let b):
+            guard let validity = v.validity else { return b }
+            return zip(b, validity).map { $0 && $1 }
+        default:
+            return (0..<v.count).map { v[$0] == .boolean(true) }
+        }
+    }
+
+    /// logical is an AND or OR chain. Each operand is computed only for the rows it can still decide, as the row
+    /// evaluator stops at the first operand that decides, so that `x <> 0 and 100 // x > 1` raises no error where x is 0.
+    static func logical(_ first: BoundExpr, _ links: [BoundLink], _ batch: Batch) throws -> Vector {
+        let decisive = links[0].op == .or
+        var decided = [Bool](repeating: false, count: batch.count)
+        var sawNull = [Bool](repeating: false, count: batch.count)
+        var open = Array(0..<batch.count)
+        for operand in [first] + links.map(\.operand) where !open.isEmpty {
+            let part = open.count == batch.count ? batch : batch.selecting(open)
+            let v = try evaluate(operand, part)
+            var still: [Int] = []
+            still.reserveCapacity(open.count)
+            for (k, i) in open.enumerated() {
+                switch v[k] {
+                case .boolean(let b) where b == decisive: decided[i] = true
+                case .boolean: still.append(i)
+                default: sawNull[i] = true; still.append(i)
+                }
+            }
+            open = still
+        }
+        // A decided row has the decisive value; an open one is null if an operand was, else the other value.
+        var values = [Bool](repeating: !decisive, count: batch.count)
+        var validity: [Bool]?
+        for i in 0..<batch.count {
+            if decided[i] { values[i] = decisive } else if sawNull[i] {
+                if validity == nil { validity = Array(repeating: true, count: batch.count) }
+                validity![i] = false
+            }
+        }
+        return Vector(.booleans(values), validity: validity)
+    }
+
+    /// pairwise applies `f` to two vectors row by row, giving null where either is null.
+    static func pairwise(_ x: Vector, _ y: Vector, _ f: (Value, Value) throws -> Value) rethrows -> Vector {
+        var out: [Value] = []
+        out.reserveCapacity(x.count)
+        for i in 0..<x.count {
+            let a = x[i], b = y[i]
+            out.append(a.isNull || b.isNull ? .null : try f(a, b))
+        }
+        var result = Vector.of(out)
+        if case .values(let vs) = result.storage, vs.allSatisfy({ if case .boolean = $0 { return true }; return $0.isNull }) {
+            result = Vector(.booleans(vs.map { $0 == .boolean(true) }), validity: vs.contains(where: \.isNull) ? vs.map { !$0.isNull } : nil)
+        }
+        return result
+    }
+
+    /// both is the validity of a row that needs two values.
+    @inline(__always) static func both(_ a: [Bool]?, _ b: [Bool]?) -> [Bool]? {
+        guard let a else { return b }
+        guard let b else { return a }
+        return zip(a, b).map { $0 && $1 }
+    }
+
+    static func holds(_ op: BinaryOp, _ c: Int) -> Bool {
+        switch op {
+        case .equal: return c == 0
+        case .notEqual: return c != 0
+        case .less: return c < 0
+        case .lessEqual: return c <= 0
+        case .greater: return c > 0
+        default: return c >= 0
+        }
+    }
+
+    static func compare(_ op: BinaryOp, _ xs: [Int64], _ ys: [Int64]) -> [Bool] {
+        switch op {
+        case .equal: return zip(xs, ys).map { $0 == $1 }
+        case .notEqual: return zip(xs, ys).map { $0 != $1 }
+        case .less: return zip(xs, ys).map { $0 < $1 }
+        case .lessEqual: return zip(xs, ys).map { $0 <= $1 }
+        case .greater: return zip(xs, ys).map { $0 > $1 }
+        default: return zip(xs, ys).map { $0 >= $1 }
+        }
+    }
+
+    /// arithmetic is `+`, `-` or `*` over integers; an overflow in a row that is not null is the row evaluator's error.
+    static func arithmetic(_ op: BinaryOp, _ xs: [Int64], _ ys: [Int64], _ validity: [Bool]?, range: SourceRange) throws -> [Int64] {
+        var out = [Int64](repeating: 0, count: xs.count)
+        var overflow = false
+        for i in xs.indices {
+            let r: (partialValue: Int64, overflow: Bool)
+            switch op {
+            case .add: r = xs[i].addingReportingOverflow(ys[i])
+            case .subtract: r = xs[i].subtractingReportingOverflow(ys[i])
+            default: r = xs[i].multipliedReportingOverflow(by: ys[i])
+            }
+            out[i] = r.partialValue
+            if r.overflow && (validity?[i] ?? true) { overflow = true }
+        }
+        if overflow {
+            for i in xs.indices where validity?[i] ?? true {
+                _ = try Arithmetic.apply(op, .integer(xs[i]), .integer(ys[i]), range: range)
+            }
+        }
+        return out
+    }
+}
