@@ -7,7 +7,7 @@ enum BatchExecutor {
     /// run executes a plan, or returns nil when it is one the batch executor does not take.
     static func run(_ plan: QueryPlan) throws -> ResultSet? {
         guard plan.selects.count == 1, let select = plan.selects.first, let table = select.table, table.dataset == nil,
-              select.windows.isEmpty, !select.aggregates.contains(where: { ["arg_max", "arg_min"].contains($0.name) })
+              select.windows.isEmpty
         else { return nil }
         var notes = Notes()
         notes.add(contentsOf: plan.notes)

@@ -1,5 +1,5 @@
 // Expressions over a batch: each expression gives a Vector for all the rows of a batch at once. Comparisons,
-// AND/OR, integer arithmetic and mod have kernels over Int64 buffers; any other expression is computed row by row
+// AND/OR, integer arithmetic and the functions with an integer kernel (mod) run over Int64 buffers; any other expression is computed row by row
 // with the same rules, so both ways give the same values and the same errors.
 
 enum BatchExpressions {
@@ -33,22 +33,11 @@ enum BatchExpressions {
                 acc = Vector(.integers(try arithmetic(link.op, xs, ys, validity, range: link.range)), validity: validity)
             }
             return acc
-        case .scalar(let name, let args) where name == "mod" && e.type == .integer && args.count == 2:
+        case .scalar(let function, let args) where args.count == 2 && e.type == .integer && function.integerKernel != nil:
             let x = try evaluate(args[0], batch), y = try evaluate(args[1], batch)
             guard case .integers(let xs) = x.storage, case .integers(let ys) = y.storage else { return try rowByRow(e, batch) }
             var validity = both(x.validity, y.validity)
-            var out = [Int64](repeating: 0, count: xs.count)
-            for i in xs.indices where validity?[i] ?? true {
-                // mod by 0 is null, as Scalars.mod has it; by -1 it is 0, which Swift's % would trap on for Int64.min.
-                if ys[i] == 0 {
-                    if validity == nil { validity = Array(repeating: true, count: xs.count) }
-                    validity![i] = false
-                } else if ys[i] == -1 {
-                    out[i] = 0
-                } else {
-                    out[i] = xs[i] % ys[i]
-                }
-            }
+            guard let out = function.integerKernel!(xs, ys, &validity) else { return try rowByRow(e, batch) }
             return Vector(.integers(out), validity: validity)
         default:
             return try rowByRow(e, batch)

@@ -1,6 +1,5 @@
 // Hash aggregation over batches: each row finds its group by its exact keys (one Int64 key has a table of its own),
-// and each aggregate keeps a running state per group. count, sum, min and max of integers, and count(distinct) of
-// integers, stream in O(groups) memory; the other aggregates keep their group's values for Evaluator.combine.
+// and each aggregate keeps a running state per group, so the input streams and only the groups are held.
 
 struct GroupTable {
     let select: SelectPlan
@@ -12,7 +11,7 @@ struct GroupTable {
 
     init(_ select: SelectPlan) throws {
         self.select = select
-        states = select.aggregates.map(AggregateState.init)
+        states = try select.aggregates.map(AggregateState.init)
         // Aggregates without GROUP BY make one group, even of no rows.
         if select.groupKeys.isEmpty { _ = try newGroup([]) }
     }
@@ -55,10 +54,8 @@ struct GroupTable {
             }
         }
         for s in states.indices {
-            let a = states[s].plan
-            let included = try a.filter.map { BatchExpressions.truth(try BatchExpressions.evaluate($0, batch)) }
-            let argument = try a.argument.map { try BatchExpressions.evaluate($0, batch) }
-            try states[s].update(ids, argument, included, count: batch.count)
+            let included = try states[s].plan.filter.map { BatchExpressions.truth(try BatchExpressions.evaluate($0, batch)) }
+            try states[s].update(ids, batch, included: included)
         }
         try Cancellation.checkpoint()
     }
@@ -75,30 +72,35 @@ struct GroupTable {
     }
 }
 
-/// AggregateState is one aggregate's running state, per group.
+/// AggregateState is one aggregate's running state, per group. The registry's accumulator serves every group
+/// (one each); count, and sum, min, max and count(DISTINCT …) of whole numbers, whose accumulators the state
+/// recognises by their type, keep a typed column over the groups instead, which costs no accumulator per group.
 struct AggregateState {
-    enum Kind { case count, countDistinctInteger, sumInteger, minInteger, maxInteger, values }
+    enum Kind { case count, countDistinctInteger, sumInteger, minInteger, maxInteger, accumulators }
     let plan: AggregatePlan
     let kind: Kind
+    let setup: AggregateSetup
+    /// by is the second row argument of arg_max and arg_min.
+    let by: BoundExpr?
     var counts: [Int64] = []
     var integers: [Int64] = []
     var distinctIntegers: [Set<Int64>] = []
-    var values: [[Value]] = []
-    /// parameter is quantile_cont's q or string_agg's separator, a constant.
-    let parameter: Value?
+    var accumulators: [any Accumulator] = []
 
-    init(_ plan: AggregatePlan) {
+    init(_ plan: AggregatePlan) throws {
         self.plan = plan
+        // The arguments after the row arguments are constants: quantile_cont's q, string_agg's separator.
+        let parameter = try plan.extra.dropFirst(plan.function.rowArguments - 1).first.map { try Evaluator.evaluate($0, RowContext()) }
+        setup = AggregateSetup(type: plan.type, range: plan.range, parameter: parameter, distinct: plan.distinct, star: plan.argument == nil)
+        by = plan.function.rowArguments == 2 ? plan.extra.first : nil
         let integer = plan.argument?.type == .integer
-        switch plan.name {
-        case "count" where !plan.distinct: kind = .count
-        case "count" where integer: kind = .countDistinctInteger
-        case "sum" where integer && !plan.distinct: kind = .sumInteger
-        case "min" where integer: kind = .minInteger
-        case "max" where integer: kind = .maxInteger
-        default: kind = .values
+        switch plan.function.makeAccumulator(setup) {
+        case is CountAccumulator: kind = .count
+        case let d as DistinctAccumulator where integer && d.inner is CountAccumulator: kind = .countDistinctInteger
+        case is SumAccumulator where integer: kind = .sumInteger
+        case let e as ExtremeAccumulator where integer: kind = e.largest ? .maxInteger : .minInteger
+        default: kind = .accumulators
         }
-        parameter = plan.extra.first.flatMap { try? Evaluator.evaluate($0, RowContext()) }
     }
 
     mutating func grow() {
@@ -106,52 +108,46 @@ struct AggregateState {
         case .count: counts.append(0)
         case .sumInteger, .minInteger, .maxInteger: counts.append(0); integers.append(0)
         case .countDistinctInteger: distinctIntegers.append([])
-        case .values: values.append([])
+        case .accumulators: accumulators.append(plan.function.makeAccumulator(setup)!)
         }
     }
 
-    mutating func update(_ ids: [Int], _ argument: Vector?, _ included: [Bool]?, count n: Int) throws {
-        func take(_ i: Int) -> Bool { (included?[i] ?? true) && !(argument?.isNull(i) ?? false) }
-        var ints: [Int64]?
-        if let argument, case .integers(let xs) = argument.storage { ints = xs }
-        switch kind {
-        case .count:
-            for i in 0..<n where take(i) { counts[ids[i]] += 1 }
-            return
-        case .countDistinctInteger, .sumInteger, .minInteger, .maxInteger:
-            guard let xs = ints else { break }
-            for i in 0..<n where take(i) {
-                let g = ids[i], x = xs[i]
-                switch kind {
-                case .countDistinctInteger:
-                    if distinctIntegers[g].insert(x).inserted { try Cancellation.charge(16) }
-                case .sumInteger:
-                    let (r, o) = integers[g].addingReportingOverflow(x)
-                    if o { throw Diagnostic("integer overflow in sum (the total does not fit in 64 bits)", at: plan.range) }
-                    integers[g] = r
-                    counts[g] += 1
-                case .minInteger:
-                    if counts[g] == 0 || x < integers[g] { integers[g] = x }
-                    counts[g] += 1
-                default:
-                    if counts[g] == 0 || x > integers[g] { integers[g] = x }
-                    counts[g] += 1
-                }
+    mutating func update(_ ids: [Int], _ batch: Batch, included: [Bool]?) throws {
+        let argument = try plan.argument.map { try BatchExpressions.evaluate($0, batch) }
+        let n = batch.count
+        if kind == .accumulators {
+            let key = try by.map { try BatchExpressions.evaluate($0, batch) }
+            for i in 0..<n where included?[i] ?? true {
+                let v = argument?[i] ?? .null
+                if let key { try accumulators[ids[i]].add(v, by: key[i]) } else { try accumulators[ids[i]].add(v) }
             }
-            return
-        case .values:
-            var added = 0
-            for i in 0..<n where take(i) {
-                values[ids[i]].append(argument?[i] ?? .integer(1))
-                added += 1
-            }
-            try Cancellation.charge(24 * added)
             return
         }
-        // An integer aggregate whose argument came as values: one at a time, the same rules.
+        func take(_ i: Int) -> Bool { (included?[i] ?? true) && !(argument?.isNull(i) ?? false) }
+        if kind == .count {
+            for i in 0..<n where take(i) { counts[ids[i]] += 1 }
+            return
+        }
+        guard let argument else { return }
+        let xs: [Int64]
+        if case .integers(let ints) = argument.storage { xs = ints } else { xs = (0..<n).map { if case .integer(let x) = argument[$0] { return x }; return 0 } }
         for i in 0..<n where take(i) {
-            guard case .integer(let x) = argument![i] else { continue }
-            try update([ids[i]], Vector(.integers([x])), nil, count: 1)
+            let g = ids[i], x = xs[i]
+            switch kind {
+            case .countDistinctInteger:
+                if distinctIntegers[g].insert(x).inserted { try Cancellation.charge(16) }
+            case .sumInteger:
+                let (r, o) = integers[g].addingReportingOverflow(x)
+                if o { throw Diagnostic("integer overflow in sum (the total does not fit in 64 bits)", at: plan.range) }
+                integers[g] = r
+                counts[g] += 1
+            case .minInteger:
+                if counts[g] == 0 || x < integers[g] { integers[g] = x }
+                counts[g] += 1
+            default:
+                if counts[g] == 0 || x > integers[g] { integers[g] = x }
+                counts[g] += 1
+            }
         }
     }
 
@@ -161,13 +157,7 @@ struct AggregateState {
         case .count: return .integer(counts[g])
         case .countDistinctInteger: return .integer(Int64(distinctIntegers[g].count))
         case .sumInteger, .minInteger, .maxInteger: return counts[g] == 0 ? .null : .integer(integers[g])
-        case .values:
-            var vs = values[g]
-            if plan.distinct {
-                var seen = Set<ValueKey>()
-                vs = vs.filter { seen.insert(ValueKey($0)).inserted }
-            }
-            return try Evaluator.combine(plan.name, vs, type: plan.type, range: plan.range, parameter: parameter)
+        case .accumulators: return try accumulators[g].finish()
         }
     }
 }

@@ -49,6 +49,11 @@ public typealias TypingRule = @Sendable (CallTyping) throws -> CallType
 /// ScalarFunction computes a scalar function from its argument values; `range` is the call's place, for errors.
 public typealias ScalarFunction = @Sendable (_ arguments: [Value], _ range: SourceRange) throws -> Value
 
+/// IntegerKernel computes a scalar function of two whole-number columns, row by row, with the scalar's rules: it
+/// marks in `validity` the rows whose result is null, and returns nil when a row needs the scalar implementation
+/// (for its error), which then computes the column.
+public typealias IntegerKernel = @Sendable (_ a: [Int64], _ b: [Int64], _ validity: inout [Bool]?) -> [Int64]?
+
 /// Implementation is how a function computes.
 public enum Implementation: Sendable {
     /// A function of one row's argument values.
@@ -105,11 +110,13 @@ public final class FunctionEntry: Sendable {
     /// rowArguments is how many of an aggregate's arguments are read per row (arg_max reads two); the others are
     /// constant parameters (quantile_cont's q, string_agg's separator).
     public let rowArguments: Int
+    /// integerKernel computes the function over two columns of whole numbers at once, for the batch executor.
+    public let integerKernel: IntegerKernel?
 
     init(_ name: String, aliases: [String] = [], kind: FunctionKind, arity: ClosedRange<Int>, takesStar: Bool = false,
          signature: String, summary: String, example: FunctionExample, typing: @escaping TypingRule,
          implementation: Implementation, alsoWindow: Bool = false, exactOverApproximate: Bool = false,
-         note: AggregateNote = .none, rowArguments: Int = 1) {
+         note: AggregateNote = .none, rowArguments: Int = 1, integerKernel: IntegerKernel? = nil) {
         self.name = name
         self.aliases = aliases
         self.kind = kind
@@ -124,6 +131,7 @@ public final class FunctionEntry: Sendable {
         self.exactOverApproximate = exactOverApproximate
         self.note = note
         self.rowArguments = rowArguments
+        self.integerKernel = integerKernel
     }
 
     /// type applies the entry's typing rule to a call's arguments.

@@ -173,7 +173,21 @@ extension FunctionRegistry {
                           // As `+`: integers stay integers, a double makes a double, two percentages (or points) stay one.
                           let (a, b) = (c[0].type, c[1].type)
                           return CallType(a == b && (a == .percentage || a == .points) ? a : Arithmetic.resultType(.multiply, a, b))
-                      }, implementation: .scalar(nullsGiveNull { args, range in try Scalars.mod(args[0], args[1], range: range) })),
+                      }, implementation: .scalar(nullsGiveNull { args, range in try Scalars.mod(args[0], args[1], range: range) }),
+                      integerKernel: { xs, ys, validity in
+                          var out = [Int64](repeating: 0, count: xs.count)
+                          for i in xs.indices where validity?[i] ?? true {
+                              if ys[i] == 0 {
+                                  if validity == nil { validity = Array(repeating: true, count: xs.count) }
+                                  validity![i] = false
+                                  continue
+                              }
+                              let (r, overflow) = xs[i].remainderReportingOverflow(dividingBy: ys[i])
+                              if overflow { return nil }
+                              out[i] = r
+                          }
+                          return out
+                      }),
         FunctionEntry("power", aliases: ["pow"], kind: .scalar, arity: 2...2, signature: "power(x, y), also pow",
                       summary: "x to the power y, a double",
                       example: .init(sql: "select power(2, 10)", result: "1024.0"),
