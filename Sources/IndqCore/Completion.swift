@@ -48,21 +48,19 @@ public enum Completion {
         }
     }
 
-    /// dotCommand completes a dot-command's name, or its argument: a file, a dataset, a format or on/off.
+    /// dotCommand completes a dot-command's name, or its argument as its entry in the registry says.
     static func dotCommand(_ text: String, word: String, catalogue: Catalogue, files: (String) -> [String]) -> [String] {
         guard let space = text.firstIndex(where: { $0 == " " || $0 == "\t" }) else { return DotCommand.all.map(\.name) }
-        let name = text[..<space].lowercased()
+        guard let command = DotCommand.named(String(text[..<space])) else { return [] }
         let argument = String(text[space...].drop { $0 == " " || $0 == "\t" })
-        switch name {
-        case "read":
+        switch command.completion {
+        case .nothing: return []
+        case .words(let words): return words
+        case .datasets: return catalogue.allNames
+        case .files:
             // The shell replaces only the word before the cursor, so offer each path from that word on.
             let cut = argument.count - word.count
             return files(argument).map { String($0.dropFirst(cut)) }
-        case "describe", "source": return catalogue.allNames
-        case "format", "mode": return OutputFormat.allCases.map(\.rawValue)
-        case "timer", "echo": return ["on", "off"]
-        case "numbers": return NumberStyle.allCases.map(\.rawValue)
-        default: return []
         }
     }
 

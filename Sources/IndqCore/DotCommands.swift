@@ -1,26 +1,87 @@
-// Dot-commands: the settings and shortcuts of the shell. They work at the prompt and in
-// scripts: `.format csv`, `.read FILE`, `.timer on`, and the rest. Each takes one line.
+// Dot-commands: the settings and shortcuts of the shell, in one registry. Each entry has its name, its arguments,
+// its help, how its argument completes and its action, so that `.help`, Tab and the run all read the same list, and a
+// new command is one entry. The script reader hands a dot-command over as its own item; the SQL parser never sees one.
 
-/// DotCommand describes one dot-command for parsing, suggestions and `.help`.
-struct DotCommand {
-    var name: String
-    var arguments: String
-    var summary: String
+/// DotCommand is one dot-command: `.format csv`, `.read FILE`, `.timer on`, … Each takes one line.
+public struct DotCommand: Sendable {
+    /// name is what `.help` lists; aliases are other spellings it answers to (sqlite3's and DuckDB's).
+    public let name: String
+    public let aliases: [String]
+    /// arguments shows the arguments in `.help`: `NAME`, `on|off`.
+    public let arguments: String
+    public let summary: String
+    public let completion: ArgumentCompletion
+    /// action carries the command out.
+    let action: @Sendable (inout Session, Invocation) throws -> Void
 
-    static let all: [DotCommand] = [
-        DotCommand(name: "help", arguments: "", summary: "this list"),
-        DotCommand(name: "datasets", arguments: "", summary: "list the datasets (show datasets)"),
-        DotCommand(name: "describe", arguments: "NAME", summary: "the columns of a dataset (describe NAME)"),
-        DotCommand(name: "source", arguments: "NAME", summary: "where a dataset's figures come from (source NAME)"),
-        DotCommand(name: "format", arguments: "table|csv|json|markdown|bar|spark", summary: "how results are written"),
-        DotCommand(name: "numbers", arguments: "nl|en|plain", summary: "how tables write digits: 12.345, 12,345 or 12345"),
-        DotCommand(name: "read", arguments: "FILE", summary: "run the statements of a script file"),
-        DotCommand(name: "timer", arguments: "on|off", summary: "print the wall time of each statement"),
-        DotCommand(name: "echo", arguments: "on|off", summary: "print each statement before its result"),
-        DotCommand(name: "history", arguments: "", summary: "list the statements of the history"),
-        DotCommand(name: "last", arguments: "", summary: "print the last result again, e.g. after .format"),
-        DotCommand(name: "quit", arguments: "", summary: "leave (Ctrl-D does too)"),
+    /// ArgumentCompletion is what Tab offers for a command's argument.
+    public enum ArgumentCompletion: Sendable {
+        case nothing
+        /// One of these words.
+        case words([String])
+        /// A dataset's name.
+        case datasets
+        /// A file's path.
+        case files
+    }
+
+    init(_ name: String, aliases: [String] = [], arguments: String = "", _ summary: String,
+         completion: ArgumentCompletion = .nothing, action: @escaping @Sendable (inout Session, Invocation) throws -> Void) {
+        self.name = name
+        self.aliases = aliases
+        self.arguments = arguments
+        self.summary = summary
+        self.completion = completion
+        self.action = action
+    }
+
+    /// all is the registry, in the order `.help` lists it.
+    public static let all: [DotCommand] = [
+        DotCommand("help", "this list") { session, _ in session.write(DotCommand.helpText) },
+        DotCommand("datasets", aliases: ["tables"], "list the datasets (show datasets)") { session, line in
+            try session.execute(.showDatasets, source: line.source)
+        },
+        DotCommand("describe", arguments: "NAME", "the columns of a dataset (describe NAME)", completion: .datasets) { session, line in
+            try session.execute(.describe(try line.datasetName()), source: line.source)
+        },
+        DotCommand("source", arguments: "NAME", "where a dataset's figures come from (source NAME)", completion: .datasets) { session, line in
+            try session.execute(.source(try line.datasetName()), source: line.source)
+        },
+        DotCommand("format", aliases: ["mode"], arguments: OutputFormat.allCases.map(\.rawValue).joined(separator: "|"),
+                   "how results are written", completion: .words(OutputFormat.allCases.map(\.rawValue))) { session, line in
+            session.format = try line.choice(expected: "one of " + OutputFormat.allCases.map(\.rawValue).joined(separator: ", "))
+        },
+        DotCommand("numbers", arguments: "nl|en|plain", "how tables write digits: 12.345, 12,345 or 12345",
+                   completion: .words(NumberStyle.allCases.map(\.rawValue))) { session, line in
+            session.numbers = try line.choice(expected: "nl, en or plain")
+        },
+        DotCommand("read", arguments: "FILE", "run the statements of a script file", completion: .files) { session, line in
+            try session.read(line)
+        },
+        DotCommand("timer", arguments: "on|off", "print the wall time of each statement", completion: .words(["on", "off"])) { session, line in
+            session.timer = try line.onOff()
+        },
+        DotCommand("echo", arguments: "on|off", "print each statement before its result", completion: .words(["on", "off"])) { session, line in
+            session.echo = try line.onOff()
+        },
+        DotCommand("history", "list the statements of the history") { session, _ in
+            for (i, entry) in (session.historyEntries?() ?? []).enumerated() {
+                let number = String(i + 1)
+                session.write(String(repeating: " ", count: max(0, 5 - number.count)) + number + "  "
+                              + entry.split(separator: "\n", omittingEmptySubsequences: false).joined(separator: "\n       ") + "\n")
+            }
+        },
+        DotCommand("last", "print the last result again, e.g. after .format") { session, line in
+            try session.emitLast(at: line.range)
+        },
+        DotCommand("quit", aliases: ["exit"], "leave (Ctrl-D does too)") { session, _ in session.quitRequested = true },
     ]
+
+    /// named finds a command by its name or an alias, in any case.
+    public static func named(_ name: String) -> DotCommand? {
+        let name = name.lowercased()
+        return all.first { $0.name == name || $0.aliases.contains(name) }
+    }
 
     /// helpText lists every dot-command.
     static var helpText: String {
@@ -32,80 +93,94 @@ struct DotCommand {
             + "Settings: set memory_limit = '1GB' (also '200MB', '1.5GB', '1GiB') caps the memory of one statement; "
             + "the default is half the machine's memory.\n"
     }
+
+    /// Invocation is one dot-command line as typed: its name and argument, with their places for messages.
+    public struct Invocation {
+        public let source: SourceText
+        /// range is the whole command; nameRange its `.name`; argumentRange its argument, or the line's end without one.
+        public let range: SourceRange
+        public let nameRange: SourceRange
+        public let argumentRange: SourceRange
+        /// name is the command's name as typed, in lower case; argument is the rest, its words joined by one space.
+        public let name: String
+        public let argument: String
+
+        public init(source: SourceText, range: SourceRange) {
+            self.source = source
+            self.range = range
+            let text = String(decoding: source.bytes[range.start..<range.end], as: UTF8.self)
+            let words = text.dropFirst().split(whereSeparator: { $0 == " " || $0 == "\t" }).map(String.init)
+            name = words.first?.lowercased() ?? ""
+            argument = words.dropFirst().joined(separator: " ")
+            nameRange = SourceRange(range.start, range.start + 1 + (words.first?.utf8.count ?? 0))
+            argumentRange = text.hasSuffix(argument) && !argument.isEmpty
+                ? SourceRange(range.end - argument.utf8.count, range.end) : SourceRange(range.end, range.end)
+        }
+
+        /// command is the registry's name for what was typed, for messages (`.format` also when `.mode` was typed).
+        var command: String { "." + (DotCommand.named(name)?.name ?? name) }
+
+        /// found describes the argument in a message.
+        var found: String { argument.isEmpty ? "nothing" : "'\(argument)'" }
+
+        /// onOff reads `on` or `off`.
+        func onOff() throws -> Bool {
+            switch argument.lowercased() {
+            case "on": return true
+            case "off": return false
+            default: throw Diagnostic("expected on or off after \(command), found \(found)", at: argumentRange)
+            }
+        }
+
+        /// choice reads one of a setting's values, such as a format; `expected` names them for the message.
+        func choice<Choice: RawRepresentable>(expected: String) throws -> Choice where Choice.RawValue == String {
+            guard let value = Choice(rawValue: argument.lowercased()) else {
+                throw Diagnostic("expected \(expected) after \(command), found \(found)", at: argumentRange)
+            }
+            return value
+        }
+
+        /// datasetName reads a dataset's name.
+        func datasetName() throws -> Name {
+            guard !argument.isEmpty else { throw Diagnostic("expected a dataset name after \(command)", at: range) }
+            return Name(argument, SourceRange(nameRange.end + 1, range.end))
+        }
+    }
 }
 
 extension Session {
     /// The deepest that `.read` may nest, so that a script that reads itself stops with a message.
     static let maxReadDepth = 16
 
-    /// runDotCommand carries out a dot-command line such as `.format csv`.
-    mutating func runDotCommand(_ text: String, range: SourceRange, source: SourceText) throws {
-        let words = text.dropFirst().split(whereSeparator: { $0 == " " || $0 == "\t" }).map(String.init)
-        let name = words.first?.lowercased() ?? ""
-        let argument = words.dropFirst().joined(separator: " ")
-        let nameRange = SourceRange(range.start, range.start + 1 + (words.first?.utf8.count ?? 0))
-        // Errors about the argument point at it, or at the end of the line when it is missing.
-        let argumentRange = text.hasSuffix(argument) && !argument.isEmpty
-            ? SourceRange(range.end - argument.utf8.count, range.end) : SourceRange(range.end, range.end)
-        func onOff() throws -> Bool {
-            switch argument.lowercased() {
-            case "on": return true
-            case "off": return false
-            default: throw Diagnostic("expected on or off after .\(name), found \(argument.isEmpty ? "nothing" : "'\(argument)'")", at: argumentRange)
-            }
-        }
-        func needsName() throws -> Name {
-            guard !argument.isEmpty else { throw Diagnostic("expected a dataset name after .\(name)", at: range) }
-            return Name(argument, SourceRange(nameRange.end + 1, range.end))
-        }
-        switch name {
-        case "help": write(DotCommand.helpText)
-        case "datasets", "tables": try execute(.showDatasets, source: source)
-        case "describe": try execute(.describe(try needsName()), source: source)
-        case "source": try execute(.source(try needsName()), source: source)
-        case "format", "mode":
-            guard let f = OutputFormat(rawValue: argument.lowercased()) else {
-                throw Diagnostic("expected one of \(OutputFormat.allCases.map(\.rawValue).joined(separator: ", ")) after .format, found \(argument.isEmpty ? "nothing" : "'\(argument)'")", at: argumentRange)
-            }
-            format = f
-        case "numbers":
-            guard let style = NumberStyle(rawValue: argument.lowercased()) else {
-                throw Diagnostic("expected nl, en or plain after .numbers, found \(argument.isEmpty ? "nothing" : "'\(argument)'")", at: argumentRange)
-            }
-            numbers = style
-        case "timer": timer = try onOff()
-        case "echo": echo = try onOff()
-        case "last": try emitLast(at: range)
-        case "history":
-            let entries = historyEntries?() ?? []
-            for (i, entry) in entries.enumerated() {
-                let number = String(i + 1)
-                write(String(repeating: " ", count: max(0, 5 - number.count)) + number + "  "
-                      + entry.split(separator: "\n", omittingEmptySubsequences: false).joined(separator: "\n       ") + "\n")
-            }
-        case "quit", "exit": quitRequested = true
-        case "read":
-            guard !argument.isEmpty else { throw Diagnostic("expected a file name after .read", at: range) }
-            guard readDepth < Session.maxReadDepth else {
-                throw Diagnostic("too many nested .read commands (limit is \(Session.maxReadDepth))", at: range)
-            }
-            guard let readScript else { throw Diagnostic(".read is not available here", at: range) }
-            var script: ScriptReader
-            do {
-                script = try readScript(argument)
-            } catch {
-                throw Diagnostic("\(error)", at: range)
-            }
-            readDepth += 1
-            defer { readDepth -= 1 }
-            if run(&script, stopOnError: true) == .failure {
-                throw ScriptFailed(interrupted: cancelled)
-            }
-        default:
+    /// runDotCommand carries out the dot-command at `range`, such as `.format csv`.
+    mutating func runDotCommand(at range: SourceRange, in source: SourceText) throws {
+        let line = DotCommand.Invocation(source: source, range: range)
+        guard let command = DotCommand.named(line.name) else {
             var notes: [String] = []
-            if let s = suggestion(for: name, among: DotCommand.all.map(\.name)) { notes.append("did you mean .\(s)?") }
+            if let s = suggestion(for: line.name, among: DotCommand.all.map(\.name)) { notes.append("did you mean .\(s)?") }
             notes.append(".help lists the commands")
-            throw Diagnostic("unknown command '.\(name)'", at: nameRange, notes: notes)
+            throw Diagnostic("unknown command '.\(line.name)'", at: line.nameRange, notes: notes)
+        }
+        try command.action(&self, line)
+    }
+
+    /// read runs the script that `.read FILE` names, statement by statement.
+    mutating func read(_ line: DotCommand.Invocation) throws {
+        guard !line.argument.isEmpty else { throw Diagnostic("expected a file name after .read", at: line.range) }
+        guard readDepth < Session.maxReadDepth else {
+            throw Diagnostic("too many nested .read commands (limit is \(Session.maxReadDepth))", at: line.range)
+        }
+        guard let readScript else { throw Diagnostic(".read is not available here", at: line.range) }
+        var script: ScriptReader
+        do {
+            script = try readScript(line.argument)
+        } catch {
+            throw Diagnostic("\(error)", at: line.range)
+        }
+        readDepth += 1
+        defer { readDepth -= 1 }
+        if run(&script, stopOnError: true) == .failure {
+            throw ScriptFailed(interrupted: cancelled)
         }
     }
 }

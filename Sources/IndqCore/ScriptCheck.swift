@@ -11,8 +11,9 @@
 public enum ScriptCheck {
     /// Outcome is one checked statement.
     public struct Outcome: Sendable {
-        /// line is where the statement starts.
+        /// line is where the statement starts; range is the statement, or nil when it did not parse.
         public var line: Int
+        public var range: SourceRange?
         public var statement: String
         public var expected: String?
         public var actual: String
@@ -39,14 +40,14 @@ public enum ScriptCheck {
         session.writeError = { buffer.text += $0 }
         var outcomes: [Outcome] = []
         session.run(source, stopOnError: false) { event in
-            guard case .didRun(let parsed, let range, let succeeded) = event else {
+            guard case .didRun(let statement, let at, let succeeded) = event else {
                 buffer.text = ""
                 return
             }
-            let expected = parsed.flatMap { expectBlock(after: $0.range.end, in: source) }
+            let expected = statement.flatMap { expectBlock(after: $0.end, in: source) }
             let actual = normalized(buffer.text)
-            outcomes.append(Outcome(line: source.location(of: range.start).line,
-                                    statement: parsed.map { String(decoding: source.bytes[$0.range.start..<$0.range.end], as: UTF8.self) } ?? "",
+            outcomes.append(Outcome(line: source.location(of: at.start).line, range: statement,
+                                    statement: statement.map { String(decoding: source.bytes[$0.start..<$0.end], as: UTF8.self) } ?? "",
                                     expected: expected, actual: actual,
                                     passed: expected.map { normalized($0) == actual } ?? succeeded))
         }
@@ -123,9 +124,8 @@ public enum ScriptCheck {
     /// how golden blocks are written in the first place (INDQ_UPDATE_GOLDEN=1), to be reviewed like any change.
     public static func withExpectations(_ source: SourceText, session: inout Session) -> String {
         let report = run(source, session: &session)
-        var parser = try? Parser(source)
-        var ranges: [SourceRange] = []
-        while let p = try? parser?.nextStatement() { ranges.append(p.range) }
+        // A statement that does not parse has no place to write a block after.
+        let ranges = report.outcomes.compactMap(\.range)
         guard ranges.count == report.outcomes.count else { return source.text }
         var out = ""
         var cursor = 0

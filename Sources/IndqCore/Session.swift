@@ -58,65 +58,82 @@ public struct Session {
     /// StatementEvent tells an observer of `run` where it is: about to read a statement, or done with one.
     public enum StatementEvent {
         case willRun
-        /// A statement ran (`succeeded` says how), or failed to parse (`statement` is nil, `at` is the error's place).
-        case didRun(statement: Parser.ParsedStatement?, at: SourceRange, succeeded: Bool)
+        /// A statement or a dot-command ran (`succeeded` says how), or a statement failed to parse (`range` is nil,
+        /// `at` is the error's place). `range` is the statement as written, without its ';'.
+        case didRun(range: SourceRange?, at: SourceRange, succeeded: Bool)
     }
 
-    /// run executes every statement in `source`, in order. With `stopOnError` it stops at the first failure.
-    /// `observe` hears of each statement, so that `--check` can capture and compare their output.
+    /// run executes every statement and dot-command in `source`, in order. With `stopOnError` it stops at the first
+    /// failure. `observe` hears of each, so that `--check` can capture and compare their output.
     @discardableResult
     public mutating func run(_ source: SourceText, from offset: Int = 0, stopOnError: Bool = true,
                              observe: (StatementEvent) -> Void = { _ in }) -> RunOutcome {
         var outcome = RunOutcome.success
-        var parser: Parser
-        do {
-            parser = try Parser(source, from: offset)
-        } catch {
-            observe(.willRun)
-            report(error, in: source)
-            observe(.didRun(statement: nil, at: (error as? Diagnostic)?.range ?? SourceRange(0, 0), succeeded: false))
-            return .failure
-        }
+        var items = ScriptItems(source, from: offset)
         while !quitRequested {
             if shouldStop() {
                 report(Evaluator.Interrupted(), in: source)
                 return .failure
             }
             observe(.willRun)
-            let parsed: Parser.ParsedStatement
-            do {
-                guard let next = try parser.nextStatement() else { break }
-                parsed = next
-            } catch {
-                report(error, in: source)
-                observe(.didRun(statement: nil, at: (error as? Diagnostic)?.range ?? SourceRange(0, 0), succeeded: false))
+            guard let item = items.next() else { break }
+            switch run(item, in: source, observe: observe) {
+            case .succeeded: break
+            case .failed:
                 outcome = .failure
-                if stopOnError { break }
-                parser.skipStatement()
-                continue
-            }
-            if echo { write(String(decoding: source.bytes[parsed.range.start..<parsed.range.end], as: UTF8.self) + "\n") }
-            let started = ContinuousClock.now
-            var succeeded = true
-            var interrupted = false
-            cancelled = false
-            do {
-                let stop = shouldStop
-                try Cancellation.run(stop, memoryLimit: memoryLimit) { try execute(parsed.statement, source: source) }
-            } catch {
-                if !(error is ScriptFailed) { report(error, in: source) }
-                succeeded = false
-                interrupted = error is Evaluator.Interrupted || (error as? ScriptFailed)?.interrupted == true
-                cancelled = interrupted
-            }
-            if timer && !parsed.statement.isDotCommand { writeError("Run time: \(Session.milliseconds(ContinuousClock.now - started)) ms\n") }
-            observe(.didRun(statement: parsed, at: parsed.range, succeeded: succeeded))
-            if !succeeded {
-                outcome = .failure
+                if stopOnError { return outcome }
+            case .interrupted:
                 // A cancelled statement also cancels the rest of its script, paste or .read.
-                if stopOnError || interrupted { break }
+                return .failure
             }
         }
+        return outcome
+    }
+
+    /// ItemOutcome is how one statement or dot-command went.
+    enum ItemOutcome {
+        case succeeded, failed, interrupted
+    }
+
+    /// run parses and runs one statement, or runs one dot-command, and reports its error.
+    mutating func run(_ item: ScriptItem, in source: SourceText, observe: (StatementEvent) -> Void) -> ItemOutcome {
+        let range: SourceRange
+        var statement: Statement?
+        switch item {
+        case .statement(let bytes):
+            do {
+                var parser = try Parser(source, from: bytes.start, to: bytes.end)
+                guard let parsed = try parser.nextStatement() else { return .succeeded }
+                (statement, range) = (parsed.statement, parsed.range)
+            } catch {
+                report(error, in: source)
+                observe(.didRun(range: nil, at: (error as? Diagnostic)?.range ?? SourceRange(bytes.start, bytes.start),
+                                succeeded: false))
+                return .failed
+            }
+        case .dotCommand(let line):
+            range = line
+        }
+        if echo { write(String(decoding: source.bytes[range.start..<range.end], as: UTF8.self) + "\n") }
+        let started = ContinuousClock.now
+        var outcome = ItemOutcome.succeeded
+        cancelled = false
+        do {
+            let stop = shouldStop
+            try Cancellation.run(stop, memoryLimit: memoryLimit) {
+                if let statement {
+                    try execute(statement, source: source)
+                } else {
+                    try runDotCommand(at: range, in: source)
+                }
+            }
+        } catch {
+            if !(error is ScriptFailed) { report(error, in: source) }
+            cancelled = error is Evaluator.Interrupted || (error as? ScriptFailed)?.interrupted == true
+            outcome = cancelled ? .interrupted : .failed
+        }
+        if timer && statement != nil { writeError("Run time: \(Session.milliseconds(ContinuousClock.now - started)) ms\n") }
+        observe(.didRun(range: range, at: range, succeeded: outcome == .succeeded))
         return outcome
     }
 
@@ -140,15 +157,28 @@ public struct Session {
                 writeError(cancelled ? "interrupted\n" : "error: \(error)\n")
                 return .failure
             }
-            guard case .statement(let source, let from, let tooLong) = next else { break }
-            if tooLong {
-                report(Diagnostic("statement too long (limit is \(Limits.maxStatementLength) bytes)",
-                                  at: SourceRange(from, from + 1)), in: source)
-                return .failure
-            }
-            if run(source, from: from, stopOnError: stopOnError) == .failure {
-                outcome = .failure
-                if stopOnError || cancelled { break }
+            switch next {
+            case .end:
+                return outcome
+            case .statement(let source, let from, let tooLong):
+                if tooLong {
+                    report(Diagnostic("statement too long (limit is \(Limits.maxStatementLength) bytes)",
+                                      at: SourceRange(from, from + 1)), in: source)
+                    return .failure
+                }
+                if run(source, from: from, stopOnError: stopOnError) == .failure {
+                    outcome = .failure
+                    if stopOnError || cancelled { return outcome }
+                }
+            case .dotCommand(let source, let range):
+                switch run(.dotCommand(range), in: source, observe: { _ in }) {
+                case .succeeded: break
+                case .failed:
+                    outcome = .failure
+                    if stopOnError { return outcome }
+                case .interrupted:
+                    return .failure
+                }
             }
         }
         return outcome
@@ -208,8 +238,6 @@ public struct Session {
             memoryLimit = bytes
         case .help(let topic):
             write(Help.text(topic: topic, catalogue: catalogue))
-        case .dot(let text, let range):
-            try runDotCommand(text, range: range, source: source)
         }
     }
 
@@ -261,23 +289,24 @@ public struct Session {
     /// run, an unfinished one waits for more. It decides from diagnostic codes only, never from a message's words.
     public func inputState(_ text: String) -> InputCompleteness {
         let source = SourceText(text)
-        var parser: Parser
-        do {
-            parser = try Parser(source)
-        } catch {
-            return Self.completeness(of: error)
-        }
         var last: Statement?
-        while true {
+        var seen = false
+        for item in ScriptItems(source) {
+            // A dot-command is complete at the end of its line.
+            guard case .statement(let bytes) = item else {
+                (last, seen) = (nil, true)
+                continue
+            }
             do {
-                guard let parsed = try parser.nextStatement() else { break }
-                last = parsed.statement
+                var parser = try Parser(source, from: bytes.start, to: bytes.end)
+                if let parsed = try parser.nextStatement() { (last, seen) = (parsed.statement, true) }
             } catch {
                 // Unfinished input waits; any other error runs, to be shown.
                 return Self.completeness(of: error)
             }
         }
-        guard let last else { return .empty }
+        guard seen else { return .empty }
+        guard let last else { return .complete }
         // `select year` parses (a select needs no FROM), but at the prompt it almost surely waits for its FROM.
         if case .query(let q) = last, q.selects.last?.from == nil, !text.trimmingTrailingWhitespace.hasSuffix(";") {
             var checker = Checker(catalogue: catalogue, source: source)

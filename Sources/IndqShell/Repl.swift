@@ -76,11 +76,11 @@ public struct Repl<Editor: LineEditor, Runner: StatementRunner> {
         pending.append(contentsOf: line.utf8)
         pending.append(0x0A)
 
-        // The statements this line finished, up to the last ';'.
+        // The statements (and dot-commands) this line finished, up to the last ';' or dot-command line.
         var end = 0
         var hasStatement = false
         pending.withUnsafeBufferPointer { bytes in
-            while case .statement(_, let statementEnd) = splitter.scan(bytes, position: &scanned, atEnd: false) {
+            while let statementEnd = splitter.scan(bytes, position: &scanned, atEnd: false).end {
                 end = statementEnd
                 hasStatement = true
             }

@@ -1,6 +1,6 @@
-// Tests of StatementSplitter, which tells the prompt and the script reader where statements end, and of the diagnostic
-// codes that tell the prompt whether a line is unfinished. The splitter must split text exactly as the parser splits a
-// script.
+// Tests of StatementSplitter, which tells the prompt and the script reader where statements and dot-commands end, and
+// of the diagnostic codes that tell the prompt whether a line is unfinished. The splitter must split SQL exactly as the
+// parser splits a script, and it alone finds the dot-commands, which the SQL parser never sees.
 
 import Foundation
 import Testing
@@ -15,8 +15,13 @@ func scannedPieces(_ text: String) -> [String] {
     var position = 0
     for count in 1...max(1, bytes.count) where count <= bytes.count {
         bytes[..<count].withUnsafeBufferPointer { p in
-            while case .statement(let start, let end) = splitter.scan(p, position: &position, atEnd: false) {
-                pieces.append(String(decoding: bytes[start..<end], as: UTF8.self).trimmingCharacters(in: .whitespacesAndNewlines))
+            scanning: while true {
+                switch splitter.scan(p, position: &position, atEnd: false) {
+                case .statement(let start, let end), .dotCommand(let start, let end):
+                    pieces.append(String(decoding: bytes[start..<end], as: UTF8.self).trimmingCharacters(in: .whitespacesAndNewlines))
+                case .needMore, .finished:
+                    break scanning
+                }
             }
         }
     }
@@ -28,15 +33,23 @@ func scannedPieces(_ text: String) -> [String] {
     return pieces
 }
 
-/// parsedPieces lists the text of each statement as the parser splits a script, for comparison.
+/// parsedPieces lists the text of each statement as the parser splits a script, for comparison. The parser knows no
+/// dot-commands, so the lines that start with one are blanked out first (a dot-command's line is given as it is).
 func parsedPieces(_ text: String) throws -> [String] {
-    let source = SourceText(text)
-    var parser = try Parser(source)
-    var pieces: [String] = []
-    while let parsed = try parser.nextStatement() {
-        pieces.append(String(decoding: source.bytes[parsed.range.start..<parsed.range.end], as: UTF8.self))
+    var bytes = Array(text.utf8)
+    var dotCommands: [Int: String] = [:]
+    for case .dotCommand(let range) in ScriptItems(SourceText(text)) {
+        dotCommands[range.start] = String(decoding: bytes[range.start..<range.end], as: UTF8.self)
+        var i = range.start
+        while i < bytes.count && bytes[i] != 0x0A { bytes[i] = 0x20; i += 1 }
     }
-    return pieces
+    let source = SourceText(String(decoding: bytes, as: UTF8.self))
+    var parser = try Parser(source)
+    var pieces: [(Int, String)] = dotCommands.map { ($0.key, $0.value) }
+    while let parsed = try parser.nextStatement() {
+        pieces.append((parsed.range.start, String(decoding: source.bytes[parsed.range.start..<parsed.range.end], as: UTF8.self)))
+    }
+    return pieces.sorted { $0.0 < $1.0 }.map(\.1)
 }
 
 @Suite struct StatementSplitterTests {
@@ -98,6 +111,43 @@ func parsedPieces(_ text: String) throws -> [String] {
             }
         }
         #expect(checked >= 10)
+    }
+
+    /// A dot-command is an item of its own kind, and what follows on its line is its argument, never SQL.
+    @Test func dotCommandsAreTheirOwnItems() {
+        let source = SourceText("select 1; .format csv \nselect 2;\n  .read a.sql;\n.5;\n/* open")
+        let items = Array(ScriptItems(source)).map { item -> String in
+            switch item {
+            case .statement(let r): return "sql " + String(decoding: source.bytes[r.start..<r.end], as: UTF8.self)
+            case .dotCommand(let r): return "dot " + String(decoding: source.bytes[r.start..<r.end], as: UTF8.self)
+            }
+        }
+        #expect(items == ["sql select 1;", "dot .format csv", "sql select 2;", "dot .read a.sql", "sql .5;", "sql /* open"])
+    }
+
+    /// The script reader hands a dot-command over on its own, after the statements before it, also when they have all
+    /// arrived together.
+    @Test func theScriptReaderHandsOverDotCommandsOnTheirOwn() throws {
+        var reader = ScriptReader(name: "t.sql", bytes: Array("select 1;\nselect 2;\n.timer on\nselect 3;\n".utf8))
+        var seen: [String] = []
+        while true {
+            switch try reader.next() {
+            case .statement(let text, let from, _):
+                seen.append("sql " + String(decoding: text.bytes[from...], as: UTF8.self).trimmingCharacters(in: .whitespacesAndNewlines))
+            case .dotCommand(let text, let range):
+                seen.append("dot " + String(decoding: text.bytes[range.start..<range.end], as: UTF8.self)
+                            + " at \(text.location(of: range.start).line)")
+            case .end:
+                #expect(seen == ["sql select 1;\nselect 2;", "dot .timer on at 3", "sql select 3;"])
+                return
+            }
+        }
+    }
+
+    /// The SQL grammar has no dot-commands: given one, the parser refuses it like any other stray character.
+    @Test func theParserKnowsNoDotCommands() {
+        #expect(throws: Diagnostic.self) { _ = try Parser.parseAll(SourceText(".format csv")) }
+        #expect(throws: Diagnostic.self) { _ = try Parser.parseAll(SourceText("select 1;\n.timer on")) }
     }
 
     /// A long statement fed a line at a time costs time in proportion to its length, not its square.
@@ -213,9 +263,8 @@ func parsedPieces(_ text: String) throws -> [String] {
             for name in try FileManager.default.contentsOfDirectory(atPath: directory.path) where name.hasSuffix(".sql") {
                 let text = try String(contentsOf: directory.appendingPathComponent(name), encoding: .utf8)
                 let source = SourceText(text)
-                var parser = try Parser(source)
-                while let parsed = try parser.nextStatement() {
-                    let statement = String(decoding: source.bytes[parsed.range.start..<parsed.range.end], as: UTF8.self)
+                for case .statement(let range) in ScriptItems(source) {
+                    let statement = String(decoding: source.bytes[range.start..<range.end], as: UTF8.self)
                     guard let firstLine = statement.split(separator: "\n").first, statement.contains("\n") else { continue }
                     multiLine += 1
                     if session.inputState(String(firstLine)) == .complete { early.append("\(folder)/\(name): \(firstLine)") }

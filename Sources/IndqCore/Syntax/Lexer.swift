@@ -19,10 +19,14 @@ public enum Limits {
 public struct Lexer {
     let bytes: [UInt8]
     var pos: Int
+    /// limit is where the input ends for this lexer: the end of the text, or of the one statement it reads.
+    let limit: Int
 
-    public init(_ source: SourceText, from offset: Int = 0) {
+    /// init lexes `source` from byte `offset` up to byte `end` (the whole text when nil).
+    public init(_ source: SourceText, from offset: Int = 0, to end: Int? = nil) {
         self.bytes = source.bytes
         self.pos = offset
+        self.limit = min(end ?? source.bytes.count, source.bytes.count)
     }
 
     /// tokenize returns every token up to and including end of input, or the first lexical error.
@@ -45,11 +49,11 @@ public struct Lexer {
     /// next returns the next token, skipping white space and comments.
     public mutating func next() throws -> Token {
         try skipTrivia()
-        guard pos < bytes.count else { return Token(.endOfInput, "", SourceRange(pos, pos)) }
+        guard pos < limit else { return Token(.endOfInput, "", SourceRange(pos, pos)) }
         let start = pos
         let c = bytes[pos]
         if isIdentStart(c) { return identifier(start) }
-        if isDigit(c) || (c == UInt8(ascii: ".") && pos + 1 < bytes.count && isDigit(bytes[pos + 1])) {
+        if isDigit(c) || (c == UInt8(ascii: ".") && pos + 1 < limit && isDigit(bytes[pos + 1])) {
             return try number(start)
         }
         switch c {
@@ -60,17 +64,17 @@ public struct Lexer {
     }
 
     mutating func skipTrivia() throws {
-        while pos < bytes.count {
+        while pos < limit {
             let c = bytes[pos]
             if c == 0x20 || c == 0x09 || c == 0x0A || c == 0x0D || c == 0x0C {
                 pos += 1
             } else if c == UInt8(ascii: "-") && peek(1) == UInt8(ascii: "-") {
-                pos = find(0x0A, from: pos) ?? bytes.count
+                pos = find(0x0A, from: pos) ?? limit
             } else if c == UInt8(ascii: "/") && peek(1) == UInt8(ascii: "*") {
                 let start = pos
                 pos += 2
                 guard let close = find(UInt8(ascii: "*"), then: UInt8(ascii: "/"), from: pos) else {
-                    pos = bytes.count
+                    pos = limit
                     throw Diagnostic("unterminated comment: expected '*/', found end of input", at: SourceRange(start, start + 2),
                                      code: .unterminatedComment)
                 }
@@ -86,7 +90,7 @@ public struct Lexer {
     func find(_ byte: UInt8, then next: UInt8? = nil, from: Int) -> Int? {
         bytes.withUnsafeBufferPointer { p in
             var i = from
-            let n = p.count
+            let n = min(p.count, limit)
             while i < n {
                 if p[i] == byte && (next == nil || i + 1 < n && p[i + 1] == next!) { return i }
                 i += 1
@@ -95,13 +99,13 @@ public struct Lexer {
         }
     }
 
-    func peek(_ ahead: Int) -> UInt8? { pos + ahead < bytes.count ? bytes[pos + ahead] : nil }
+    func peek(_ ahead: Int) -> UInt8? { pos + ahead < limit ? bytes[pos + ahead] : nil }
     func isDigit(_ c: UInt8) -> Bool { c >= 0x30 && c <= 0x39 }
     func isIdentStart(_ c: UInt8) -> Bool { (c | 0x20) >= 0x61 && (c | 0x20) <= 0x7A || c == 0x5F || c >= 0xC2 && c <= 0xF4 }
     func isIdentPart(_ c: UInt8) -> Bool { isIdentStart(c) || isDigit(c) || c >= 0x80 && c <= 0xBF }
 
     mutating func identifier(_ start: Int) -> Token {
-        while pos < bytes.count && isIdentPart(bytes[pos]) { pos += 1 }
+        while pos < limit && isIdentPart(bytes[pos]) { pos += 1 }
         let text = String(decoding: bytes[start..<pos], as: UTF8.self)
         let range = SourceRange(start, pos)
         if let k = Keyword.lookup[text.lowercased()] { return Token(.keyword(k), text, range) }
@@ -110,33 +114,33 @@ public struct Lexer {
 
     mutating func number(_ start: Int) throws -> Token {
         var kind = TokenKind.integer
-        while pos < bytes.count && isDigit(bytes[pos]) { pos += 1 }
-        if pos < bytes.count && bytes[pos] == UInt8(ascii: "."), !(peek(1) == UInt8(ascii: ".")) {
+        while pos < limit && isDigit(bytes[pos]) { pos += 1 }
+        if pos < limit && bytes[pos] == UInt8(ascii: "."), !(peek(1) == UInt8(ascii: ".")) {
             kind = .decimal
             pos += 1
-            while pos < bytes.count && isDigit(bytes[pos]) { pos += 1 }
+            while pos < limit && isDigit(bytes[pos]) { pos += 1 }
         }
-        if pos < bytes.count && (bytes[pos] | 0x20) == UInt8(ascii: "e") {
+        if pos < limit && (bytes[pos] | 0x20) == UInt8(ascii: "e") {
             var look = pos + 1
-            if look < bytes.count && (bytes[look] == UInt8(ascii: "+") || bytes[look] == UInt8(ascii: "-")) { look += 1 }
-            if look < bytes.count && isDigit(bytes[look]) {
+            if look < limit && (bytes[look] == UInt8(ascii: "+") || bytes[look] == UInt8(ascii: "-")) { look += 1 }
+            if look < limit && isDigit(bytes[look]) {
                 kind = .decimal
                 pos = look
-                while pos < bytes.count && isDigit(bytes[pos]) { pos += 1 }
+                while pos < limit && isDigit(bytes[pos]) { pos += 1 }
             }
         }
         if pos - start > Limits.maxTokenLength {
             throw Diagnostic("number too long (limit is \(Limits.maxTokenLength) characters)", at: SourceRange(start, start + 1))
         }
         var text = String(decoding: bytes[start..<pos], as: UTF8.self)
-        if pos < bytes.count && bytes[pos] == UInt8(ascii: "%") {
+        if pos < limit && bytes[pos] == UInt8(ascii: "%") {
             pos += 1
             kind = .percentage
             text += "%"
         }
-        if pos < bytes.count && isIdentStart(bytes[pos]) {
+        if pos < limit && isIdentStart(bytes[pos]) {
             let bad = pos
-            while pos < bytes.count && isIdentPart(bytes[pos]) { pos += 1 }
+            while pos < limit && isIdentPart(bytes[pos]) { pos += 1 }
             throw Diagnostic("expected an operator or white space after number \(text), found '\(String(decoding: bytes[bad..<pos], as: UTF8.self))'",
                              at: SourceRange(start, pos))
         }
@@ -147,7 +151,7 @@ public struct Lexer {
         pos += 1
         var value: [UInt8] = []
         while true {
-            guard pos < bytes.count else {
+            guard pos < limit else {
                 let q = quote == UInt8(ascii: "'") ? "'" : "\""
                 throw Diagnostic("unterminated \(what): expected a closing \(q), found end of input", at: SourceRange(start, start + 1),
                                  code: kind == .string ? .unterminatedString : .unterminatedQuotedName)
@@ -155,7 +159,7 @@ public struct Lexer {
             let c = bytes[pos]
             pos += 1
             if c == quote {
-                if pos < bytes.count && bytes[pos] == quote {
+                if pos < limit && bytes[pos] == quote {
                     value.append(quote)
                     pos += 1
                 } else {
@@ -193,7 +197,7 @@ public struct Lexer {
         }
         if c < 0x80, let s = Symbol(rawValue: String(UnicodeScalar(c))) { return one(s) }
         var end = pos + 1
-        while end < bytes.count && bytes[end] >= 0x80 && bytes[end] <= 0xBF { end += 1 }
+        while end < limit && bytes[end] >= 0x80 && bytes[end] <= 0xBF { end += 1 }
         let shown = c < 0x20 || c == 0x7F ? "byte 0x\(String(c, radix: 16, uppercase: true))"
             : c >= 0x80 ? "'\(String(decoding: bytes[pos..<end], as: UTF8.self))'" : "'\(String(UnicodeScalar(c)))'"
         throw Diagnostic("unexpected character \(shown); expected a name, a number, a string or an operator",

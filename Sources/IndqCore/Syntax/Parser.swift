@@ -13,10 +13,12 @@ public struct Parser {
     /// statementStart is where the statement being parsed began, to enforce Limits.maxStatementLength.
     var statementStart = 0
 
-    /// init parses `source` from byte `offset`: a statement read from a stream comes with the start of its line.
-    public init(_ source: SourceText, from offset: Int = 0) throws {
+    /// init parses `source` from byte `offset` up to byte `end` (the end of the text when nil): a statement read from
+    /// a stream comes with the start of its line, and a script's statements come one at a time, between its
+    /// dot-commands, which are no part of the SQL grammar.
+    public init(_ source: SourceText, from offset: Int = 0, to end: Int? = nil) throws {
         self.source = source
-        self.lexer = Lexer(source, from: offset)
+        self.lexer = Lexer(source, from: offset, to: end)
         let first = try lexer.next()
         self.current = first
         self.previous = Token(.endOfInput, "", SourceRange(offset, offset))
@@ -37,13 +39,12 @@ public struct Parser {
     }
 
     /// nextStatement parses the next statement, skipping empty ones; nil at end of input.
-    /// script -> { statement [';'] | dotCommand }
+    /// script -> { statement [';'] }
     public mutating func nextStatement() throws -> ParsedStatement? {
         while try match(.semicolon) {}
         if check(.endOfInput) { return nil }
         let start = current.range.start
         statementStart = start
-        if check(.dot) { return try parseDotCommand() }
         let statement = try parseStatement()
         let end = previous.range.end
         let terminated = try match(.semicolon)
@@ -53,37 +54,7 @@ public struct Parser {
         return ParsedStatement(statement: statement, range: SourceRange(start, end))
     }
 
-    /// skipStatement moves past the rest of a failed statement, to the token after the next ';'.
-    public mutating func skipStatement() {
-        while true {
-            do {
-                if check(.endOfInput) { return }
-                if try match(.semicolon) { return }
-                try advance()
-            } catch {
-                // A lexical error: resume after the bad spot.
-                lexer.pos = max(lexer.pos, current.range.end) + 1
-                current = Token(.symbol(.comma), ",", SourceRange(lexer.pos, lexer.pos))
-                if lexer.pos >= source.bytes.count { current = Token(.endOfInput, "", SourceRange(source.bytes.count, source.bytes.count)); return }
-            }
-        }
-    }
-
     // MARK: Statements
-
-    /// dotCommand -> '.' word { argument } (to the end of the line)
-    mutating func parseDotCommand() throws -> ParsedStatement {
-        let start = current.range.start
-        var end = start
-        while end < source.bytes.count && source.bytes[end] != 0x0A { end += 1 }
-        var text = String(decoding: source.bytes[start..<end], as: UTF8.self)
-        while text.last?.isWhitespace == true || text.last == ";" { text.removeLast() }
-        lexer.pos = end
-        previous = Token(.symbol(.dot), ".", SourceRange(start, end))
-        current = try lexer.next()
-        let range = SourceRange(start, start + text.utf8.count)
-        return ParsedStatement(statement: .dot(text, range), range: range)
-    }
 
     /// statement -> query | SHOW (DATASETS | TABLES) | DESCRIBE name | SOURCE (name | query) | HELP [word]
     mutating func parseStatement() throws -> Statement {

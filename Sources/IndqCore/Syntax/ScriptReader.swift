@@ -1,6 +1,7 @@
-// Streaming scripts: StatementSplitter is the one place that decides where a statement ends in script text, and
-// ScriptReader uses it to hand out a stream's statements one by one as they arrive, so that a script runs while it
-// is read and memory stays in proportion to one statement, however long the stream.
+// Streaming scripts: StatementSplitter is the one place that decides where a statement or a dot-command ends in
+// script text. ScriptReader uses it to hand out a stream's statements and dot-commands one by one as they arrive, so
+// that a script runs while it is read and memory stays in proportion to one statement, however long the stream; the
+// SQL parser never sees a dot-command.
 #if canImport(Glibc)
 import Glibc
 #elseif canImport(Darwin)
@@ -38,12 +39,22 @@ public struct StatementSplitter: Sendable {
 
     /// Step is what a scan found.
     public enum Step: Equatable, Sendable {
-        /// A whole statement, from its first byte up to its end (after its ';', or before a dot-command's newline).
+        /// A whole SQL statement, from its first byte up to its end, after its ';'.
         case statement(start: Int, end: Int)
+        /// A dot-command, from its '.' up to its line end (before the newline). It never reaches the SQL parser.
+        case dotCommand(start: Int, end: Int)
         /// The bytes so far end inside a statement or between two; more are needed to tell.
         case needMore
         /// The input ended; nothing is left but white space and comments.
         case finished
+
+        /// end is where a statement or a dot-command that was found ends, whichever it is.
+        public var end: Int? {
+            switch self {
+            case .statement(_, let end), .dotCommand(_, let end): return end
+            case .needMore, .finished: return nil
+            }
+        }
     }
 
     public init() {}
@@ -151,9 +162,10 @@ public struct StatementSplitter: Sendable {
 
     mutating func finish(end: Int) -> Step {
         let start = statementStart ?? end
+        let dot = state == .dot
         statementStart = nil
         state = .between
-        return .statement(start: start, end: end)
+        return dot ? .dotCommand(start: start, end: end) : .statement(start: start, end: end)
     }
 
     /// isInsideQuoteOrComment is true while a string, a quoted name or a block comment is open, so that more input is
@@ -173,6 +185,55 @@ public struct StatementSplitter: Sendable {
 
 }
 
+/// ScriptItem is one piece of a script: a SQL statement for the parser, or a dot-command for the shell's commands,
+/// which the SQL parser never sees.
+public enum ScriptItem: Equatable, Sendable {
+    /// One SQL statement, with its ';'.
+    case statement(SourceRange)
+    /// A dot-command's line, from its '.' to its last word (trailing white space and ';' left out).
+    case dotCommand(SourceRange)
+
+    /// dotCommandRange is the range of a dot-command whose line is bytes[start..<end], without what trails its last
+    /// word.
+    static func dotCommandRange<Bytes: RandomAccessCollection>(_ bytes: Bytes, start: Int, end: Int) -> SourceRange
+    where Bytes.Element == UInt8, Bytes.Index == Int {
+        var text = String(decoding: bytes[start..<end], as: UTF8.self)
+        while text.last?.isWhitespace == true || text.last == ";" { text.removeLast() }
+        return SourceRange(start, start + text.utf8.count)
+    }
+}
+
+/// ScriptItems splits a text that is all in memory into its statements and dot-commands, one at a time, with the
+/// same StatementSplitter that splits a stream.
+public struct ScriptItems: Sequence, IteratorProtocol {
+    let source: SourceText
+    var position: Int
+    var splitter = StatementSplitter()
+    var done = false
+
+    /// init splits `source` from byte `offset` on.
+    public init(_ source: SourceText, from offset: Int = 0) {
+        self.source = source
+        self.position = offset
+    }
+
+    public mutating func next() -> ScriptItem? {
+        guard !done else { return nil }
+        return source.bytes.withUnsafeBufferPointer { p in
+            switch splitter.scan(p, position: &position, atEnd: true) {
+            case .statement(let start, let end):
+                return .statement(SourceRange(start, end))
+            case .dotCommand(let start, let end):
+                return .dotCommand(ScriptItem.dotCommandRange(p, start: start, end: end))
+            case .needMore, .finished:
+                done = true
+                // A block comment between statements that never ends goes to the parser, which says so.
+                return splitter.commentStart.map { .statement(SourceRange($0, p.count)) }
+            }
+        }
+    }
+}
+
 /// ScriptReader hands out the statements of a byte stream one at a time, as soon as each is complete. It checks
 /// the bytes as they come: a NUL or a byte that is not UTF-8 ends the stream with an error naming its offset.
 public struct ScriptReader {
@@ -182,11 +243,15 @@ public struct ScriptReader {
         public init(_ description: String) { self.description = description }
     }
 
-    /// Next is a statement, with the start of its line for messages, or the end of the stream.
+    /// Next is a statement, a dot-command, or the end of the stream; each comes with the start of its line, for
+    /// messages.
     public enum Next {
-        /// The text runs from the start of the statement's line; the statement begins at byte `from`. `tooLong` says
-        /// it passed Limits.maxStatementLength and was cut there.
+        /// The text runs from the start of the statement's line; the statement begins at byte `from`, and the text
+        /// may hold more statements that had all arrived, but no dot-command. `tooLong` says the statement passed
+        /// Limits.maxStatementLength and was cut there.
         case statement(SourceText, from: Int, tooLong: Bool)
+        /// A dot-command's line, handed over before any SQL is parsed; `range` is the command within the text.
+        case dotCommand(SourceText, range: SourceRange)
         case end
     }
 
@@ -210,6 +275,8 @@ public struct ScriptReader {
     var stopped = false
     var position = 0
     var splitter = StatementSplitter()
+    /// waiting is a dot-command the splitter found after a batch of statements, handed out next.
+    var waiting: (start: Int, end: Int)?
     /// offset is the stream offset of buffer[0]; the cursor is a buffer index with its line and column.
     var offset = 0
     var cursor = 0, cursorLine = 1, cursorColumn = 1
@@ -238,6 +305,10 @@ public struct ScriptReader {
 
     /// next returns the next whole statement, reading as much as it needs and no more.
     public mutating func next() throws -> Next {
+        if let (start, end) = waiting {
+            waiting = nil
+            return dotCommand(start: start, end: end)
+        }
         while !stopped {
             let atEnd = self.atEnd && failure == nil && validated == buffer.count
             let step = buffer.withUnsafeBufferPointer { p in
@@ -247,14 +318,21 @@ public struct ScriptReader {
             if splitter.commentStart == nil { excerpt = nil }
             switch step {
             case .statement(let start, var end):
-                // Statements that have all arrived already run as one text, which saves a parser for each of many
-                // short ones; a batch never waits for more input, so each still runs as soon as it is complete.
-                while end - start < Self.batch, case .statement(_, let next) = buffer.withUnsafeBufferPointer({ p in
-                    splitter.scan(UnsafeBufferPointer(rebasing: p[..<validated]), position: &position, atEnd: atEnd)
-                }) {
-                    end = next
+                // Statements that have all arrived already go out as one text, which saves a SourceText for each of
+                // many short ones; a batch never waits for more input, so each still runs as soon as it is complete.
+                // A dot-command ends the batch and goes out on its own.
+                batch: while end - start < Self.batch {
+                    switch buffer.withUnsafeBufferPointer({ p in
+                        splitter.scan(UnsafeBufferPointer(rebasing: p[..<validated]), position: &position, atEnd: atEnd)
+                    }) {
+                    case .statement(_, let next): end = next
+                    case .dotCommand(let start, let end): waiting = (start, end); break batch
+                    case .needMore, .finished: break batch
+                    }
                 }
                 return statement(start: start, end: end, tooLong: false)
+            case .dotCommand(let start, let end):
+                return dotCommand(start: start, end: end)
             case .finished:
                 if let excerpt { self.excerpt = nil; return .statement(excerpt.text, from: excerpt.from, tooLong: false) }
                 if let comment = splitter.commentStart { return statement(start: comment, end: buffer.count, tooLong: false) }
@@ -272,13 +350,26 @@ public struct ScriptReader {
 
     /// statement cuts buffer[start..<end] out, with the start of its line, and advances the cursor to it.
     mutating func statement(start: Int, end: Int, tooLong: Bool) -> Next {
+        let (text, from) = cut(start: start, end: end)
+        // The rest of a statement that is too long is not read: the run stops here.
+        if tooLong { stopped = true }
+        return .statement(text, from: from, tooLong: tooLong)
+    }
+
+    /// cut is the text of buffer[start..<end] from the start of its line, and where in it `start` is; the cursor
+    /// moves to the line start.
+    mutating func cut(start: Int, end: Int) -> (text: SourceText, from: Int) {
         let from = lineStart(before: start)
         move(to: from)
         let text = SourceText(String(decoding: buffer[from..<end], as: UTF8.self), name: name,
                               firstLine: cursorLine, firstColumn: cursorColumn)
-        // The rest of a statement that is too long is not read: the run stops here.
-        if tooLong { stopped = true }
-        return .statement(text, from: start - from, tooLong: tooLong)
+        return (text, start - from)
+    }
+
+    /// dotCommand cuts the dot-command at buffer[start..<end] out, with the start of its line.
+    mutating func dotCommand(start: Int, end: Int) -> Next {
+        let (text, from) = cut(start: start, end: end)
+        return .dotCommand(text, range: ScriptItem.dotCommandRange(text.bytes, start: from, end: text.bytes.count))
     }
 
     /// lineStart is where the line of `index` begins, or a place at most `kept` bytes before it on a long line.

@@ -17,8 +17,6 @@ public enum Statement: Equatable, Sendable {
     case help(String?)
     /// `SET name = 'value'`: a setting, as DuckDB spells it (`set memory_limit = '1GB'`).
     case set(Name, String)
-    /// `.name arguments`: a dot-command such as `.format csv`, one line long.
-    case dot(String, SourceRange)
 }
 
 /// Name is an identifier as written, with its place.
@@ -349,12 +347,6 @@ extension String {
 }
 
 extension Statement {
-    /// isDotCommand tells the shell's own commands apart from the language's statements.
-    public var isDotCommand: Bool {
-        if case .dot = self { return true }
-        return false
-    }
-
     /// sql prints the statement as canonical SQL.
     public var sql: String {
         switch self {
@@ -366,7 +358,6 @@ extension Statement {
         // A topic prints as a string, which reads back as the same topic whatever its characters.
         case .help(let topic): return topic.map { "HELP '\($0)'" } ?? "HELP"
         case .set(let n, let value): return "SET \(quoteName(n.text)) = '\(value.replacingAll("'", with: "''"))'"
-        case .dot(let text, _): return text
         }
     }
 }
