@@ -306,22 +306,34 @@ public struct Parser {
         if depth > Limits.maxNesting {
             throw error("too many nested expressions (limit is \(Limits.maxNesting))")
         }
-        return try parseOr()
+        return try parse(.or)
     }
 
+    /// parse reads an expression at `level` of the precedence table, or tighter. A chain level reads operands one level
+    /// in, with its operators between them; the other levels have their own rules.
     /// orExpr -> andExpr {OR andExpr}
-    mutating func parseOr() throws -> Expr {
-        let first = try parseAnd()
-        var links: [ChainLink] = []
-        while try match(.or) { links.append(ChainLink(.or, try parseAnd())) }
-        return chain(first, links)
-    }
-
     /// andExpr -> notExpr {AND notExpr}
-    mutating func parseAnd() throws -> Expr {
-        let first = try parseNot()
+    /// concat -> additive {'||' additive}
+    /// additive -> multiplicative {('+' | '-') multiplicative}
+    /// multiplicative -> unary {('*' | '/' | '//') unary}
+    mutating func parse(_ level: Precedence) throws -> Expr {
+        guard level.isChain else {
+            switch level {
+            case .not: return try parseNot()
+            case .comparison: return try parseComparison()
+            case .unary: return try parseUnary()
+            default: return try parsePostfix()
+            }
+        }
+        let first = try parse(level.tighter)
         var links: [ChainLink] = []
-        while try match(.and) { links.append(ChainLink(.and, try parseNot())) }
+        while let op = level.op(spelledBy: current.kind) {
+            try advance()
+            links.append(ChainLink(op, try parse(level.tighter)))
+        }
+        if level == .multiplicative && check(.percent) {
+            throw error("'%' must follow a number directly, as in 95%; the modulo operator is not supported")
+        }
         return chain(first, links)
     }
 
@@ -352,10 +364,12 @@ public struct Parser {
     /// comparison -> concat [compareOp concat | [NOT] BETWEEN concat AND concat | [NOT] IN '(' (query | expr {',' expr}) ')'
     ///               | [NOT] (LIKE | ILIKE) concat | IS [NOT] NULL]
     mutating func parseComparison() throws -> Expr {
-        let left = try parseConcat()
-        if let op = comparisonOperator() {
+        // The operands of a comparison are one level in.
+        let operand = Precedence.comparison.tighter
+        let left = try parse(operand)
+        if let op = Precedence.comparison.op(spelledBy: current.kind) {
             try advance()
-            let right = try parseConcat()
+            let right = try parse(operand)
             return Expr(.binary(op, left, right), left.range.to(right.range))
         }
         if try match(.is) {
@@ -374,13 +388,13 @@ public struct Parser {
         if check(.like) || check(.ilike) {
             let ci = check(.ilike)
             try advance()
-            let pattern = try parseConcat()
+            let pattern = try parse(operand)
             return Expr(.like(left, pattern: pattern, caseInsensitive: ci, negated: negated), left.range.to(pattern.range))
         }
         if try match(.between) {
-            let low = try parseConcat()
+            let low = try parse(operand)
             try consume(.and, "expected AND in BETWEEN … AND …")
-            let high = try parseConcat()
+            let high = try parse(operand)
             return Expr(.between(left, low: low, high: high, negated: negated), left.range.to(high.range))
         }
         if try match(.in) {
@@ -399,54 +413,6 @@ public struct Parser {
             return Expr(.inList(left, list, negated: negated), left.range.to(previous.range))
         }
         return left
-    }
-
-    func comparisonOperator() -> BinaryOp? {
-        guard case .symbol(let s) = current.kind else { return nil }
-        switch s {
-        case .equal: return .equal
-        case .notEqual, .notEqualSQL: return .notEqual
-        case .less: return .less
-        case .lessEqual: return .lessEqual
-        case .greater: return .greater
-        case .greaterEqual: return .greaterEqual
-        default: return nil
-        }
-    }
-
-    /// concat -> additive {'||' additive}
-    mutating func parseConcat() throws -> Expr {
-        let first = try parseAdditive()
-        var links: [ChainLink] = []
-        while try match(.concat) { links.append(ChainLink(.concat, try parseAdditive())) }
-        return chain(first, links)
-    }
-
-    /// additive -> multiplicative {('+' | '-') multiplicative}
-    mutating func parseAdditive() throws -> Expr {
-        let first = try parseMultiplicative()
-        var links: [ChainLink] = []
-        while check(.plus) || check(.minus) {
-            let op: BinaryOp = check(.plus) ? .add : .subtract
-            try advance()
-            links.append(ChainLink(op, try parseMultiplicative()))
-        }
-        return chain(first, links)
-    }
-
-    /// multiplicative -> unary {('*' | '/' | '//') unary}
-    mutating func parseMultiplicative() throws -> Expr {
-        let first = try parseUnary()
-        var links: [ChainLink] = []
-        while check(.star) || check(.slash) || check(.doubleSlash) {
-            let op: BinaryOp = check(.star) ? .multiply : check(.slash) ? .divide : .integerDivide
-            try advance()
-            links.append(ChainLink(op, try parseUnary()))
-        }
-        if check(.percent) {
-            throw error("'%' must follow a number directly, as in 95%; the modulo operator is not supported")
-        }
-        return chain(first, links)
     }
 
     /// unary -> ('-' | '+') unary | postfix

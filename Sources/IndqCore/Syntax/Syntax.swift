@@ -279,27 +279,13 @@ public enum UnaryOp: String, Equatable, Sendable {
 }
 
 /// BinaryOp is an infix operator, with its canonical spelling.
-public enum BinaryOp: String, Equatable, Sendable {
+public enum BinaryOp: String, CaseIterable, Equatable, Sendable {
     case or = "OR", and = "AND"
     case equal = "=", notEqual = "<>", less = "<", lessEqual = "<=", greater = ">", greaterEqual = ">="
     case concat = "||"
     case add = "+", subtract = "-"
     case multiply = "*", divide = "/", integerDivide = "//"
-
-    /// precedence orders the operators; a higher number binds tighter.
-    public var precedence: Int {
-        switch self {
-        case .or: return 1
-        case .and: return 2
-        case .equal, .notEqual, .less, .lessEqual, .greater, .greaterEqual: return 4
-        case .concat: return 5
-        case .add, .subtract: return 6
-        case .multiply, .divide, .integerDivide: return 7
-        }
-    }
-
-    /// isComparison tells the comparison operators apart.
-    public var isComparison: Bool { precedence == 4 }
+    // Its precedence is in the one table, Precedence.
 }
 
 // MARK: - Canonical SQL
@@ -405,47 +391,51 @@ extension Select {
 
 extension Expr {
     /// sql prints the expression as canonical SQL, with parentheses only where precedence needs them.
-    public var sql: String { sql(parent: 0) }
+    public var sql: String { sql(parent: .or) }
 
-    /// precedence is how tightly the expression binds, for deciding on parentheses.
-    var precedence: Int {
+    /// precedence is the level of the expression in the one table, for deciding on parentheses.
+    var precedence: Precedence {
         switch kind {
         case .binary(let op, _, _): return op.precedence
-        case .chain(_, let links): return links.first?.op.precedence ?? 9
-        case .unary(.not, _): return 3
-        case .between, .inList, .isNull, .like, .inSubquery: return 4
-        case .unary: return 8
-        default: return 9
+        case .chain(_, let links): return links.first?.op.precedence ?? .primary
+        case .unary(.not, _): return .not
+        case .between, .inList, .isNull, .like, .inSubquery: return .comparison
+        case .unary: return .unary
+        default: return .primary
         }
     }
 
-    func sql(parent: Int) -> String {
+    /// sql prints the expression as an operand of level `parent`, in parentheses when it binds more loosely.
+    func sql(parent: Precedence) -> String {
         let s: String
+        // The operands of a comparison are of the next level in, as the parser reads them.
+        let operand = Precedence.comparison.tighter
         switch kind {
         case .column(let name): s = quoteName(name)
         case .literal(let lit): s = lit.sql
-        case .unary(.not, let e): s = "NOT " + e.sql(parent: 3)
+        case .unary(.not, let e): s = "NOT " + e.sql(parent: .not)
         case .unary(let op, let e):
             // A space keeps `- -a` from reading back as the comment `--a`.
-            let operand = e.sql(parent: 8)
-            s = op.rawValue + (operand.hasPrefix("-") || operand.hasPrefix("+") ? " " : "") + operand
+            let printed = e.sql(parent: .unary)
+            s = op.rawValue + (printed.hasPrefix("-") || printed.hasPrefix("+") ? " " : "") + printed
         case .binary(let op, let l, let r):
             // Comparisons do not chain, so both sides need parentheses at equal precedence.
-            let leftParent = op.isComparison ? op.precedence + 1 : op.precedence
-            s = l.sql(parent: leftParent) + " " + op.rawValue + " " + r.sql(parent: op.precedence + 1)
+            let leftParent = op.precedence.isChain ? op.precedence : op.precedence.tighter
+            s = l.sql(parent: leftParent) + " " + op.rawValue + " " + r.sql(parent: op.precedence.tighter)
         case .chain(let first, let links):
             let level = precedence
             var t = first.sql(parent: level)
-            for link in links { t += " " + link.op.rawValue + " " + link.operand.sql(parent: level + 1) }
+            for link in links { t += " " + link.op.rawValue + " " + link.operand.sql(parent: level.tighter) }
             s = t
         case .between(let e, let low, let high, let negated):
-            s = e.sql(parent: 5) + (negated ? " NOT" : "") + " BETWEEN " + low.sql(parent: 5) + " AND " + high.sql(parent: 5)
+            s = e.sql(parent: operand) + (negated ? " NOT" : "") + " BETWEEN " + low.sql(parent: operand) + " AND "
+                + high.sql(parent: operand)
         case .inList(let e, let list, let negated):
-            s = e.sql(parent: 5) + (negated ? " NOT" : "") + " IN (" + list.map(\.sql).joined(separator: ", ") + ")"
+            s = e.sql(parent: operand) + (negated ? " NOT" : "") + " IN (" + list.map(\.sql).joined(separator: ", ") + ")"
         case .isNull(let e, let negated):
-            s = e.sql(parent: 5) + (negated ? " IS NOT NULL" : " IS NULL")
+            s = e.sql(parent: operand) + (negated ? " IS NOT NULL" : " IS NULL")
         case .like(let e, let pattern, let ci, let negated):
-            s = e.sql(parent: 5) + (negated ? " NOT" : "") + (ci ? " ILIKE " : " LIKE ") + pattern.sql(parent: 5)
+            s = e.sql(parent: operand) + (negated ? " NOT" : "") + (ci ? " ILIKE " : " LIKE ") + pattern.sql(parent: operand)
         case .call(let call): s = call.sql
         case .caseWhen(let operand, let branches, let elseResult):
             var t = "CASE"
@@ -456,7 +446,7 @@ extension Expr {
         case .cast(let e, let type): s = "CAST(" + e.sql + " AS " + type.sql + ")"
         case .subquery(let q): s = "(" + q.sql + ")"
         case .inSubquery(let e, let q, let negated):
-            s = e.sql(parent: 5) + (negated ? " NOT" : "") + " IN (" + q.sql + ")"
+            s = e.sql(parent: operand) + (negated ? " NOT" : "") + " IN (" + q.sql + ")"
         }
         return precedence < parent ? "(" + s + ")" : s
     }
