@@ -218,6 +218,8 @@ func parsedPieces(_ text: String) throws -> [String] {
         ("/* open", .unterminatedComment),
         ("select year from studenten where )", .other),
         ("selct 1", .other),
+        ("select " + String(repeating: "(", count: 250) + "1" + String(repeating: ")", count: 250), .nestingTooDeep),
+        ("select " + String(repeating: "- ", count: 250) + "1", .nestingTooDeep),
     ]
 
     @Test(arguments: codes)

@@ -1,4 +1,5 @@
-// Diagnostics are values: a message, the place in the source it is about, and optional notes.
+// Diagnostics are values: a message, a code that says what kind of problem it is, the place in the source it is
+// about, and optional notes. Code decides from the code, never from the message's words.
 // One renderer prints every diagnostic the same way: `error: …`, file:line:col, the source line and a caret.
 
 /// SourceRange is a half-open range of UTF-8 byte offsets into a statement's source text.
@@ -44,6 +45,8 @@ public struct Diagnostic: Error, Equatable, Sendable {
         case unterminatedComment
         /// A column named in a select without FROM: `select year` (at the prompt, its FROM is likely still to come).
         case columnWithoutFrom
+        /// Expressions or parentheses nested deeper than Limits.maxNesting; more input cannot mend that.
+        case nestingTooDeep
 
         /// isUnfinishedInput is true when more input could make the statement whole, so the prompt waits for it.
         public var isUnfinishedInput: Bool {

@@ -304,7 +304,7 @@ public struct Parser {
         depth += 1
         defer { depth -= 1 }
         if depth > Limits.maxNesting {
-            throw error("too many nested expressions (limit is \(Limits.maxNesting))")
+            throw Diagnostic("too many nested expressions (limit is \(Limits.maxNesting))", at: current.range, code: .nestingTooDeep)
         }
         return try parse(.or)
     }
@@ -605,7 +605,7 @@ public struct Parser {
         depth += 1
         if depth > Limits.maxNesting {
             depth -= 1
-            throw error("too many nested expressions (limit is \(Limits.maxNesting))")
+            throw Diagnostic("too many nested expressions (limit is \(Limits.maxNesting))", at: current.range, code: .nestingTooDeep)
         }
     }
 
