@@ -599,13 +599,16 @@ public struct Checker {
         let nameRange = SourceRange(range.start, range.start + call.name.utf8.count)
         guard let entry = FunctionRegistry.lookup(call.name) else {
             var notes: [String] = []
-            if let s = suggestion(for: call.name, among: FunctionRegistry.names) { notes.append("did you mean \(s)?") }
+            if let s = suggestion(for: call.name, among: FunctionRegistry.spellings) { notes.append("did you mean \(s)?") }
             notes.append("help functions lists them all")
             throw Diagnostic("unknown function '\(call.name)'", at: nameRange, notes: notes)
         }
         let name = entry.name
         let argCount = call.star ? 0 : call.args.count
-        if call.star && !entry.takesStar { throw Diagnostic("only count takes *, as in count(*)", at: range) }
+        if call.star && !entry.takesStar {
+            let star = FunctionRegistry.starNames
+            throw Diagnostic("only \(star.joined(separator: " and ")) takes *" + (star.first.map { ", as in \($0)(*)" } ?? ""), at: range)
+        }
         if entry.takesStar && !call.star && call.args.isEmpty {
             throw Diagnostic("\(name) takes * or one argument: \(name)(*) or \(name)(x)", at: range)
         }

@@ -29,7 +29,7 @@ public enum Completion {
         let first = tokens.first!.text.lowercased()
         if tokens.count == 1 && first == "show" { return ["datasets", "tables"] }
         if tokens.count == 1 && (first == "describe" || first == "source") { return datasets }
-        if first == "help" { return ["select", "functions", "show"] + FunctionRegistry.names + datasets }
+        if first == "help" { return ["select", "functions", "show"] + FunctionRegistry.spellings + datasets }
         switch last.kind {
         case .keyword(.from): return datasets + TableFunctions.names
         case .keyword(.order), .keyword(.group), .keyword(.partition): return ["by"]
@@ -44,7 +44,7 @@ public enum Completion {
                 var seen = Set<String>()
                 columns = catalogue.datasets.flatMap(\.columnNames).filter { seen.insert($0).inserted }
             }
-            return columns + FunctionRegistry.names + expressionWords
+            return columns + FunctionRegistry.spellings + expressionWords
         }
     }
 

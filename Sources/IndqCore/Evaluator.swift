@@ -312,13 +312,8 @@ public enum Evaluator {
             let sorted = order.map { partition[$0] }
             let sortedKeys = order.map { keys[$0] }
             // Peers share their ORDER BY keys; with ORDER BY, a frame runs from the partition start to the last peer.
-            var peerEnd = Array(repeating: sorted.count - 1, count: sorted.count)
-            if !w.orderBy.isEmpty {
-                var end = sorted.count - 1
-                for p in stride(from: sorted.count - 1, through: 0, by: -1) {
-                    if p < sorted.count - 1 && compareKeys(sortedKeys[p], sortedKeys[p + 1], descending: descending) != 0 { end = p }
-                    peerEnd[p] = end
-                }
+            let peerEnd = peerEnds(count: sorted.count) { p in
+                !w.orderBy.isEmpty && compareKeys(sortedKeys[p], sortedKeys[p + 1], descending: descending) != 0
             }
             // An aggregate's arguments after its row arguments are constants (quantile_cont's q).
             let constants = w.function.kind == .aggregate ? w.arguments.dropFirst(w.function.rowArguments) : []

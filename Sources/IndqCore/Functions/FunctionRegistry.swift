@@ -171,8 +171,14 @@ public enum FunctionRegistry {
         byName[name.lowercased()]
     }
 
-    /// names are the canonical names, for completion and suggestions.
+    /// names are the canonical names, for help.
     public static var names: [String] { entries.map(\.name) }
+
+    /// spellings are the names and the aliases, for completion and suggestions.
+    public static var spellings: [String] { entries.flatMap { [$0.name] + $0.aliases } }
+
+    /// starNames are the functions that take `*`, for the message about it.
+    static var starNames: [String] { entries.filter(\.takesStar).map(\.name) }
 
     /// windowNames lists the window functions proper, for the message about OVER.
     static var windowNames: [String] { entries.filter { $0.kind == .window }.map(\.name) }

@@ -75,6 +75,18 @@ private let offsetType: TypingRule = { c in
     return t
 }
 
+/// peerEnds gives, for each of `count` rows in ORDER BY order, the last position that shares its ORDER BY keys,
+/// which ends its running frame; `differsFromNext(p)` tells whether row p's keys differ from row p + 1's.
+public func peerEnds(count: Int, differsFromNext: (Int) throws -> Bool) rethrows -> [Int] {
+    var ends = Array(repeating: count - 1, count: count)
+    var end = count - 1
+    for p in stride(from: count - 2, through: 0, by: -1) {
+        if try differsFromNext(p) { end = p }
+        ends[p] = end
+    }
+    return ends
+}
+
 extension FunctionEntry {
     /// window computes this function for every row of one partition of `count` rows in ORDER BY order. peerEnd[p]
     /// is the last position that shares row p's ORDER BY keys, which ends its running frame (count - 1 for every row
@@ -117,6 +129,7 @@ extension FunctionEntry {
                 let end = peerEnd[p]
                 if last?.end != end {
                     while added <= end {
+                        if added & 0xFFF == 0xFFF { try Cancellation.checkpoint() }
                         switch (rowArguments, arguments) {
                         case (_, 0): try accumulator.add(.null)
                         case (2, _): try accumulator.add(try argument(0, added), by: try argument(1, added))
