@@ -1,6 +1,12 @@
 // Reads the data files of Sources/IndqData (format in its README): tab-separated, figures as the report prints
 // them (`42.690`, `578,4`, `82%`), properties on `@` lines, source columns named `source.*`.
 
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+
 /// DataFileError says which data file and line is malformed.
 public struct DataFileError: Error, CustomStringConvertible {
     public var file: String
@@ -140,15 +146,23 @@ enum DataFile {
         while start.pointee != 0 {
             var end = start
             while end.pointee != 0 && end.pointee != 0x0A { end += 1 }
-            var line = UnsafeBufferPointer(start: start, count: end - start)
-            if line.last == 0x0D { line = UnsafeBufferPointer(rebasing: line.dropLast()) }
-            for (key, set) in [("@dataset\t", 0), ("@english\t", 1)] where line.starts(with: key.utf8) {
-                let value = String(decoding: line.dropFirst(key.utf8.count), as: UTF8.self)
-                if set == 0 { name = value } else { english = value }
+            // Only `@` lines matter; this runs for every embedded file at start-up, so it compares bytes.
+            if start.pointee == UInt8(ascii: "@") {
+                var line = UnsafeBufferPointer(start: start, count: end - start)
+                if line.last == 0x0D { line = UnsafeBufferPointer(rebasing: line.dropLast()) }
+                if let value = value(line, after: "@dataset\t") { name = value }
+                if let value = value(line, after: "@english\t") { english = value }
             }
             start = end.pointee == 0 ? end : end + 1
         }
         return (name, english)
+    }
+
+    /// value returns the rest of `line` after `key`, or nil when the line does not start with it.
+    private static func value(_ line: UnsafeBufferPointer<UInt8>, after key: StaticString) -> String? {
+        let count = key.utf8CodeUnitCount
+        guard line.count >= count, memcmp(line.baseAddress!, key.utf8Start, count) == 0 else { return nil }
+        return String(decoding: UnsafeBufferPointer(rebasing: line[count...]), as: UTF8.self)
     }
 
     /// fields splits a line at its tabs, byte by byte (a tab is never part of a longer character).

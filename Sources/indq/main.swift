@@ -53,6 +53,36 @@ struct Indq: ParsableCommand {
     var files: [String] = []
 
     func run() throws {
+        try Invocation(command: command, format: format, continueOnError: continueOnError, noColor: noColor,
+                       check: check, files: files).run()
+    }
+}
+
+/// Invocation is what the command line asks for, read by ArgumentParser or, for a plain one-shot, by `oneShot`.
+struct Invocation {
+    var command: [String] = []
+    var format: OutputFormat = .table
+    var continueOnError = false
+    var noColor = false
+    var check = false
+    var files: [String] = []
+
+    /// oneShot reads `indq -c TEXT [-c TEXT…]` without ArgumentParser, whose parse (it builds the command's
+    /// argument model by reflection) takes longer than the statement; any other command line, including a text
+    /// that starts with `-`, returns nil and is parsed by ArgumentParser as before.
+    static func oneShot(_ arguments: [String]) -> Invocation? {
+        var texts: [String] = []
+        var i = 1
+        while i < arguments.count {
+            guard arguments[i] == "-c" || arguments[i] == "--command", i + 1 < arguments.count,
+                  !arguments[i + 1].hasPrefix("-") else { return nil }
+            texts.append(arguments[i + 1])
+            i += 2
+        }
+        return texts.isEmpty ? nil : Invocation(command: texts)
+    }
+
+    func run() throws {
         var session = Session(format: format, write: { Output.write(1, $0) }, writeError: { Output.write(2, $0) })
         session.readScript = { path in try Script.open(path: path) }
         let colorAllowed = !noColor && (getenv("NO_COLOR").map { String(cString: $0).isEmpty } ?? true)
@@ -312,8 +342,12 @@ enum Output {
 signal(SIGPIPE, SIG_IGN)
 Output.guardStandardDescriptors()
 do {
-    var command = try Indq.parseAsRoot()
-    try command.run()
+    if let oneShot = Invocation.oneShot(CommandLine.arguments) {
+        try oneShot.run()
+    } else {
+        var command = try Indq.parseAsRoot()
+        try command.run()
+    }
 } catch {
     Output.flush()
     let code = Indq.exitCode(for: error).rawValue
