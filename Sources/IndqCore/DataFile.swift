@@ -142,18 +142,19 @@ enum DataFile {
     static func names(_ text: UnsafePointer<UInt8>) -> (name: String?, english: String?) {
         var name: String?
         var english: String?
-        var start = text
-        while start.pointee != 0 {
-            var end = start
-            while end.pointee != 0 && end.pointee != 0x0A { end += 1 }
+        let count = Int(strlen(UnsafeRawPointer(text).assumingMemoryBound(to: CChar.self)))
+        var start = 0
+        while start < count {
+            var end = count
+            if let found = memchr(text + start, 0x0A, count - start) { end = UnsafeRawPointer(found) - UnsafeRawPointer(text) }
             // Only `@` lines matter; this runs for every embedded file at start-up, so it compares bytes.
-            if start.pointee == UInt8(ascii: "@") {
-                var line = UnsafeBufferPointer(start: start, count: end - start)
+            if text[start] == UInt8(ascii: "@") {
+                var line = UnsafeBufferPointer(start: text + start, count: end - start)
                 if line.last == 0x0D { line = UnsafeBufferPointer(rebasing: line.dropLast()) }
                 if let value = value(line, after: "@dataset\t") { name = value }
                 if let value = value(line, after: "@english\t") { english = value }
             }
-            start = end.pointee == 0 ? end : end + 1
+            start = end + 1
         }
         return (name, english)
     }
@@ -204,9 +205,21 @@ enum DataFile {
 
     /// parseDutchInteger reads `-26.287` as -26287; each group after a '.' must have three digits.
     static func parseDutchInteger(_ s: String) -> Int64? {
-        let groups = s.split(separator: ".", omittingEmptySubsequences: false)
-        guard groups.dropFirst().allSatisfy({ $0.count == 3 }) else { return nil }
-        return Int64(groups.joined())
+        guard s.utf8.contains(UInt8(ascii: ".")) else { return Int64(s) }
+        var digits: [UInt8] = []
+        // The length of the group after the last '.'; -1 in the first group, which may have any length.
+        var group = -1
+        for b in s.utf8 {
+            if b == UInt8(ascii: ".") {
+                guard group == -1 || group == 3 else { return nil }
+                group = 0
+            } else {
+                digits.append(b)
+                if group >= 0 { group += 1 }
+            }
+        }
+        guard group == -1 || group == 3 else { return nil }
+        return Int64(String(decoding: digits, as: UTF8.self))
     }
 
     /// parseDutchDecimal reads `578,4` (or `1.234,5`) and divides it by 10^shift exactly.
