@@ -77,6 +77,11 @@ class Tools:
         self.path = {"indq": indq, "duckdb": duckdb, "sqlite3": sqlite3}
         self.work = work
 
+    def shown(self, command):
+        """shown writes a command for RESULTS.md, with the tools by name and the work folder as $WORK."""
+        names = {path: tool if tool != "indq" else ".build/release/indq" for tool, path in self.path.items()}
+        return shlex.join([names.get(a, a) for a in command]).replace(self.work, "$WORK")
+
     def one_shot(self, tool, sql, database=True):
         """one_shot is the command that runs one statement and exits."""
         if tool == "indq":
@@ -232,9 +237,9 @@ def report(rows, tools, args, started, elapsed):
             "- CPU: %s, %s cores" % (cpu, cores),
             "- memory: %s" % memory,
             "- system: %s" % system,
-            "- indq: %s (release build, Swift standard library linked statically)" % version([tools.path["indq"], "--version"]),
+            "- indq: %s (the release build of scripts/indq)" % version([tools.path["indq"], "--version"]),
             "- sqlite3: %s" % version([tools.path["sqlite3"], "--version"]),
-            "- DuckDB CLI: %s, default settings (`%s`)" % (version([tools.path["duckdb"], "-version"]), tools.path["duckdb"]),
+            "- DuckDB CLI: %s, default settings" % version([tools.path["duckdb"], "-version"]),
             "- %s" % version(["hyperfine", "--version"]),
             "", "## Method", "",
             "- Each benchmark is one hyperfine run (`-N`, no shell). Its command list repeats the three tools in "
@@ -294,7 +299,7 @@ def report(rows, tools, args, started, elapsed):
     for r in rows:
         out.append("%s:" % r["name"])
         out.append("```")
-        out += [shlex.join(c).replace(tools.work, "$WORK") for c in r["commands"].values()]
+        out += [tools.shown(c) for c in r["commands"].values()]
         out.append("```")
     out.append("")
     return "\n".join(out)
