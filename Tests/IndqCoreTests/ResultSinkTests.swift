@@ -154,4 +154,22 @@ struct ResultSinkTests {
         #expect(session.run(SourceText(".last")) == .success)
         #expect(out == CSVRenderer.render(Self.result("select year, aanvragen from studenten where year >= 2020")))
     }
+
+    /// `source select` in a table writes its listing as the rows are made, in pieces, not once they are all in.
+    @Test func sourceListingsAreWrittenAsTheyArrive() {
+        var writes = 0
+        let listing = Info.Listing(numbers: .plain) { _ in writes += 1 }
+        listing.begin(ResultHeader(columns: Info.sourceColumns, qualified: false))
+        for r in 1...20_000 {
+            listing.write(RowChunk(rows: [[.integer(Int64(r)), .text("aanvragen"), .integer(12310), .text("aanvragen"), .integer(12310),
+                                           .text("Jaarverslag 2021, Cijfers Studenten"), .integer(180), .text("Aanvragen  12.310"), .null, .null]]))
+        }
+        #expect(writes >= 10)
+        listing.finish()
+        var empty = ""
+        let none = Info.Listing(numbers: .plain) { empty += $0 }
+        none.begin(ResultHeader(columns: Info.sourceColumns, qualified: false))
+        none.finish()
+        #expect(empty == "no values, so no sources\n")
+    }
 }
