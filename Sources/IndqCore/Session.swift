@@ -209,9 +209,17 @@ public struct Session {
             var checker = Checker(catalogue: catalogue, source: source)
             let plan = try checker.check(q)
             for w in plan.warnings { writeError(source.render(w, color: colorErrors)) }
-            let result = try Evaluator.run(plan, shouldStop: shouldStop)
-            emit(result)
-            for n in result.notes { writeError(source.render(n, color: colorErrors)) }
+            var notes: [Diagnostic]
+            if BatchExecutor.accepts(plan) {
+                // Generated rows have no approximate figures, and go to the output as they are made.
+                notes = []
+                try emit(ResultHeader(columns: plan.columns, qualified: false)) { write in notes = try BatchExecutor.run(plan, write: write) }
+            } else {
+                let result = try Evaluator.run(plan, shouldStop: shouldStop)
+                emit(result)
+                notes = result.notes
+            }
+            for n in notes { writeError(source.render(n, color: colorErrors)) }
         case .showDatasets:
             emit(Info.datasets(catalogue))
         case .describe(let name):

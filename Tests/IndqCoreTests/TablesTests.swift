@@ -84,6 +84,15 @@ struct TablesTests {
                 == "count(*),\"count(distinct mod(range, 1000))\"\n10000000,1000\n")
     }
 
+    @Test func unorderedRowsStreamToTheOutput() throws {
+        // A million rows under a 10 MB limit: they go to the output as they are made and are never held or counted.
+        var out = ""
+        var session = Session(write: { out += $0 }, writeError: { out += $0 })
+        #expect(session.run(SourceText("set memory_limit = '10MB'; select range * 2 as twice from range(1000000) where range >= 10")) == .success)
+        #expect(out.contains("999990 in all"), "\(out.suffix(300))")
+        #expect(out.contains("│    20 │"))
+    }
+
     @Test func aSortOverTheMemoryLimitStopsWithAnErrorNamingIt() throws {
         let out = runCSV("set memory_limit = '20MB'; select range from range(1000000000) order by range desc")
         #expect(out.contains("memory limit of 20.0 MB"), "\(out)")

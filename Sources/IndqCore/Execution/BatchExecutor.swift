@@ -4,14 +4,31 @@
 // datasets with provenance) go to the row evaluator.
 
 enum BatchExecutor {
+    /// accepts tells whether the batch executor runs a plan: one select over a generated table, without windows.
+    static func accepts(_ plan: QueryPlan) -> Bool {
+        guard plan.selects.count == 1, let select = plan.selects.first, let table = select.table else { return false }
+        return table.dataset == nil && select.windows.isEmpty
+    }
+
     /// run executes a plan, or returns nil when it is one the batch executor does not take.
     static func run(_ plan: QueryPlan) throws -> ResultSet? {
-        guard plan.selects.count == 1, let select = plan.selects.first, let table = select.table, table.dataset == nil,
-              select.windows.isEmpty
-        else { return nil }
+        guard accepts(plan) else { return nil }
+        var rows: [[Value]] = []
+        let notes = try run(plan) { chunk in rows += chunk.rows }
+        return ResultSet(columns: plan.columns, rows: rows, notes: notes)
+    }
+
+    /// run executes a plan that it accepts, handing the result's rows to `write` a chunk at a time as they are made;
+    /// it returns the notes. A result that is neither ordered nor distinct is never held: its rows go as they come.
+    static func run(_ plan: QueryPlan, write: (RowChunk) -> Void) throws -> [Diagnostic] {
+        try withoutActuallyEscaping(write) { try stream(plan, write: $0) }
+    }
+
+    static func stream(_ plan: QueryPlan, write: @escaping (RowChunk) -> Void) throws -> [Diagnostic] {
+        let select = plan.selects[0], table = select.table!
         var notes = Notes()
         notes.add(contentsOf: plan.notes)
-        var sink = RowSink(plan: plan, distinct: select.distinct)
+        var sink = RowSink(plan: plan, distinct: select.distinct, write: write)
         let sortExprs: [BoundExpr] = plan.order.compactMap { if case .expr(let e) = $0.key { return e }; return nil }
         if select.grouped {
             var groups = try GroupTable(select)
@@ -39,7 +56,8 @@ enum BatchExecutor {
                 return true
             }
         }
-        return ResultSet(columns: plan.columns, rows: try sink.finish(), notes: notes.all)
+        try sink.finish()
+        return notes.all
     }
 
     /// filtered keeps the rows of a batch for which the condition is true; nil when none is.
@@ -57,6 +75,7 @@ enum BatchExecutor {
 /// RowSink collects result rows: it drops repeats for DISTINCT, keeps only the best offset + limit rows when the
 /// query orders and limits, and stops early when it only limits.
 struct RowSink {
+    let write: (RowChunk) -> Void
     let order: [(key: QueryPlan.SortKey, descending: Bool)]
     let descending: [Bool]
     let offset: Int
@@ -64,9 +83,12 @@ struct RowSink {
     let keep: Int?
     var seen: Set<[ValueKey]>?
     var rows: [(output: [Value], keys: [Value])] = []
-    var sequence = 0
+    /// skipped and written count the rows already gone past OFFSET and out to `write`, when rows stream.
+    var skipped = 0
+    var written = 0
 
-    init(plan: QueryPlan, distinct: Bool) {
+    init(plan: QueryPlan, distinct: Bool, write: @escaping (RowChunk) -> Void) {
+        self.write = write
         order = plan.order
         descending = plan.order.map(\.descending)
         offset = plan.offset ?? 0
@@ -75,7 +97,7 @@ struct RowSink {
     }
 
     /// isFull tells that no more rows can change the result: it is limited and not ordered.
-    var isFull: Bool { order.isEmpty && keep.map { rows.count >= $0 } ?? false }
+    var isFull: Bool { order.isEmpty && keep.map { skipped + written + rows.count >= $0 } ?? false }
 
     /// sortKeys are the values a row is ordered by: result columns or the extra expressions, in ORDER BY's order.
     func sortKeys(_ output: [Value], _ extra: [Value]) -> [Value] {
@@ -91,11 +113,20 @@ struct RowSink {
     }
 
     mutating func add(_ output: [Value], _ extra: [Value]) throws {
-        if seen != nil, !seen!.insert(output.keys).inserted { return }
+        if seen != nil {
+            guard seen!.insert(output.keys).inserted else { return }
+            try Cancellation.charge(row: output)
+        }
         if isFull { return }
+        if order.isEmpty {
+            // Unordered rows stream: past OFFSET they go out in chunks, and only a chunk is held.
+            if skipped < offset { skipped += 1; return }
+            rows.append((output, []))
+            if rows.count >= 1024 { flush() }
+            return
+        }
         try Cancellation.charge(row: output, overhead: 64 + 40 * order.count)
-        rows.append((output, order.isEmpty ? [] : sortKeys(output, extra)))
-        sequence += 1
+        rows.append((output, sortKeys(output, extra)))
         // Top k: once twice k rows are held, sort and keep the best k, so that ORDER BY … LIMIT k holds O(k) rows.
         if let keep, !order.isEmpty, rows.count >= max(2 * keep, 1024) {
             try sortRows()
@@ -117,11 +148,30 @@ struct RowSink {
         rows = sorted.map(\.element)
     }
 
-    mutating func finish() throws -> [[Value]] {
-        if !order.isEmpty { try sortRows() }
-        var out = rows.map(\.output)
-        if offset > 0 { out = Array(out.dropFirst(offset)) }
-        if let keep { out = Array(out.prefix(max(0, keep - offset))) }
-        return out
+    /// flush writes the rows held as one chunk.
+    mutating func flush() {
+        guard !rows.isEmpty else { return }
+        write(RowChunk(rows: rows.map(\.output)))
+        written += rows.count
+        rows.removeAll(keepingCapacity: true)
+    }
+
+    /// finish writes the rows that remain: for an ordered result, all of them, sorted, past OFFSET and up to LIMIT.
+    mutating func finish() throws {
+        if !order.isEmpty {
+            try sortRows()
+            var out = rows.map(\.output)
+            if offset > 0 { out = Array(out.dropFirst(offset)) }
+            if let keep { out = Array(out.prefix(max(0, keep - offset))) }
+            rows = []
+            var start = 0
+            while start < out.count {
+                write(RowChunk(rows: Array(out[start..<min(out.count, start + 1024)])))
+                start += 1024
+            }
+            return
+        }
+        if let keep, skipped + written + rows.count > keep { rows.removeSubrange((keep - skipped - written)...) }
+        flush()
     }
 }
