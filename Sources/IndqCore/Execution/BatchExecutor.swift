@@ -4,10 +4,21 @@
 // datasets with provenance) go to the row evaluator.
 
 enum BatchExecutor {
-    /// accepts tells whether the batch executor runs a plan: one select over a generated table, without windows.
+    /// accepts tells whether the batch executor has every operator of a plan: one select over a generated table,
+    /// without windows.
     static func accepts(_ plan: QueryPlan) -> Bool {
-        guard plan.selects.count == 1, let select = plan.selects.first, let table = select.table else { return false }
-        return table.dataset == nil && select.windows.isEmpty
+        var stack = [plan.logical]
+        while let p = stack.popLast() {
+            switch p {
+            case .scan(let table) where table.dataset == nil: break
+            case .filter, .aggregate, .project, .distinct, .sort, .limit: break
+            // Windows, set operations and selects without FROM run on the row evaluator, as do datasets, whose rows
+            // carry their provenance there.
+            case .scan, .oneRow, .window, .setOperation: return false
+            }
+            stack += p.inputs
+        }
+        return true
     }
 
     /// run executes a plan, or returns nil when it is one the batch executor does not take.

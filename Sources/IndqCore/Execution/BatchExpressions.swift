@@ -1,5 +1,6 @@
 // Expressions over a batch: each expression gives a Vector for all the rows of a batch at once. Comparisons,
-// AND/OR, integer arithmetic and the functions with an integer kernel (mod) run over Int64 buffers; any other expression is computed row by row
+// AND/OR, BETWEEN, IN (SELECT …), integer arithmetic and the functions with an integer kernel (mod) run over Int64
+// buffers or hash look-ups; any other expression is computed row by row
 // with the same rules, so both ways give the same values and the same errors.
 
 enum BatchExpressions {
@@ -39,6 +40,41 @@ enum BatchExpressions {
             var validity = both(x.validity, y.validity)
             guard let out = function.integerKernel!(xs, ys, &validity) else { return try rowByRow(e, batch) }
             return Vector(.integers(out), validity: validity)
+        case .inSubquery(let x, let sub, let negated):
+            // The subquery's first column is a hash set, made once; each row is one look-up.
+            let v = try evaluate(x, batch)
+            let members = try Evaluator.memberSet(of: sub)
+            var values = [Bool](repeating: negated, count: batch.count)
+            var validity: [Bool]?
+            guard members.count > 0 else { return Vector(.booleans(values)) }
+            func null(_ i: Int) {
+                if validity == nil { validity = Array(repeating: true, count: batch.count) }
+                validity![i] = false
+            }
+            for i in 0..<batch.count {
+                if v.isNull(i) { null(i); continue }
+                if members.keys.contains(ValueKey(v[i])) { values[i] = !negated } else if members.hasNull { null(i) }
+            }
+            return Vector(.booleans(values), validity: validity)
+        case .between(let x, let low, let high, let negated):
+            let v = try evaluate(x, batch), lo = try evaluate(low, batch), hi = try evaluate(high, batch)
+            guard case .integers(let xs) = v.storage, case .integers(let ls) = lo.storage, case .integers(let hs) = hi.storage else {
+                return try rowByRow(e, batch)
+            }
+            // As the row evaluator: x >= low AND x <= high, where a false side decides even if the other is null.
+            var values = [Bool](repeating: false, count: batch.count)
+            var validity: [Bool]?
+            for i in 0..<batch.count {
+                let geLow: Bool? = v.isValid(i) && lo.isValid(i) ? xs[i] >= ls[i] : nil
+                let leHigh: Bool? = v.isValid(i) && hi.isValid(i) ? xs[i] <= hs[i] : nil
+                guard let r = Evaluator.and(geLow, leHigh) else {
+                    if validity == nil { validity = Array(repeating: true, count: batch.count) }
+                    validity![i] = false
+                    continue
+                }
+                values[i] = r != negated
+            }
+            return Vector(.booleans(values), validity: validity)
         default:
             return try rowByRow(e, batch)
         }
