@@ -25,6 +25,7 @@ struct TablesTests {
          "\"count(distinct mod(range, 7))\",count(distinct range // 10)\n7,10\n"),
         ("select range from range(100000) order by range desc limit 3 offset 1", "range\n99998\n99997\n99996\n"),
         ("select range from range(10) order by -range limit 2", "range\n9\n8\n"),
+        ("select range from range(5000) order by mod(range, 3) desc limit 3 offset 1", "range\n5\n8\n11\n"),
         ("select range from range(1000000) limit 2", "range\n0\n1\n"),
         ("select distinct mod(range, 3) as m from range(10) order by m", "m\n0\n1\n2\n"),
         ("select range from range(10) where range > 2 and range < 5", "range\n3\n4\n"),

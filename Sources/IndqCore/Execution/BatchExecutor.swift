@@ -95,6 +95,8 @@ struct RowSink {
     var seen: Set<[ValueKey]>?
     var rows: [(output: [Value], keys: [Value])] = []
     /// skipped and written count the rows already gone past OFFSET and out to `write`, when rows stream.
+    /// worst is the sort key of the k-th best row, once top k has cut the rows to k.
+    var worst: [Value]?
     var skipped = 0
     var written = 0
 
@@ -136,12 +138,16 @@ struct RowSink {
             if rows.count >= 1024 { flush() }
             return
         }
+        let keys = sortKeys(output, extra)
+        // A row that sorts after the k-th best row so far cannot reach the result; on equal keys the earlier row wins.
+        if let worst, Evaluator.compareKeys(keys, worst, descending: descending) >= 0 { return }
         try Cancellation.charge(row: output, overhead: 64 + 40 * order.count)
-        rows.append((output, sortKeys(output, extra)))
+        rows.append((output, keys))
         // Top k: once twice k rows are held, sort and keep the best k, so that ORDER BY … LIMIT k holds O(k) rows.
         if let keep, !order.isEmpty, rows.count >= max(2 * keep, 1024) {
             try sortRows()
             rows.removeSubrange(keep...)
+            worst = rows.last?.keys
         }
     }
 
