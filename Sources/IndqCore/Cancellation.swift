@@ -29,9 +29,9 @@ public enum Cancellation {
         try $probe.withValue(Probe(shouldStop, memoryLimit: memoryLimit)) { try body() }
     }
 
-    /// checkpoint throws Evaluator.Interrupted once the running statement should stop.
+    /// checkpoint throws Interrupted once the running statement should stop.
     static func checkpoint() throws {
-        if let probe, probe.shouldStop() { throw Evaluator.Interrupted() }
+        if let probe, probe.shouldStop() { throw Interrupted() }
     }
 
     /// charge counts `bytes` that the statement keeps until it ends, and fails once they pass the memory limit.

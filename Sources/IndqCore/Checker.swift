@@ -428,7 +428,7 @@ public struct Checker {
                 guard bound.type == .integer || bound.type == .null else {
                     throw Diagnostic("\(name.text.lowercased()) takes whole numbers, found \(bound.type.rawValue)", at: arg.range)
                 }
-                switch try Evaluator.evaluate(bound, RowContext()) {
+                switch try BatchExpressions.constant(bound) {
                 case .integer(let i): values.append(i)
                 default: values.append(nil)
                 }

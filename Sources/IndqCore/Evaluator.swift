@@ -61,12 +61,6 @@ public enum Evaluator {
         try runWithContexts(plan, shouldStop: shouldStop).result
     }
 
-    /// Interrupted ends a statement that was cancelled.
-    public struct Interrupted: Error, CustomStringConvertible {
-        public init() {}
-        public var description: String { "interrupted" }
-    }
-
     /// runWithContexts executes a plan and also returns, per result row, where it came from.
     static func runWithContexts(_ plan: QueryPlan, shouldStop: () -> Bool = { false }) throws -> (result: ResultSet, contexts: [RowContext]) {
         if let result = try BatchExecutor.run(plan) { return (result, []) }
@@ -100,7 +94,7 @@ public enum Evaluator {
             try keyed.sort { a, b in
                 comparisons += 1
                 if comparisons & 0x3FF == 0 { try Cancellation.checkpoint() }
-                let c = compareKeys(a.keys, b.keys, descending: plan.order.map(\.descending))
+                let c = SQL.compareKeys(a.keys, b.keys, descending: plan.order.map(\.descending))
                 return c != 0 ? c < 0 : a.index < b.index
             }
             rows = keyed.map { rows[$0.index] }
@@ -306,14 +300,14 @@ public enum Evaluator {
             try Cancellation.checkpoint()
             let keys = try partition.map { i in try w.orderBy.map { try evaluate($0.0, rows[i]) } }
             let order = partition.indices.sorted { a, b in
-                let c = compareKeys(keys[a], keys[b], descending: descending)
+                let c = SQL.compareKeys(keys[a], keys[b], descending: descending)
                 return c != 0 ? c < 0 : a < b
             }
             let sorted = order.map { partition[$0] }
             let sortedKeys = order.map { keys[$0] }
             // Peers share their ORDER BY keys; with ORDER BY, a frame runs from the partition start to the last peer.
             let peerEnd = peerEnds(count: sorted.count) { p in
-                !w.orderBy.isEmpty && compareKeys(sortedKeys[p], sortedKeys[p + 1], descending: descending) != 0
+                !w.orderBy.isEmpty && SQL.compareKeys(sortedKeys[p], sortedKeys[p + 1], descending: descending) != 0
             }
             // An aggregate's arguments after its row arguments are constants (quantile_cont's q).
             let constants = w.function.kind == .aggregate ? w.arguments.dropFirst(w.function.rowArguments) : []
@@ -339,43 +333,6 @@ public enum Evaluator {
                     rows[row].approximateWindows[index] = approximateSoFar
                 }
             }
-        }
-    }
-
-    // MARK: Comparing
-
-    /// compareKeys orders two lists of sort keys, NULL last in both directions, as DuckDB does.
-    static func compareKeys(_ a: [Value], _ b: [Value], descending: [Bool]) -> Int {
-        for (j, desc) in descending.enumerated() {
-            let c = compareForSort(a[j], b[j], descending: desc)
-            if c != 0 { return c }
-        }
-        return 0
-    }
-
-    /// compareForSort orders values for ORDER BY: NULL last in both directions.
-    static func compareForSort(_ a: Value, _ b: Value, descending: Bool) -> Int {
-        switch (a.isNull, b.isNull) {
-        case (true, true): return 0
-        case (true, false): return 1
-        case (false, true): return -1
-        default:
-            let c = compareValues(a, b) ?? 0
-            return descending ? -c : c
-        }
-    }
-
-    /// compareValues orders two non-null values of comparable types; nil when either is NULL.
-    public static func compareValues(_ a: Value, _ b: Value) -> Int? {
-        switch (a, b) {
-        case (.null, _), (_, .null): return nil
-        case (.integer(let x), .integer(let y)): return x < y ? -1 : x > y ? 1 : 0
-        case (.text(let x), .text(let y)):
-            // Byte order, as DuckDB compares strings.
-            return x.utf8.lexicographicallyPrecedes(y.utf8) ? -1 : x.utf8.elementsEqual(y.utf8) ? 0 : 1
-        case (.boolean(let x), .boolean(let y)): return x == y ? 0 : (!x ? -1 : 1)
-        default:
-            return Arithmetic.compare(a, b)
         }
     }
 
@@ -405,20 +362,20 @@ public enum Evaluator {
             return try chain(first, links, row)
         case .between(let x, let low, let high, let negated):
             let v = try evaluate(x, row)
-            let geLow = compareValues(v, try evaluate(low, row)).map { $0 >= 0 }
-            let leHigh = compareValues(v, try evaluate(high, row)).map { $0 <= 0 }
-            return negate(and(geLow, leHigh), negated)
+            let geLow = SQL.compare(v, try evaluate(low, row)).map { $0 >= 0 }
+            let leHigh = SQL.compare(v, try evaluate(high, row)).map { $0 <= 0 }
+            return SQL.negate(SQL.and(geLow, leHigh), negated)
         case .inList(let x, let list, let negated):
             let v = try evaluate(x, row)
-            return negate(try membership(v, try list.map { try evaluate($0, row) }), negated)
+            return SQL.negate(try SQL.membership(v, try list.map { try evaluate($0, row) }), negated)
         case .inSubquery(let x, let sub, let negated):
             let v = try evaluate(x, row)
-            return negate(try membership(v, in: sub), negated)
+            return SQL.negate(try membership(v, in: sub), negated)
         case .isNull(let x, let negated):
             return .boolean(try evaluate(x, row).isNull != negated)
         case .like(let x, let p, let ci, let negated):
             guard case .text(let s) = try evaluate(x, row), case .text(let pattern) = try evaluate(p, row) else { return .null }
-            return .boolean(try like(ci ? s.lowercased() : s, ci ? pattern.lowercased() : pattern) != negated)
+            return .boolean(try SQL.like(ci ? s.lowercased() : s, ci ? pattern.lowercased() : pattern) != negated)
         case .scalar(let function, let args):
             return try function.call(try args.map { try evaluate($0, row) }, at: e.range) ?? .null
         case .caseWhen(let branches, let elseResult):
@@ -448,18 +405,6 @@ public enum Evaluator {
         return full.rows
     }
 
-    /// membership is SQL's IN: false for an empty list (even for NULL, as DuckDB has it); else true on a match, else
-    /// null if a null was involved, else false.
-    static func membership(_ v: Value, _ list: [Value]) throws -> Bool? {
-        if list.isEmpty { return false }
-        var sawNull = v.isNull
-        for item in list {
-            let c = compareValues(v, item)
-            if c == nil { sawNull = true } else if c == 0 { return true }
-        }
-        return sawNull ? nil : false
-    }
-
     /// membership in a subquery's rows looks the value up in their hash set, built once.
     static func membership(_ v: Value, in sub: SubqueryPlan) throws -> Bool? {
         let members = try memberSet(of: sub)
@@ -481,89 +426,6 @@ public enum Evaluator {
         return members
     }
 
-    /// like matches `%` (any run of characters) and `_` (one character). The pattern is cut at each `%` into pieces
-    /// that must appear in order: the first at the start, the last at the end, each middle one at its leftmost
-    /// place after the one before (which is always right, as the `%` between them absorbs any gap). A piece without
-    /// `_` is found by KMP, in linear time; one with `_` by trying each place, O(n·m) at worst. Long searches ask
-    /// whether the statement was cancelled.
-    static func like(_ s: String, _ pattern: String) throws -> Bool {
-        let text = Array(s.unicodeScalars)
-        let pieces = pattern.unicodeScalars.split(separator: "%", omittingEmptySubsequences: false).map(Array.init)
-        func matches(_ piece: [Unicode.Scalar], at start: Int) -> Bool {
-            guard start >= 0, start + piece.count <= text.count else { return false }
-            for k in piece.indices where piece[k] != "_" && piece[k] != text[start + k] { return false }
-            return true
-        }
-        guard pieces.count > 1 else { return text.count == pieces[0].count && matches(pieces[0], at: 0) }
-        let first = pieces[0], last = pieces[pieces.count - 1]
-        guard first.count + last.count <= text.count, matches(first, at: 0), matches(last, at: text.count - last.count) else {
-            return false
-        }
-        var from = first.count
-        let end = text.count - last.count
-        for piece in pieces[1..<(pieces.count - 1)] where !piece.isEmpty {
-            guard let at = try find(piece, in: text, from: from, to: end) else { return false }
-            from = at + piece.count
-        }
-        return true
-    }
-
-    /// find returns the leftmost place of `piece` in text[from..<to], `_` matching any one character.
-    static func find(_ piece: [Unicode.Scalar], in text: [Unicode.Scalar], from: Int, to: Int) throws -> Int? {
-        let m = piece.count
-        guard to - from >= m else { return nil }
-        if piece.contains("_") {
-            var work = 0
-            for start in from...(to - m) {
-                var k = 0
-                while k < m && (piece[k] == "_" || piece[k] == text[start + k]) { k += 1 }
-                if k == m { return start }
-                work += k + 1
-                if work > 1 << 16 { work = 0; try Cancellation.checkpoint() }
-            }
-            return nil
-        }
-        // Knuth–Morris–Pratt: failure[k] is the length of the longest proper border of piece[0...k].
-        var failure = [Int](repeating: 0, count: m)
-        var k = 0
-        for i in 1..<max(1, m) {
-            while k > 0 && piece[i] != piece[k] { k = failure[k - 1] }
-            if piece[i] == piece[k] { k += 1 }
-            failure[i] = k
-        }
-        k = 0
-        for i in from..<to {
-            while k > 0 && text[i] != piece[k] { k = failure[k - 1] }
-            if text[i] == piece[k] { k += 1 }
-            if k == m { return i - m + 1 }
-            if i & 0xFFFF == 0 { try Cancellation.checkpoint() }
-        }
-        return nil
-    }
-
-    /// concatenate is `a || b`; a result too long for the memory limit is refused before it is built.
-    static func concatenate(_ a: Value, _ b: Value) throws -> Value {
-        let x = a.display ?? "", y = b.display ?? ""
-        try Cancellation.allow(x.utf8.count + y.utf8.count)
-        return .text(x + y)
-    }
-
-    static func and(_ a: Bool?, _ b: Bool?) -> Bool? {
-        if a == false || b == false { return false }
-        if a == nil || b == nil { return nil }
-        return true
-    }
-
-    static func negate(_ b: Bool?, _ negated: Bool) -> Value {
-        guard let b else { return .null }
-        return .boolean(b != negated)
-    }
-
-    static func boolOf(_ v: Value) -> Bool? {
-        if case .boolean(let b) = v { return b }
-        return nil
-    }
-
     /// chain applies a chain's operators from the left, in a loop. OR and AND stop at the first operand that decides;
     /// the other operators read every operand, as `(a + b) + c` would, and give NULL if any is NULL.
     static func chain(_ first: BoundExpr, _ links: [BoundLink], _ row: RowContext) throws -> Value {
@@ -574,7 +436,7 @@ public enum Evaluator {
                 if acc.isNull || b.isNull {
                     acc = .null
                 } else if link.op == .concat {
-                    acc = try concatenate(acc, b)
+                    acc = try SQL.concatenate(acc, b)
                 } else {
                     acc = try Arithmetic.apply(link.op, acc, b, range: link.range)
                 }
@@ -585,7 +447,7 @@ public enum Evaluator {
         let decisive = level == .or
         var sawNull = false
         for e in [first] + links.lazy.map(\.operand) {
-            switch boolOf(try evaluate(e, row)) {
+            switch SQL.boolOf(try evaluate(e, row)) {
             case decisive?: return .boolean(decisive)
             case nil: sawNull = true
             default: break
@@ -597,14 +459,14 @@ public enum Evaluator {
     static func binary(_ op: BinaryOp, _ l: BoundExpr, _ r: BoundExpr, _ row: RowContext, range: SourceRange) throws -> Value {
         switch op {
         case .and:
-            let a = boolOf(try evaluate(l, row))
+            let a = SQL.boolOf(try evaluate(l, row))
             if a == false { return .boolean(false) }
-            let b = boolOf(try evaluate(r, row))
-            return and(a, b).map(Value.boolean) ?? .null
+            let b = SQL.boolOf(try evaluate(r, row))
+            return SQL.and(a, b).map(Value.boolean) ?? .null
         case .or:
-            let a = boolOf(try evaluate(l, row))
+            let a = SQL.boolOf(try evaluate(l, row))
             if a == true { return .boolean(true) }
-            let b = boolOf(try evaluate(r, row))
+            let b = SQL.boolOf(try evaluate(r, row))
             if b == true { return .boolean(true) }
             return a == nil || b == nil ? .null : .boolean(false)
         default:
@@ -615,7 +477,7 @@ public enum Evaluator {
         if a.isNull || b.isNull { return .null }
         switch op {
         case .equal, .notEqual, .less, .lessEqual, .greater, .greaterEqual:
-            guard let c = compareValues(a, b) else { return .null }
+            guard let c = SQL.compare(a, b) else { return .null }
             switch op {
             case .equal: return .boolean(c == 0)
             case .notEqual: return .boolean(c != 0)
@@ -625,7 +487,7 @@ public enum Evaluator {
             default: return .boolean(c >= 0)
             }
         case .concat:
-            return try concatenate(a, b)
+            return try SQL.concatenate(a, b)
         default:
             return try Arithmetic.apply(op, a, b, range: range)
         }

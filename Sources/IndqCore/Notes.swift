@@ -73,7 +73,7 @@ extension Checker {
         guard let (d, c) = columnOf(col, scope), let v = constantOf(lit) else { return }
         if d.columns[c].name == "year" {
             noteYears(d, at: lit.range, condition: op == .equal ? (v.display ?? "") : "\(op.rawValue) \(v.display ?? "")") { y in
-                guard let cmp = Evaluator.compareValues(.integer(y), v) else { return true }
+                guard let cmp = SQL.compare(.integer(y), v) else { return true }
                 return op.holds(cmp)
             }
         } else if case .text(let s) = v, op == .equal || op == .notEqual {
@@ -86,7 +86,7 @@ extension Checker {
         guard let (d, c) = columnOf(x, scope), d.columns[c].name == "year", let lo = constantOf(low), let hi = constantOf(high) else { return }
         let condition = (negated ? "not " : "") + "between \(lo.display ?? "") and \(hi.display ?? "")"
         noteYears(d, at: low.range.to(high.range), condition: condition) { y in
-            guard let a = Evaluator.compareValues(.integer(y), lo), let b = Evaluator.compareValues(.integer(y), hi) else { return true }
+            guard let a = SQL.compare(.integer(y), lo), let b = SQL.compare(.integer(y), hi) else { return true }
             return (a >= 0 && b <= 0) != negated
         }
     }
@@ -98,7 +98,7 @@ extension Checker {
         let literals = items.prefix(100).compactMap { item in constantOf(item).map { ($0, item.range) } }
         if d.columns[c].name == "year" {
             let years = Set(d.years)
-            let missing = literals.filter { v, _ in !years.contains { Evaluator.compareValues(.integer($0), v) == 0 } }
+            let missing = literals.filter { v, _ in !years.contains { SQL.compare(.integer($0), v) == 0 } }
             guard let first = missing.first, let last = missing.last else { return }
             noteYears(d, at: first.1.to(last.1), condition: missing.map { $0.0.display ?? "" }.joined(separator: " or ")) { _ in false }
         } else {

@@ -72,7 +72,7 @@ public struct Session {
         var items = ScriptItems(source, from: offset)
         while !quitRequested {
             if shouldStop() {
-                report(Evaluator.Interrupted(), in: source)
+                report(Interrupted(), in: source)
                 return .failure
             }
             observe(.willRun)
@@ -129,7 +129,7 @@ public struct Session {
             }
         } catch {
             if !(error is ScriptFailed) { report(error, in: source) }
-            cancelled = error is Evaluator.Interrupted || (error as? ScriptFailed)?.interrupted == true
+            cancelled = error is Interrupted || (error as? ScriptFailed)?.interrupted == true
             outcome = cancelled ? .interrupted : .failed
         }
         if timer && statement != nil { writeError("Run time: \(Session.milliseconds(ContinuousClock.now - started)) ms\n") }
@@ -153,7 +153,7 @@ public struct Session {
                 next = try reader.next()
             } catch {
                 // A signal while waiting for input cancels the rest, as one while a statement runs does.
-                cancelled = error is Evaluator.Interrupted
+                cancelled = error is Interrupted
                 writeError(cancelled ? "interrupted\n" : "error: \(error)\n")
                 return .failure
             }
@@ -193,7 +193,7 @@ public struct Session {
 
     /// report writes an error with its place.
     func report(_ error: Error, in source: SourceText) {
-        if error is Evaluator.Interrupted {
+        if error is Interrupted {
             writeError("interrupted\n")
         } else if let d = error as? Diagnostic {
             writeError(source.render(d, color: colorErrors))

@@ -217,7 +217,7 @@ enum Script {
             while true {
                 let n = Glibc.read(descriptor.fd, buffer.baseAddress, buffer.count)
                 if n >= 0 { return n }
-                if errno == EINTR && Stop.signal.load(ordering: .relaxed) != 0 { throw Evaluator.Interrupted() }
+                if errno == EINTR && Stop.signal.load(ordering: .relaxed) != 0 { throw Interrupted() }
                 if errno != EINTR { throw ReadError("cannot read script \(name): \(String(cString: strerror(errno)))") }
             }
         }

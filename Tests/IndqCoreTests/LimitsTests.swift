@@ -38,7 +38,7 @@ struct LimitsTests {
             let text = String((0..<Int.random(in: 0...8, using: &g)).map { _ in "ab".randomElement(using: &g)! })
             let pattern = String((0..<Int.random(in: 0...6, using: &g)).map { _ in "ab%_".randomElement(using: &g)! })
             let expected = referenceLike(Array(text)[...], Array(pattern)[...])
-            #expect(try Evaluator.like(text, pattern) == expected, "'\(text)' like '\(pattern)'")
+            #expect(try SQL.like(text, pattern) == expected, "'\(text)' like '\(pattern)'")
         }
     }
 
@@ -46,18 +46,18 @@ struct LimitsTests {
         let text = String(repeating: "a", count: 200_000)
         let clock = ContinuousClock()
         let started = clock.now
-        #expect(try !Evaluator.like(text, "%" + String(repeating: "a", count: 100_000) + "b"))
-        #expect(try !Evaluator.like(text, "%" + String(repeating: "a", count: 100_000) + "b%"))
-        #expect(try Evaluator.like(text, "%" + String(repeating: "a", count: 100_000) + "%a"))
-        #expect(try Evaluator.like(text + "b", "%a%" + String(repeating: "a", count: 100_000) + "b"))
+        #expect(try !SQL.like(text, "%" + String(repeating: "a", count: 100_000) + "b"))
+        #expect(try !SQL.like(text, "%" + String(repeating: "a", count: 100_000) + "b%"))
+        #expect(try SQL.like(text, "%" + String(repeating: "a", count: 100_000) + "%a"))
+        #expect(try SQL.like(text + "b", "%a%" + String(repeating: "a", count: 100_000) + "b"))
         // Generous, for an unoptimised build on a busy machine; the quadratic matcher took minutes.
         #expect(clock.now - started < .seconds(5))
     }
 
     @Test func aCancelledLikeStops() {
         let text = String(repeating: "a", count: 200_000)
-        #expect(throws: Evaluator.Interrupted.self) {
-            try Cancellation.run({ true }) { try Evaluator.like(text, "%" + String(repeating: "a", count: 1000) + "_b%") }
+        #expect(throws: Interrupted.self) {
+            try Cancellation.run({ true }) { try SQL.like(text, "%" + String(repeating: "a", count: 1000) + "_b%") }
         }
     }
 

@@ -140,7 +140,7 @@ struct RowSink {
         }
         let keys = sortKeys(output, extra)
         // A row that sorts after the k-th best row so far cannot reach the result; on equal keys the earlier row wins.
-        if let worst, Evaluator.compareKeys(keys, worst, descending: descending) >= 0 { return }
+        if let worst, SQL.compareKeys(keys, worst, descending: descending) >= 0 { return }
         try Cancellation.charge(row: output, overhead: 64 + 40 * order.count)
         rows.append((output, keys))
         // Top k: once twice k rows are held, sort and keep the best k, so that ORDER BY … LIMIT k holds O(k) rows.
@@ -159,7 +159,7 @@ struct RowSink {
         let sorted = try indexed.sorted { a, b in
             comparisons += 1
             if comparisons & 0x3FF == 0 { try Cancellation.checkpoint() }
-            let c = Evaluator.compareKeys(a.element.keys, b.element.keys, descending: desc)
+            let c = SQL.compareKeys(a.element.keys, b.element.keys, descending: desc)
             return c != 0 ? c < 0 : a.offset < b.offset
         }
         rows = sorted.map(\.element)

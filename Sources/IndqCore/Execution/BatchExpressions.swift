@@ -17,7 +17,7 @@ enum BatchExpressions {
                 return Vector(.booleans(compare(op, xs, ys)), validity: both(x.validity, y.validity))
             }
             return pairwise(x, y) { a, b in
-                guard let c = Evaluator.compareValues(a, b) else { return .null }
+                guard let c = SQL.compare(a, b) else { return .null }
                 return .boolean(holds(op, c))
             }
         case .chain(let first, let links) where links.first?.op == .and || links.first?.op == .or:
@@ -67,7 +67,7 @@ enum BatchExpressions {
             for i in 0..<batch.count {
                 let geLow: Bool? = v.isValid(i) && lo.isValid(i) ? xs[i] >= ls[i] : nil
                 let leHigh: Bool? = v.isValid(i) && hi.isValid(i) ? xs[i] <= hs[i] : nil
-                guard let r = Evaluator.and(geLow, leHigh) else {
+                guard let r = SQL.and(geLow, leHigh) else {
                     if validity == nil { validity = Array(repeating: true, count: batch.count) }
                     validity![i] = false
                     continue
@@ -78,6 +78,11 @@ enum BatchExpressions {
         default:
             return try rowByRow(e, batch)
         }
+    }
+
+    /// constant computes an expression that reads no row: a table function's argument, a constant parameter.
+    static func constant(_ e: BoundExpr) throws -> Value {
+        try evaluate(e, Batch(columns: [], count: 1))[0]
     }
 
     /// rowByRow computes an expression one row at a time, for the expressions without a kernel.

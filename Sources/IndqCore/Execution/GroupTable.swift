@@ -90,7 +90,7 @@ struct AggregateState {
     init(_ plan: AggregatePlan) throws {
         self.plan = plan
         // The arguments after the row arguments are constants: quantile_cont's q, string_agg's separator.
-        let parameter = try plan.extra.dropFirst(plan.function.rowArguments - 1).first.map { try Evaluator.evaluate($0, RowContext()) }
+        let parameter = try plan.extra.dropFirst(plan.function.rowArguments - 1).first.map(BatchExpressions.constant)
         setup = AggregateSetup(type: plan.type, range: plan.range, parameter: parameter, distinct: plan.distinct, star: plan.argument == nil)
         by = plan.function.rowArguments == 2 ? plan.extra.first : nil
         let integer = plan.argument?.type == .integer

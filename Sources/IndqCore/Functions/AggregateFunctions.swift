@@ -313,7 +313,7 @@ struct ExtremeAccumulator: Accumulator {
     mutating func add(_ value: Value) {
         if value.isNull { return }
         if best.isNull { best = value; return }
-        let c = Evaluator.compareValues(value, best) ?? 0
+        let c = SQL.compare(value, best) ?? 0
         if largest ? c > 0 : c < 0 { best = value }
     }
     func finish() -> Value { best }
@@ -366,7 +366,7 @@ struct ArgExtremeAccumulator: Accumulator {
     mutating func add(_ value: Value, by key: Value) {
         if value.isNull || key.isNull { return }
         if let b = best {
-            let c = Evaluator.compareValues(key, b.y) ?? 0
+            let c = SQL.compare(key, b.y) ?? 0
             if largest ? c > 0 : c < 0 { best = (value, key) }
         } else {
             best = (value, key)

@@ -49,7 +49,7 @@ extension FunctionRegistry {
                               throw Diagnostic("cannot compare \(a.type.rawValue) with \(b.type.rawValue) using nullif\(hint)", at: a.range.to(b.range))
                           }
                           return CallType(a.type)
-                      }, implementation: .scalar { args, _ in Evaluator.compareValues(args[0], args[1]) == 0 ? .null : args[0] }),
+                      }, implementation: .scalar { args, _ in SQL.compare(args[0], args[1]) == 0 ? .null : args[0] }),
         FunctionEntry("upper", kind: .scalar, arity: 1...1, signature: "upper(text)", summary: "text in capitals",
                       example: .init(sql: "select upper('asiel')", result: "ASIEL"),
                       typing: { c in try textArgument(c, giving: .text) },
@@ -339,7 +339,7 @@ private func extreme(largest: Bool) -> ScalarFunction {
     { args, _ in
         args.filter { !$0.isNull }.reduce(Value.null) { best, v in
             guard !best.isNull else { return v }
-            let c = Evaluator.compareValues(v, best) ?? 0
+            let c = SQL.compare(v, best) ?? 0
             return (largest ? c > 0 : c < 0) ? v : best
         }
     }

@@ -98,7 +98,7 @@ public struct SparkChart {
         let nameWidth = series.map { DisplayWidth.of($0.name) }.max() ?? 0
         var out = ""
         for s in series {
-            let points = s.points.sorted { (Evaluator.compareValues($0.x, $1.x) ?? 0) < 0 }
+            let points = s.points.sorted { (SQL.compare($0.x, $1.x) ?? 0) < 0 }
             let ys = points.compactMap { $0.y.asDouble }
             let (low, high) = (ys.min() ?? 0, ys.max() ?? 0)
             var line = ""
