@@ -3,6 +3,11 @@
 
 import IndqData
 import Synchronization
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
 
 /// Column is one column of a dataset, defined once in columns.tsv.
 public struct Column: Sendable {
@@ -103,6 +108,11 @@ public struct Catalogue: Sendable {
     struct EmbeddedFile: @unchecked Sendable {
         var name: String
         var text: UnsafePointer<CChar>
+
+        /// bytes is the text without its NUL.
+        var bytes: DataFile.Bytes {
+            UnsafeBufferPointer(start: UnsafeRawPointer(text).assumingMemoryBound(to: UInt8.self), count: strlen(text))
+        }
     }
 
     /// init(lazy:) indexes the embedded files by the names on their `@dataset` and `@english` lines, and parses a
@@ -119,11 +129,11 @@ public struct Catalogue: Sendable {
         let names = entries
         let columns = Lazy<[String: Column]> {
             guard let columnsFile else { throw DataFileError(file: "columns.tsv", line: 0, message: "missing") }
-            return try DataFile.parseColumns(String(cString: columnsFile.text), file: "columns.tsv")
+            return try DataFile.parseColumns(bytes: columnsFile.bytes, file: "columns.tsv")
         }
         store = Store(count: entries.count) { index, store in
             let file = datasetFiles[index]
-            let parsed = try DataFile.parseDataset(String(cString: file.text), file: file.name, columns: try columns.value())
+            let parsed = try DataFile.parseDataset(bytes: file.bytes, file: file.name, columns: try columns.value())
             return try Catalogue.joined(parsed, members: { name in
                 names.firstIndex { $0.name == name }.map { store.dataset(at: $0) }
             })

@@ -15,19 +15,29 @@ public struct DataFileError: Error, CustomStringConvertible {
     public var description: String { "\(file):\(line): \(message)" }
 }
 
-/// DataFile parses the report data files.
+/// DataFile parses the report data files. It reads their bytes, not Characters: a one-shot `indq -c` parses a data
+/// file on its way to the answer, and Character-by-Character parsing cost more than the rest of the statement.
 enum DataFile {
+    typealias Bytes = UnsafeBufferPointer<UInt8>
+
     /// parseColumns reads columns.tsv: name, type, english, nl, en.
     static func parseColumns(_ text: String, file: String) throws -> [String: Column] {
+        var text = text
+        return try text.withUTF8 { try parseColumns(bytes: $0, file: file) }
+    }
+
+    /// parseColumns(bytes:file:) is parseColumns over the file's UTF-8 bytes.
+    static func parseColumns(bytes text: Bytes, file: String) throws -> [String: Column] {
         var columns: [String: Column] = [:]
         var sawHeader = false
-        for (n, line) in lines(text) {
+        try forEachLine(text) { n, line in
+            if !sawHeader { sawHeader = true; return }
             let f = fields(line)
-            if !sawHeader { sawHeader = true; continue }
-            guard f.count == 5, let type = ValueType(rawValue: f[1]), type != .null, type != .boolean else {
+            guard f.count == 5, let type = ValueType(rawValue: string(f[1])), type != .null, type != .boolean else {
                 throw DataFileError(file: file, line: n, message: "expected name, type, english, nl, en")
             }
-            columns[f[0]] = Column(name: f[0], type: type, english: f[2], meaningNL: f[3], meaningEN: f[4])
+            let name = string(f[0])
+            columns[name] = Column(name: name, type: type, english: string(f[2]), meaningNL: string(f[3]), meaningEN: string(f[4]))
         }
         return columns
     }
@@ -36,85 +46,116 @@ enum DataFile {
     static func parseDataset(_ text: String, file: String, columns: [String: Column]) throws
         -> (dataset: Dataset, union: [String])
     {
+        var text = text
+        return try text.withUTF8 { try parseDataset(bytes: $0, file: file, columns: columns) }
+    }
+
+    /// Cell is what a header name makes of the cells below it.
+    enum Cell {
+        case report, section, sentence, line, text, words
+        /// data is a column of the dataset, of the given type.
+        case data(String, ValueType)
+    }
+
+    /// parseDataset(bytes:file:columns:) is parseDataset over the file's UTF-8 bytes.
+    static func parseDataset(bytes text: Bytes, file: String, columns: [String: Column]) throws
+        -> (dataset: Dataset, union: [String])
+    {
         var props: [String: String] = [:]
         var notes: [String] = []
         var printed: [String: (line: Int, text: String)] = [:]
         var meanings: [String: (nl: String, en: String, line: Int)] = [:]
         var union: [String] = []
-        var header: [String]?
+        var header: [Cell]?
         var rows: [[Value]] = []
         var sources: [RowSource] = []
         var dataColumns: [Column] = []
-        for (n, line) in lines(text) {
+        try forEachLine(text) { n, line in
             let f = fields(line)
-            if line.hasPrefix("@") {
+            if startsWith(line, UInt8(ascii: "@")) {
                 guard f.count >= 2 else { throw DataFileError(file: file, line: n, message: "expected a property and a value") }
-                let key = String(f[0].dropFirst())
-                let value = f[1...].joined(separator: "\t")
+                let key = string(Bytes(rebasing: f[0].dropFirst()))
+                // The value is every field after the key, tabs included.
+                let value = string(Bytes(rebasing: line[(f[1].baseAddress! - line.baseAddress!)...]))
                 switch key {
                 case "note": notes.append(value)
                 case "union": union = value.split(separator: " ").map(String.init)
                 case "printed":
-                    guard f.count == 4, let number = Int(f[2]) else {
+                    guard f.count == 4, let number = Int(string(f[2])) else {
                         throw DataFileError(file: file, line: n, message: "expected @printed, a column, a line number and the line's text")
                     }
-                    printed[f[1]] = (number, f[3])
+                    printed[string(f[1])] = (number, string(f[3]))
                 case "meaning":
                     guard f.count == 4, !f[2].isEmpty, !f[3].isEmpty else {
                         throw DataFileError(file: file, line: n, message: "expected @meaning, a column, its meaning in Dutch and in English")
                     }
-                    meanings[f[1]] = (f[2], f[3], n)
+                    meanings[string(f[1])] = (string(f[2]), string(f[3]), n)
                 default: props[key] = value
                 }
-                continue
+                return
             }
-            guard let names = header else {
-                header = f
-                for name in f where !name.hasPrefix("source.") {
-                    guard let c = columns[name] else {
-                        throw DataFileError(file: file, line: n, message: "column \(name) is not defined in columns.tsv")
+            guard let cells = header else {
+                var cells: [Cell] = []
+                for field in f {
+                    let name = string(field)
+                    switch name {
+                    case "source.report": cells.append(.report)
+                    case "source.section": cells.append(.section)
+                    case "source.sentence": cells.append(.sentence)
+                    case "source.line": cells.append(.line)
+                    case "source.text": cells.append(.text)
+                    case "source.words": cells.append(.words)
+                    case _ where name.hasPrefix("source."):
+                        throw DataFileError(file: file, line: n, message: "\(name) is not a source column")
+                    default:
+                        guard let c = columns[name] else {
+                            throw DataFileError(file: file, line: n, message: "column \(name) is not defined in columns.tsv")
+                        }
+                        dataColumns.append(c)
+                        cells.append(.data(name, c.type))
                     }
-                    dataColumns.append(c)
                 }
-                continue
+                header = cells
+                return
             }
-            guard f.count == names.count else {
-                throw DataFileError(file: file, line: n, message: "expected \(names.count) fields, found \(f.count)")
+            guard f.count == cells.count else {
+                throw DataFileError(file: file, line: n, message: "expected \(cells.count) fields, found \(f.count)")
             }
             var row: [Value] = []
+            row.reserveCapacity(dataColumns.count)
             var source = RowSource()
             var hasSource = false
             // A row whose first cell is `+` is another place where the report prints the figures of the row above.
-            let citation = f[0] == "+"
+            let citation = f[0].count == 1 && f[0][0] == UInt8(ascii: "+")
             if citation && (sources.isEmpty || sources.count != rows.count) {
                 throw DataFileError(file: file, line: n, message: "a '+' line adds a citation to the row above, which needs source columns")
             }
-            for (i, (name, cell)) in zip(names, f).enumerated() {
-                switch name {
-                case "source.report": source.report = cell.isEmpty ? nil : cell; hasSource = true
-                case "source.section": source.section = cell.isEmpty ? nil : cell; hasSource = true
-                case "source.sentence": source.sentence = cell.isEmpty ? nil : cell; hasSource = true
-                case "source.line":
-                    guard let number = Int(cell) else {
-                        throw DataFileError(file: file, line: n, message: "source.line '\(cell)' is not a line number")
+            for (i, cell) in f.enumerated() {
+                switch cells[i] {
+                case .report: source.report = cell.isEmpty ? nil : string(cell); hasSource = true
+                case .section: source.section = cell.isEmpty ? nil : string(cell); hasSource = true
+                case .sentence: source.sentence = cell.isEmpty ? nil : string(cell); hasSource = true
+                case .line:
+                    guard let number = Int(string(cell)) else {
+                        throw DataFileError(file: file, line: n, message: "source.line '\(string(cell))' is not a line number")
                     }
                     source.line = number; hasSource = true
-                case "source.text": source.text = cell; hasSource = true
-                case "source.words": source.words = cell.isEmpty ? nil : cell; hasSource = true
-                case _ where citation:
+                case .text: source.text = string(cell); hasSource = true
+                case .words: source.words = cell.isEmpty ? nil : string(cell); hasSource = true
+                case .data(let name, _) where citation:
                     guard i == 0 || cell.isEmpty else {
                         throw DataFileError(file: file, line: n, message: "a '+' line gives only source columns; \(name) must be empty")
                     }
-                default:
-                    guard let v = parseFigure(cell, as: columns[name]!.type) else {
-                        throw DataFileError(file: file, line: n, message: "'\(cell)' is not a valid \(columns[name]!.type.rawValue) for \(name)")
+                case .data(let name, let type):
+                    guard let v = parseFigure(bytes: cell, as: type) else {
+                        throw DataFileError(file: file, line: n, message: "'\(string(cell))' is not a valid \(type.rawValue) for \(name)")
                     }
                     row.append(v)
                 }
             }
             if citation {
                 sources[sources.count - 1].citations.append(source)
-                continue
+                return
             }
             rows.append(row)
             if hasSource { sources.append(source) }
@@ -135,6 +176,143 @@ enum DataFile {
                               notes: notes, columns: dataColumns, rows: rows, rowSources: sources, printed: printed,
                               cumulative: props["cumulative"])
         return (dataset, union)
+    }
+
+    /// forEachLine calls `body` with each numbered line (1-based, a CR before the LF dropped) that is neither blank
+    /// nor a comment, as `lines` yields them.
+    static func forEachLine(_ text: Bytes, _ body: (Int, Bytes) throws -> Void) throws {
+        guard let base = text.baseAddress else { return }
+        var start = 0
+        var n = 0
+        while start <= text.count {
+            n += 1
+            var end = text.count
+            if let found = memchr(base + start, 0x0A, text.count - start) { end = UnsafeRawPointer(found) - UnsafeRawPointer(base) }
+            var line = Bytes(rebasing: text[start..<end])
+            if line.last == 0x0D { line = Bytes(rebasing: line.dropLast()) }
+            start = end + 1
+            if line.isEmpty || startsWith(line, UInt8(ascii: "#")) { continue }
+            try body(n, line)
+        }
+    }
+
+    /// startsWith tells whether the line's first Character is the ASCII `byte`, as `hasPrefix` does: a combining mark
+    /// after it makes another Character.
+    static func startsWith(_ line: Bytes, _ byte: UInt8) -> Bool {
+        guard line.first == byte else { return false }
+        guard line.count > 1, line[1] >= 0x80 else { return true }
+        return string(line).first == Character(Unicode.Scalar(byte))
+    }
+
+    /// fields splits a line at its tabs (a tab is never part of a longer character).
+    static func fields(_ line: Bytes) -> [Bytes] {
+        var out: [Bytes] = []
+        var start = 0
+        for i in line.indices where line[i] == 0x09 {
+            out.append(Bytes(rebasing: line[start..<i]))
+            start = i + 1
+        }
+        out.append(Bytes(rebasing: line[start...]))
+        return out
+    }
+
+    /// string decodes a field, replacing invalid UTF-8 as String(cString:) does.
+    static func string(_ bytes: Bytes) -> String { String(decoding: bytes, as: UTF8.self) }
+
+    /// parseFigure(bytes:as:) is parseFigure over a cell's bytes. A figure of plain ASCII digits, `.` groups, a `,`
+    /// and a `%` (what the data files hold) is read from the bytes; any other cell goes through parseFigure.
+    static func parseFigure(bytes cell: Bytes, as type: ValueType) -> Value? {
+        if cell.isEmpty { return .null }
+        if type == .text { return .text(string(cell)) }
+        guard let figure = Figure(cell) else { return parseFigure(string(cell), as: type) }
+        switch type {
+        case .integer:
+            guard !figure.percent, figure.fraction == nil else { return nil }
+            return figure.integer.map { .integer($0) }
+        case .percentage:
+            guard figure.percent else { return nil }
+            return figure.decimal(shift: 2).map { .percentage($0) }
+        case .decimal:
+            guard !figure.percent else { return nil }
+            return figure.decimal(shift: 0).map { .decimal($0) }
+        case .number:
+            if figure.percent { return figure.decimal(shift: 2).map { .percentage($0) } }
+            if figure.fraction != nil { return figure.decimal(shift: 0).map { .decimal($0) } }
+            return figure.integer.map { .integer($0) }
+        case .text, .boolean, .null, .double, .points:
+            return nil
+        }
+    }
+
+    /// Figure is a cell of the form `-?D+(.DDD)*(,D+)?%?` in ASCII, with at most 18 digits before the comma and 30 in
+    /// all: a figure as the report prints it, whose value parseFigure would read the same way.
+    struct Figure {
+        var negative: Bool
+        /// whole and fraction are the digits before and after the decimal comma, without the thousands dots.
+        var whole: Int128
+        var wholeDigits: Int
+        var fraction: (value: Int128, digits: Int)?
+        var percent: Bool
+
+        init?(_ cell: Bytes) {
+            var i = 0
+            let end = cell.last == UInt8(ascii: "%") ? cell.count - 1 : cell.count
+            percent = end < cell.count
+            negative = i < end && cell[i] == UInt8(ascii: "-")
+            if negative { i += 1 }
+            func isDigit(_ b: UInt8) -> Bool { b >= 0x30 && b <= 0x39 }
+            whole = 0
+            wholeDigits = 0
+            // The digits since the last dot; -1 in the first group, which may have any length but not none.
+            var group = -1
+            while i < end && cell[i] != UInt8(ascii: ",") {
+                let b = cell[i]
+                if b == UInt8(ascii: ".") {
+                    guard group == -1 ? wholeDigits > 0 : group == 3 else { return nil }
+                    group = 0
+                } else {
+                    guard isDigit(b), wholeDigits < 18 else { return nil }
+                    whole = whole * 10 + Int128(b - 0x30)
+                    wholeDigits += 1
+                    if group >= 0 { group += 1 }
+                }
+                i += 1
+            }
+            guard wholeDigits > 0, group == -1 || group == 3 else { return nil }
+            fraction = nil
+            if i < end {
+                i += 1
+                var value: Int128 = 0
+                var digits = 0
+                while i < end {
+                    guard isDigit(cell[i]), wholeDigits + digits < 30 else { return nil }
+                    value = value * 10 + Int128(cell[i] - 0x30)
+                    digits += 1
+                    i += 1
+                }
+                guard digits > 0 else { return nil }
+                fraction = (value, digits)
+            }
+        }
+
+        /// integer is the figure as a whole number, nil when it does not fit 64 bits.
+        var integer: Int64? {
+            let v = negative ? -whole : whole
+            return v >= Int128(Int64.min) && v <= Int128(Int64.max) ? Int64(v) : nil
+        }
+
+        /// decimal is the figure moved `shift` places left, as DecimalValue.parse reads `whole.fraction`.
+        func decimal(shift: Int) -> DecimalValue? {
+            var units = whole
+            var scale = shift
+            if let fraction {
+                for _ in 0..<fraction.digits { units *= 10 }
+                units += fraction.value
+                scale += fraction.digits
+            }
+            return DecimalValue(units: negative ? -units : units, scale: scale,
+                                width: shift == 0 ? wholeDigits + (fraction?.digits ?? 0) : nil)
+        }
     }
 
     /// names reads a dataset file's `@dataset` and `@english` values from its NUL-terminated bytes without parsing
@@ -166,12 +344,7 @@ enum DataFile {
         return String(decoding: UnsafeBufferPointer(rebasing: line[count...]), as: UTF8.self)
     }
 
-    /// fields splits a line at its tabs, byte by byte (a tab is never part of a longer character).
-    static func fields(_ line: Substring) -> [String] {
-        line.utf8.split(separator: 0x09, omittingEmptySubsequences: false).map { String(Substring($0)) }
-    }
-
-    /// lines yields the numbered lines that are neither blank nor comments.
+    /// lines yields the numbered lines that are neither blank nor comments (glossary.tsv is read this way).
     static func lines(_ text: String) -> [(Int, Substring)] {
         var out: [(Int, Substring)] = []
         for (i, line) in text.lineList.enumerated() {
