@@ -41,6 +41,12 @@ public enum Cancellation {
         if probe.used > probe.memoryLimit { throw MemoryLimitExceeded(limit: probe.memoryLimit) }
     }
 
+    /// release gives back bytes charged for rows that are no longer held, e.g. those that top k dropped.
+    static func release(_ bytes: Int) {
+        guard let probe else { return }
+        probe.used -= min(bytes, probe.used)
+    }
+
     /// allow fails when `bytes` more would pass the memory limit, without counting them: a function that builds a
     /// long text asks before it builds it, so that the limit, not the operating system, refuses it. Long work also
     /// asks for cancellation.
@@ -53,9 +59,23 @@ public enum Cancellation {
     /// charge counts a row of values: each value, the text it holds, and about as much again for its printed form.
     static func charge(row: [Value], overhead: Int = 64) throws {
         guard probe != nil else { return }
-        var bytes = overhead + 32 + row.count * 40
+        try charge(overhead + bytes(of: row))
+    }
+
+    /// bytes estimates what a row of values holds: each value, the text it holds, and as much again for its printed form.
+    static func bytes(of row: [Value]) -> Int {
+        var bytes = 32 + row.count * 40
         for v in row { if case .text(let s) = v { bytes += 2 * s.utf8.count } }
+        return bytes
+    }
+
+    /// holding counts a chunk of rows against the limit while `body` writes it, and gives the memory back after.
+    static func holding(_ rows: [[Value]], _ body: () -> Void) throws {
+        guard probe != nil else { return body() }
+        let bytes = rows.reduce(0) { $0 + 64 + Self.bytes(of: $1) }
         try charge(bytes)
+        body()
+        release(bytes)
     }
 }
 

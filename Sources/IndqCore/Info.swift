@@ -32,17 +32,17 @@ enum Info {
     /// from: one row per value and figure. The rows go to `write` in chunks as they are made, so that a long
     /// listing is never held whole; it returns the query's notes.
     static func sources(of plan: QueryPlan, write: (RowChunk) -> Void) throws -> [Diagnostic] {
-        let (result, contexts) = try Evaluator.runWithContexts(plan)
+        let (result, origins) = try Executor.collect(plan)
         var rows: [[Value]] = []
         // References repeat for every row of a dataset; one string each keeps the sources as small as their rows.
         var references: [String: Value] = [:]
-        for (r, context) in contexts.enumerated() {
-            guard let dataset = context.dataset else { continue }
-            let select = plan.selects[context.select]
+        for (r, origin) in origins.enumerated() {
+            guard let origin, let dataset = origin.source?.dataset else { continue }
+            let select = plan.selects[origin.select]
             for (c, output) in select.outputs.enumerated() {
                 let columns = output.expr.referencedColumns(in: select)
                 for column in columns {
-                    for row in context.rows {
+                    for row in origin.rows {
                         for at in dataset.sourceLines(row: row, column: column) {
                             try Cancellation.checkpoint()
                             let figure = dataset.columns[column].type.alignsRight

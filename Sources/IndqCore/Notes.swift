@@ -208,42 +208,34 @@ extension BinaryOp {
     }
 }
 
-extension Evaluator {
-    /// aggregateNotes tells what an aggregate over these rows adds that a reader should know: different units
-    /// (kerncijfers.waarde with several eenheid), or several years of cumulative figures.
-    static func aggregateNotes(_ function: FunctionEntry, _ argument: BoundExpr?, range: SourceRange, rows: [RowContext],
-                               select: SelectPlan) -> [Diagnostic] {
-        guard mayNeedNote(function, argument, select), let argument else { return [] }
-        return aggregateNotes(function, columns: argument.referencedColumns(in: select), range: range, groups: [rows], select: select)
-    }
-
+extension Notes {
     /// mayNeedNote tells, before any row is looked at, whether an aggregate could get a note at all.
     static func mayNeedNote(_ function: FunctionEntry, _ argument: BoundExpr?, _ select: SelectPlan) -> Bool {
         guard argument != nil, let d = select.dataset, d.cumulative != nil || d.columnIndex(named: "eenheid") != nil else { return false }
         return function.note != .none
     }
 
-    /// aggregateNotes gives the notes of an aggregate, reading `columns`, over each of the groups; one note at most
-    /// of each kind.
-    static func aggregateNotes(_ function: FunctionEntry, columns: [Int], range: SourceRange, groups: [[RowContext]],
+    /// aggregateNotes gives the notes of an aggregate, reading `columns`, over each group of source rows; one note at
+    /// most of each kind.
+    static func aggregateNotes(_ function: FunctionEntry, columns: [Int], range: SourceRange, groups: [[Int]],
                                select: SelectPlan) -> [Diagnostic] {
         guard let d = select.dataset, !columns.isEmpty else { return [] }
         var out: [Diagnostic] = []
         for rows in groups where rows.count > 1 {
-            for note in groupNotes(function, columns: columns, range: range, rows: rows, dataset: d)
+            for note in groupNotes(function, columns: columns, range: range, rows: rows.map { d.rows[$0] }, dataset: d)
             where !out.contains(where: { $0.code == note.code }) { out.append(note) }
         }
         return out
     }
 
     /// groupNotes gives the notes of one aggregate over one group's rows.
-    static func groupNotes(_ function: FunctionEntry, columns: [Int], range: SourceRange, rows: [RowContext], dataset d: Dataset) -> [Diagnostic] {
+    static func groupNotes(_ function: FunctionEntry, columns: [Int], range: SourceRange, rows: [[Value]], dataset d: Dataset) -> [Diagnostic] {
         var out: [Diagnostic] = []
         let name = function.name
         let verb = function.note == .adds ? "adds" : "compares"
         if let unit = d.columnIndex(named: "eenheid"), columns.contains(where: { d.columns[$0].name == "waarde" }) {
             var units: [String] = []
-            for r in rows { if case .text(let u) = r.input[unit], !units.contains(u) { units.append(u) } }
+            for r in rows { if case .text(let u) = r[unit], !units.contains(u) { units.append(u) } }
             if units.count > 1 {
                 out.append(Diagnostic("\(name) over waarde \(verb) figures in different units: \(units.joined(separator: ", "))",
                                       at: range, notes: ["keep to one unit, e.g. where eenheid = '\(units[0])', or group by eenheid"],
@@ -251,7 +243,7 @@ extension Evaluator {
             }
         }
         if let words = d.cumulative, function.note == .adds, let y = d.columnIndex(named: "year") {
-            let years = Set(rows.compactMap { r -> Int64? in if case .integer(let i) = r.input[y] { return i } else { return nil } })
+            let years = Set(rows.compactMap { r -> Int64? in if case .integer(let i) = r[y] { return i } else { return nil } })
             if years.count > 1 {
                 let c = d.columns[columns[0]].name
                 out.append(Diagnostic("\(d.name) counts cumulatively (\(words)), so \(name) over several years counts earlier years again",

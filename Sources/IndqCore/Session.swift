@@ -210,12 +210,12 @@ public struct Session {
             let plan = try checker.check(q)
             for w in plan.warnings { writeError(source.render(w, color: colorErrors)) }
             var notes: [Diagnostic]
-            if BatchExecutor.accepts(plan) {
-                // Generated rows have no approximate figures, and go to the output as they are made.
+            if plan.streams {
+                // Rows without report figures have no approximate values, and go to the output as they are made.
                 notes = []
-                try emit(ResultHeader(columns: plan.columns, qualified: false)) { write in notes = try BatchExecutor.run(plan, write: write) }
+                try emit(ResultHeader(columns: plan.columns, qualified: false)) { write in notes = try Executor(plan).run(write: write) }
             } else {
-                let result = try Evaluator.run(plan, shouldStop: shouldStop)
+                let result = try Executor.run(plan)
                 emit(result)
                 notes = result.notes
             }

@@ -9,7 +9,7 @@ func firstRow(_ sql: String) throws -> [Value] {
     let source = SourceText(sql)
     guard case .query(let query) = try Parser.parseAll(source)[0] else { return [] }
     var checker = Checker(catalogue: .builtin, source: source)
-    return try Evaluator.run(try checker.check(query)).rows.first ?? []
+    return try Executor.run(try checker.check(query)).rows.first ?? []
 }
 
 func dec(_ s: String) -> DecimalValue { DecimalValue.parse(s)! }

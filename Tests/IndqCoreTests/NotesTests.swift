@@ -56,7 +56,7 @@ struct NotesTests {
         let source = SourceText(row.sql)
         guard case .query(let q) = try Parser.parseAll(source).first else { Issue.record("not a query"); return }
         var checker = Checker(catalogue: .builtin, source: source)
-        let result = try Evaluator.run(try checker.check(q))
+        let result = try Executor.run(try checker.check(q))
         #expect(result.notes.map(\.code) == row.codes)
         #expect(result.notes.allSatisfy { $0.severity == .note })
         // The note changes nothing: the session succeeds with the same rows.

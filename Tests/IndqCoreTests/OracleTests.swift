@@ -514,7 +514,7 @@ func runIndq(_ sql: String) -> Outcome<Value> {
         }
         var checker = Checker(catalogue: .builtin, source: source)
         let plan = try checker.check(query)
-        return .rows(try Evaluator.run(plan).rows)
+        return .rows(try Executor.run(plan).rows)
     } catch let d as Diagnostic {
         let place = source.location(of: d.range.start)
         return .failure("\(place.line):\(place.column) error: \(d.message)")

@@ -1,5 +1,4 @@
-// Plan tests: a checked query prints as a tree of logical operators, and the executor that runs it is chosen by
-// its operators.
+// Plan tests: a checked query prints as a tree of logical operators, and the one executor runs every operator.
 
 import Testing
 @testable import IndqCore
@@ -32,12 +31,26 @@ struct PlanTests {
         #expect(plan.logical.tree(source) == expected, "\(sql)")
     }
 
-    @Test func theBatchExecutorTakesPlansWhoseEveryOperatorItHas() throws {
-        let batch = ["select count(*) from range(10)", "select range from range(10) where range in (select range from range(3)) order by 1 limit 2",
-                     "select distinct mod(range, 2) from range(4)"]
-        let rows = ["select year from studenten", "select range, row_number() over () from range(3)",
-                    "select range from range(2) union select range from range(3)", "select 1"]
-        for sql in batch { #expect(BatchExecutor.accepts(try Self.plan(sql).0), "\(sql)") }
-        for sql in rows { #expect(!BatchExecutor.accepts(try Self.plan(sql).0), "\(sql)") }
+    /// Queries that between them use every operator, with their rows worked out by hand.
+    static let everyOperator: [(String, [[Value]])] = [
+        ("select count(*) from studenten", [[.integer(3)]]),
+        ("select 1", [[.integer(1)]]),
+        ("select range, row_number() over (order by range desc) from range(3) order by range",
+         [[.integer(0), .integer(3)], [.integer(1), .integer(2)], [.integer(2), .integer(1)]]),
+        ("select range from range(2) union select range from range(3) order by 1 desc limit 2 offset 1",
+         [[.integer(1)], [.integer(0)]]),
+        ("select distinct mod(range, 2) as m from range(5) where range > 0 order by m", [[.integer(0)], [.integer(1)]]),
+        ("select mod(range, 3) as k, sum(range) from range(7) group by k having sum(range) > 5 order by k",
+         [[.integer(0), .integer(9)], [.integer(2), .integer(7)]]),
+    ]
+
+    @Test func oneExecutorRunsEveryOperator() throws {
+        var seen = Set<String>()
+        for (sql, rows) in Self.everyOperator {
+            let (plan, _) = try Self.plan(sql)
+            seen.formUnion(plan.logical.operators)
+            #expect(try Executor.run(plan).rows == rows, "\(sql)")
+        }
+        #expect(seen == ["scan", "oneRow", "filter", "aggregate", "window", "project", "distinct", "setOperation", "sort", "limit"])
     }
 }

@@ -1,7 +1,7 @@
 // Expressions over a batch: each expression gives a Vector for all the rows of a batch at once. Comparisons,
 // AND/OR, BETWEEN, IN (SELECT …), integer arithmetic and the functions with an integer kernel (mod) run over Int64
-// buffers or hash look-ups; any other expression is computed row by row
-// with the same rules, so both ways give the same values and the same errors.
+// buffers or hash look-ups; any other expression is computed row by row (RowValue.swift) with the same rules, so both
+// ways give the same values and the same errors.
 
 enum BatchExpressions {
     /// evaluate computes `e` for every row of `batch`.
@@ -9,6 +9,12 @@ enum BatchExpressions {
         switch e.kind {
         case .column(let i):
             return batch.columns[i]
+        case .groupKey(let i):
+            return batch.keys[i]
+        case .aggregate(let i):
+            return batch.aggregates[i]
+        case .window(let i):
+            return batch.windows[i]
         case .constant(let v):
             return .constant(v, count: batch.count)
         case .binary(let op, let l, let r) where op.isComparison:
@@ -43,7 +49,7 @@ enum BatchExpressions {
         case .inSubquery(let x, let sub, let negated):
             // The subquery's first column is a hash set, made once; each row is one look-up.
             let v = try evaluate(x, batch)
-            let members = try Evaluator.memberSet(of: sub)
+            let members = try sub.memberSet()
             var values = [Bool](repeating: negated, count: batch.count)
             var validity: [Bool]?
             guard members.count > 0 else { return Vector(.booleans(values)) }
@@ -87,14 +93,9 @@ enum BatchExpressions {
 
     /// rowByRow computes an expression one row at a time, for the expressions without a kernel.
     static func rowByRow(_ e: BoundExpr, _ batch: Batch) throws -> Vector {
-        var context = RowContext()
-        context.input = Array(repeating: .null, count: batch.columns.count)
         var out: [Value] = []
         out.reserveCapacity(batch.count)
-        for i in 0..<batch.count {
-            for c in batch.columns.indices { context.input[c] = batch.columns[c][i] }
-            out.append(try Evaluator.evaluate(e, context))
-        }
+        for i in 0..<batch.count { out.append(try value(e, batch, i)) }
         return Vector.of(out)
     }
 

@@ -8,6 +8,10 @@ struct GroupTable {
     var nullGroup: Int?
     var byKeys: [[ValueKey]: Int] = [:]
     var states: [AggregateState]
+    /// source and groupRows are the dataset the rows come from and each group's source rows, kept only for rows
+    /// with provenance.
+    var source: DatasetBox?
+    var groupRows: [[Int]]?
 
     init(_ select: SelectPlan) throws {
         self.select = select
@@ -19,12 +23,17 @@ struct GroupTable {
     mutating func newGroup(_ key: [Value]) throws -> Int {
         try Cancellation.charge(64 + 40 * key.count + 16 * states.count)
         keys.append(key)
+        groupRows?.append([])
         for s in states.indices { states[s].grow() }
         return keys.count - 1
     }
 
     /// add puts the rows of a batch in their groups and updates every aggregate.
     mutating func add(_ batch: Batch) throws {
+        if let box = batch.source, groupRows == nil {
+            source = box
+            groupRows = Array(repeating: [], count: keys.count)
+        }
         var ids = [Int](repeating: 0, count: batch.count)
         if !select.groupKeys.isEmpty {
             let vectors = try select.groupKeys.map { try BatchExpressions.evaluate($0, batch) }
@@ -53,6 +62,9 @@ struct GroupTable {
                 }
             }
         }
+        if groupRows != nil {
+            for i in 0..<batch.count { groupRows![ids[i]].append(batch.tableRow(i)) }
+        }
         for s in states.indices {
             let included = try states[s].plan.filter.map { BatchExpressions.truth(try BatchExpressions.evaluate($0, batch)) }
             try states[s].update(ids, batch, included: included)
@@ -60,15 +72,20 @@ struct GroupTable {
         try Cancellation.checkpoint()
     }
 
-    /// finish gives one row context per group, in order of first appearance, with its keys and aggregates.
-    func finish() throws -> [RowContext] {
-        var out: [RowContext] = []
-        out.reserveCapacity(keys.count)
-        for g in keys.indices {
-            try Cancellation.checkpoint()
-            out.append(RowContext(keys: keys[g], aggregates: try states.map { try $0.value(g) }))
-        }
-        return out
+    /// count is the number of groups so far.
+    var count: Int { keys.count }
+
+    /// finish gives the groups from `start`, at most `count` of them, in order of first appearance, as a batch of
+    /// their keys and aggregates.
+    func finish(from start: Int, count n: Int) throws -> Batch {
+        let range = start..<min(keys.count, start + n)
+        try Cancellation.checkpoint()
+        var batch = Batch(columns: [], count: range.count)
+        batch.keys = select.groupKeys.indices.map { k in Vector.of(range.map { keys[$0][k] }) }
+        batch.aggregates = try states.map { s in Vector.of(try range.map { try s.value($0) }) }
+        batch.source = source
+        batch.groupRows = groupRows.map { Array($0[range]) }
+        return batch
     }
 }
 

@@ -76,6 +76,23 @@ public struct Vector: Sendable {
         return Vector(.integers(ints), validity: validity)
     }
 
+    /// concatenating joins vectors into one, typed when all of them are.
+    static func concatenating(_ vectors: [Vector]) -> Vector {
+        let validity: [Bool]? = vectors.contains { $0.validity != nil } ? vectors.flatMap { $0.validity ?? Array(repeating: true, count: $0.count) } : nil
+        var ints: [Int64] = [], bools: [Bool] = []
+        if vectors.allSatisfy({ if case .integers = $0.storage { return true }; return false }) {
+            for v in vectors { if case .integers(let a) = v.storage { ints += a } }
+            return Vector(.integers(ints), validity: validity)
+        }
+        if vectors.allSatisfy({ if case .booleans = $0.storage { return true }; return false }) {
+            for v in vectors { if case .booleans(let a) = v.storage { bools += a } }
+            return Vector(.booleans(bools), validity: validity)
+        }
+        var values: [Value] = []
+        for v in vectors { for i in 0..<v.count { values.append(v[i]) } }
+        return Vector(.values(values))
+    }
+
     /// selecting keeps the rows whose indices are given, in order.
     func selecting(_ rows: [Int]) -> Vector {
         let v = validity.map { m in rows.map { m[$0] } }
@@ -87,14 +104,32 @@ public struct Vector: Sendable {
     }
 }
 
-/// Batch is a run of rows of one table, column by column. `firstRow` is the table row of its first row, so that
-/// a row's place in its table (its provenance) can be found again.
+/// Batch is a run of rows, column by column. A scan's batch holds a table's columns; after GROUP BY a batch is one
+/// row per group, holding its keys and aggregates; window functions add their values. Provenance travels with the
+/// rows as hidden columns: the dataset the rows came from, each row's source rows, and whether an aggregate or window
+/// value was computed from approximate figures. Generated tables carry none of it.
 public struct Batch: Sendable {
     public var columns: [Vector]
     public var count: Int
+    /// keys and aggregates are a grouped batch's GROUP BY keys and aggregate values; windows the window functions'.
+    var keys: [Vector] = []
+    var aggregates: [Vector] = []
+    var windows: [Vector] = []
+    /// source is the dataset the rows came from; nil for generated rows and for a select without FROM.
+    var source: DatasetBox?
+    /// firstRow and rows place a scanned row in its table: rows, when a filter has dropped some, are the table rows
+    /// kept; nil while they run from firstRow.
     public var firstRow: Int
-    /// rows, when a filter has dropped some, are the table rows of the rows kept; nil while they run from firstRow.
     public var rows: [Int]?
+    /// groupRows, in a grouped batch from a dataset, are the source rows of each group.
+    var groupRows: [[Int]]?
+    /// approximateAggregates[a][i] and approximateWindows[w][i] tell whether aggregate a or window w of row i was
+    /// computed from a figure the report qualifies (Approximate.swift); empty when the dataset qualifies none.
+    var approximateAggregates: [[Bool]] = []
+    var approximateWindows: [[Bool]] = []
+    /// origins, after the select list is computed, say per row where its values came from (RowOrigin); nil for
+    /// rows without provenance.
+    var origins: [RowOrigin]?
 
     public init(columns: [Vector], count: Int, firstRow: Int = 0, rows: [Int]? = nil) {
         self.columns = columns
@@ -106,13 +141,63 @@ public struct Batch: Sendable {
     /// tableRow is the table row of row i.
     func tableRow(_ i: Int) -> Int { rows?[i] ?? firstRow + i }
 
+    /// sourceRows are the dataset rows that row i was read or computed from.
+    func sourceRows(_ i: Int) -> [Int] {
+        guard source != nil else { return [] }
+        return groupRows?[i] ?? [tableRow(i)]
+    }
+
     /// row gives row i as values.
     func row(_ i: Int) -> [Value] { columns.map { $0[i] } }
 
-    /// selecting keeps the rows whose indices are given.
+    /// selecting keeps the rows whose indices are given, with everything that travels with them.
     func selecting(_ kept: [Int]) -> Batch {
-        Batch(columns: columns.map { $0.selecting(kept) }, count: kept.count, firstRow: firstRow, rows: kept.map(tableRow))
+        var b = Batch(columns: columns.map { $0.selecting(kept) }, count: kept.count, firstRow: firstRow,
+                      rows: groupRows == nil ? kept.map(tableRow) : nil)
+        b.keys = keys.map { $0.selecting(kept) }
+        b.aggregates = aggregates.map { $0.selecting(kept) }
+        b.windows = windows.map { $0.selecting(kept) }
+        b.source = source
+        b.groupRows = groupRows.map { g in kept.map { g[$0] } }
+        b.approximateAggregates = approximateAggregates.map { a in kept.map { a[$0] } }
+        b.approximateWindows = approximateWindows.map { a in kept.map { a[$0] } }
+        b.origins = origins.map { o in kept.map { o[$0] } }
+        return b
     }
+
+    /// concatenating joins batches of one shape into one, as a window function needs its whole input at once.
+    static func concatenating(_ batches: [Batch]) -> Batch? {
+        guard let first = batches.first else { return nil }
+        if batches.count == 1 { return first }
+        func join(_ vectors: [Vector]) -> Vector { Vector.concatenating(vectors) }
+        var b = Batch(columns: first.columns.indices.map { c in join(batches.map { $0.columns[c] }) },
+                      count: batches.reduce(0) { $0 + $1.count },
+                      rows: first.groupRows == nil ? batches.flatMap { b in (0..<b.count).map(b.tableRow) } : nil)
+        b.keys = first.keys.indices.map { k in join(batches.map { $0.keys[k] }) }
+        b.aggregates = first.aggregates.indices.map { a in join(batches.map { $0.aggregates[a] }) }
+        b.windows = first.windows.indices.map { w in join(batches.map { $0.windows[w] }) }
+        b.source = first.source
+        b.groupRows = first.groupRows == nil ? nil : batches.flatMap { $0.groupRows! }
+        b.approximateAggregates = first.approximateAggregates.indices.map { a in batches.flatMap { $0.approximateAggregates[a] } }
+        b.approximateWindows = first.approximateWindows.indices.map { w in batches.flatMap { $0.approximateWindows[w] } }
+        b.origins = first.origins == nil ? nil : batches.flatMap { $0.origins! }
+        return b
+    }
+}
+
+/// DatasetBox shares one dataset among the batches and rows that came from it.
+final class DatasetBox: Sendable {
+    let dataset: Dataset
+    init(_ dataset: Dataset) { self.dataset = dataset }
+}
+
+/// RowOrigin is where a result row's values came from: its dataset and source rows, the select (of those a set
+/// operation joins) that made it, and the report's qualifier of each value (bijna, ruim, circa, or computedQualifier).
+struct RowOrigin: Sendable {
+    var source: DatasetBox?
+    var rows: [Int]
+    var select: Int
+    var qualifiers: [String?]
 }
 
 /// batchSize is the number of rows a scan gives at a time.

@@ -7,6 +7,8 @@ public struct RowChunk: Sendable {
     /// qualifiers, parallel to rows when not empty, mark each value with `bijna`, `ruim` or `circa` when the report
     /// gives its figure as approximate, or computedQualifier when it was computed from one; nil when exact.
     public var qualifiers: [[String?]]
+    /// origins, parallel to rows when the rows have provenance, say where each came from (`source select …`).
+    var origins: [RowOrigin]?
 
     public init(rows: [[Value]], qualifiers: [[String?]] = []) {
         self.rows = rows

@@ -1,6 +1,5 @@
-// The logical plan: a checked query as a tree of operators, each reading the rows of its input, as DataFusion's
-// LogicalPlan. It prints as an indented tree, so a test can say which operators a query runs, and the executors
-// choose by it: the batch executor takes a plan whose every operator it has.
+// The logical plan: a bound query as a tree of operators, each reading the rows of its input. The executor runs it
+// (Execution/Executor.swift), and it prints as an indented tree, so that a test can say which operators a query runs.
 
 /// LogicalPlan is one operator and its inputs.
 public indirect enum LogicalPlan {
@@ -10,12 +9,14 @@ public indirect enum LogicalPlan {
     case oneRow
     /// Keeps the rows for which the condition is true (WHERE, HAVING, QUALIFY).
     case filter(BoundExpr, input: LogicalPlan)
-    /// Groups rows by their keys and computes aggregates per group; without keys, one group of all rows.
-    case aggregate(keys: [BoundExpr], aggregates: [AggregatePlan], input: LogicalPlan)
+    /// Groups rows by their keys and computes aggregates per group; without keys, one group of all rows. `select`
+    /// is the select it belongs to, whose dataset tells the notes and approximate marks.
+    case aggregate(keys: [BoundExpr], aggregates: [AggregatePlan], of: SelectPlan, input: LogicalPlan)
     /// Computes window functions over partitions of the rows.
-    case window([WindowPlan], input: LogicalPlan)
-    /// Computes the result columns.
-    case project([(name: String, expr: BoundExpr)], input: LogicalPlan)
+    case window([WindowPlan], of: SelectPlan, input: LogicalPlan)
+    /// Computes the result columns of select number `index` (among those a set operation joins), then the `hidden`
+    /// ones: ORDER BY expressions that are not result columns, which the sort reads after the result columns.
+    case project([(name: String, expr: BoundExpr)], hidden: [BoundExpr], of: SelectPlan, index: Int, input: LogicalPlan)
     /// Drops repeated rows.
     case distinct(input: LogicalPlan)
     /// UNION, INTERSECT or EXCEPT of two results.
@@ -29,7 +30,7 @@ public indirect enum LogicalPlan {
     var inputs: [LogicalPlan] {
         switch self {
         case .scan, .oneRow: return []
-        case .filter(_, let i), .aggregate(_, _, let i), .window(_, let i), .project(_, let i), .distinct(let i),
+        case .filter(_, let i), .aggregate(_, _, _, let i), .window(_, _, let i), .project(_, _, _, _, let i), .distinct(let i),
              .sort(_, let i), .limit(_, _, let i):
             return [i]
         case .setOperation(_, let l, let r): return [l, r]
@@ -85,11 +86,11 @@ public indirect enum LogicalPlan {
             return "Scan: \(t.name) (\(t.rowCount) rows)"
         case .oneRow: return "OneRow"
         case .filter(let e, _): return "Filter: " + text(e.range)
-        case .aggregate(let keys, let aggregates, _):
+        case .aggregate(let keys, let aggregates, _, _):
             return "Aggregate: " + (keys.isEmpty ? "" : "by " + list(keys) + (aggregates.isEmpty ? "" : "; "))
                 + aggregates.map { text($0.range) }.joined(separator: ", ")
-        case .window(let ws, _): return "Window: " + ws.map { text($0.range) }.joined(separator: ", ")
-        case .project(let outputs, _): return "Project: " + outputs.map(\.name).joined(separator: ", ")
+        case .window(let ws, _, _): return "Window: " + ws.map { text($0.range) }.joined(separator: ", ")
+        case .project(let outputs, _, _, _, _): return "Project: " + outputs.map(\.name).joined(separator: ", ")
         case .distinct: return "Distinct"
         case .setOperation(let op, _, _): return op.sql
         case .sort(let keys, _):
@@ -108,15 +109,16 @@ public indirect enum LogicalPlan {
 }
 
 extension SelectPlan {
-    /// logical is the select's operators: scan, WHERE, grouping, HAVING, windows, QUALIFY, the select list, DISTINCT.
-    public var logical: LogicalPlan {
+    /// logical is the select's operators: scan, WHERE, grouping, HAVING, windows, QUALIFY, the select list with the
+    /// `hidden` ORDER BY expressions, DISTINCT.
+    func logical(index: Int, hidden: [BoundExpr] = []) -> LogicalPlan {
         var p: LogicalPlan = table.map { .scan($0) } ?? .oneRow
         if let filter { p = .filter(filter, input: p) }
-        if grouped { p = .aggregate(keys: groupKeys, aggregates: aggregates, input: p) }
+        if grouped { p = .aggregate(keys: groupKeys, aggregates: aggregates, of: self, input: p) }
         if let having { p = .filter(having, input: p) }
-        if !windows.isEmpty { p = .window(windows, input: p) }
+        if !windows.isEmpty { p = .window(windows, of: self, input: p) }
         if let qualify { p = .filter(qualify, input: p) }
-        p = .project(outputs, input: p)
+        p = .project(outputs, hidden: hidden, of: self, index: index, input: p)
         if distinct { p = .distinct(input: p) }
         return p
     }
@@ -124,15 +126,18 @@ extension SelectPlan {
 
 extension QueryPlan {
     /// logical is the query's plan: its selects joined by their set operations (INTERSECT first, then UNION and
-    /// EXCEPT from the left, as the evaluator applies them), then ORDER BY and OFFSET/LIMIT.
+    /// EXCEPT from the left, as DuckDB applies them), then ORDER BY and OFFSET/LIMIT.
     public var logical: LogicalPlan {
+        // ORDER BY expressions that are not result columns can only order a single select; they are computed with it.
+        let hidden: [BoundExpr] = order.compactMap { if case .expr(let e) = $0.key { return e }; return nil }
         var terms: [(op: SetOperation?, plan: LogicalPlan)] = []
         for (i, select) in selects.enumerated() {
+            let plan = select.logical(index: i, hidden: selects.count == 1 ? hidden : [])
             if i > 0 && setOps[i - 1].op == .intersect {
                 let last = terms.removeLast()
-                terms.append((last.op, .setOperation(setOps[i - 1], last.plan, select.logical)))
+                terms.append((last.op, .setOperation(setOps[i - 1], last.plan, plan)))
             } else {
-                terms.append((i == 0 ? nil : setOps[i - 1], select.logical))
+                terms.append((i == 0 ? nil : setOps[i - 1], plan))
             }
         }
         var p = terms[0].plan
@@ -140,5 +145,32 @@ extension QueryPlan {
         if !order.isEmpty { p = .sort(order, input: p) }
         if limit != nil || (offset ?? 0) > 0 { p = .limit(offset: offset ?? 0, count: limit, input: p) }
         return p
+    }
+
+    /// streams tells whether the result can go out as it is made: no select reads a report dataset or computes a
+    /// value with a subquery, so no value can be approximate and the output need not look at every row first.
+    var streams: Bool {
+        selects.allSatisfy { select in
+            select.table?.dataset == nil && !select.outputs.contains { $0.expr.containsSubquery }
+        }
+    }
+}
+
+extension BoundExpr {
+    /// containsSubquery tells whether a scalar subquery is part of the expression, whose value may be approximate.
+    var containsSubquery: Bool {
+        switch kind {
+        case .subquery: return true
+        case .column, .groupKey, .aggregate, .window, .sourceRef, .constant: return false
+        case .negate(let x), .not(let x), .isNull(let x, _), .cast(let x, _), .coerce(let x), .inSubquery(let x, _, _):
+            return x.containsSubquery
+        case .binary(_, let a, let b), .like(let a, let b, _, _): return a.containsSubquery || b.containsSubquery
+        case .chain(let first, let links): return first.containsSubquery || links.contains { $0.operand.containsSubquery }
+        case .between(let a, let b, let c, _): return a.containsSubquery || b.containsSubquery || c.containsSubquery
+        case .inList(let a, let list, _): return a.containsSubquery || list.contains { $0.containsSubquery }
+        case .scalar(_, let args): return args.contains { $0.containsSubquery }
+        case .caseWhen(let branches, let e):
+            return branches.contains { $0.0.containsSubquery || $0.1.containsSubquery } || (e?.containsSubquery ?? false)
+        }
     }
 }

@@ -1,0 +1,156 @@
+// Window functions over a batch: the operator holds its whole input, splits it into partitions by a hash of their
+// keys, orders each partition by typed sort keys, and has the registry compute each function over the partition in
+// one pass (a running frame adds each row once).
+
+extension Executor {
+    /// window computes the select's window functions over all rows of its input, then hands them on a batch at a time.
+    func window(_ windows: [WindowPlan], _ select: SelectPlan, _ input: LogicalPlan, into consume: Consumer) throws -> Bool {
+        var batches: [Batch] = []
+        _ = try produce(input) { batch in
+            try Cancellation.charge(batch.count * (32 + 16 * (batch.columns.count + batch.keys.count + batch.aggregates.count)))
+            batches.append(batch)
+            return true
+        }
+        guard var all = Batch.concatenating(batches) else { return true }
+        batches = []
+        let approximate = all.source.map { $0.dataset.qualifierColumn != nil } ?? false
+        for w in windows {
+            try Cancellation.charge(all.count * 24)
+            let (values, marks) = try compute(w, over: all, select, marksApproximate: approximate)
+            all.windows.append(values)
+            if approximate { all.approximateWindows.append(marks) }
+            if all.source != nil, Notes.mayNeedNote(w.function, w.arguments.first, select), let argument = w.arguments.first {
+                let rows = (0..<all.count).flatMap(all.sourceRows)
+                notes.add(contentsOf: Notes.aggregateNotes(w.function, columns: argument.referencedColumns(in: select), range: w.range,
+                                                           groups: [rows], select: select))
+            }
+        }
+        var start = 0
+        while start < all.count {
+            let end = min(all.count, start + batchSize)
+            guard try consume(start == 0 && end == all.count ? all : all.selecting(Array(start..<end))) else { return false }
+            start = end
+        }
+        return true
+    }
+
+    /// compute gives one window function's value for every row of the batch, and whether each was computed from an
+    /// approximate figure.
+    func compute(_ w: WindowPlan, over rows: Batch, _ select: SelectPlan, marksApproximate: Bool) throws -> (Vector, [Bool]) {
+        let n = rows.count
+        let partitions = try Self.partitions(try w.partitionBy.map { try BatchExpressions.evaluate($0, rows) }, count: n)
+        let order = SortColumns(try w.orderBy.map { try BatchExpressions.evaluate($0.0, rows) }, descending: w.orderBy.map(\.descending))
+        let arguments = try w.arguments.map { try BatchExpressions.evaluate($0, rows) }
+        // An aggregate's arguments after its row arguments are constants (quantile_cont's q).
+        let constants = w.function.kind == .aggregate ? w.arguments.dropFirst(w.function.rowArguments) : []
+        let parameter = try constants.first.map(BatchExpressions.constant)
+        let setup = AggregateSetup(type: w.type, range: w.range, parameter: parameter, star: w.arguments.isEmpty)
+        var out = [Value](repeating: .null, count: n)
+        var marks = [Bool](repeating: false, count: marksApproximate ? n : 0)
+        let marked = marksApproximate ? w.arguments.first : nil
+        for partition in partitions {
+            try Cancellation.checkpoint()
+            let sorted = try order.sorted(partition)
+            // Peers share their ORDER BY keys; with ORDER BY, a frame runs from the partition start to the last peer.
+            let peerEnd = peerEnds(count: sorted.count) { p in
+                !order.isEmpty && order.compare(sorted[p], sorted[p + 1]) != 0
+            }
+            let values = try w.function.window(count: sorted.count, peerEnd: peerEnd, arguments: w.arguments.count, setup: setup) { a, p in
+                arguments[a][sorted[p]]
+            }
+            for (p, row) in sorted.enumerated() { out[row] = values[p].value }
+            guard let argument = marked else { continue }
+            // Whether the running frame so far holds an approximate figure, extended as the frame grows.
+            var approximateThrough = -1, approximateSoFar = false
+            for (p, row) in sorted.enumerated() {
+                switch values[p].source {
+                case .none: marks[row] = false
+                case .row(let r): marks[row] = Approximate.isApproximate(argument, rows, sorted[r], select)
+                case .frame(let end):
+                    while approximateThrough < end {
+                        approximateThrough += 1
+                        if Approximate.isApproximate(argument, rows, sorted[approximateThrough], select) { approximateSoFar = true }
+                    }
+                    marks[row] = approximateSoFar
+                }
+            }
+        }
+        return (Vector.of(out), marks)
+    }
+
+    /// partitions splits rows 0..<count by their exact keys, in order of first appearance.
+    static func partitions(_ keys: [Vector], count: Int) throws -> [[Int]] {
+        if keys.isEmpty { return [Array(0..<count)] }
+        var partitions: [[Int]] = []
+        if keys.count == 1, case .integers(let xs) = keys[0].storage {
+            var byKey: [Int64: Int] = [:]
+            var nullPartition: Int?
+            for i in 0..<count {
+                if !keys[0].isValid(i) {
+                    if nullPartition == nil { nullPartition = partitions.count; partitions.append([]) }
+                    partitions[nullPartition!].append(i)
+                } else if let p = byKey[xs[i]] {
+                    partitions[p].append(i)
+                } else {
+                    byKey[xs[i]] = partitions.count
+                    partitions.append([i])
+                }
+            }
+            return partitions
+        }
+        var byKey: [[ValueKey]: Int] = [:]
+        for i in 0..<count {
+            if i & 0xFFF == 0 { try Cancellation.checkpoint() }
+            let id = keys.map { ValueKey($0[i]) }
+            if let p = byKey[id] { partitions[p].append(i) } else { byKey[id] = partitions.count; partitions.append([i]) }
+        }
+        return partitions
+    }
+}
+
+/// SortColumns orders the rows of one batch by typed key columns, NULL last in both directions, as DuckDB does;
+/// whole numbers compare as Int64 without a Value per row.
+struct SortColumns {
+    let keys: [Vector]
+    let descending: [Bool]
+
+    init(_ keys: [Vector], descending: [Bool]) {
+        self.keys = keys
+        self.descending = descending
+    }
+
+    var isEmpty: Bool { keys.isEmpty }
+
+    /// compare orders rows a and b: negative when a comes first.
+    func compare(_ a: Int, _ b: Int) -> Int {
+        for k in keys.indices {
+            let v = keys[k]
+            let c: Int
+            if case .integers(let xs) = v.storage {
+                let nullA = !v.isValid(a), nullB = !v.isValid(b)
+                if nullA || nullB {
+                    c = nullA == nullB ? 0 : (nullA ? 1 : -1)
+                } else {
+                    let x = xs[a], y = xs[b]
+                    c = x == y ? 0 : ((x < y) != descending[k] ? -1 : 1)
+                }
+            } else {
+                c = SQL.compareForSort(v[a], v[b], descending: descending[k])
+            }
+            if c != 0 { return c }
+        }
+        return 0
+    }
+
+    /// sorted orders rows by the keys, keeping the order of equal rows; long sorts ask whether to stop.
+    func sorted(_ rows: [Int]) throws -> [Int] {
+        if keys.isEmpty { return rows }
+        var comparisons = 0
+        return try rows.sorted { a, b in
+            comparisons += 1
+            if comparisons & 0x3FFF == 0 { try Cancellation.checkpoint() }
+            let c = compare(a, b)
+            return c != 0 ? c < 0 : a < b
+        }
+    }
+}
