@@ -15,7 +15,7 @@ let package = Package(
     targets: [
         // The report figures as plain data files, embedded into the binary at build time.
         .target(name: "IndqData", exclude: ["datasets", "glossary.tsv", "README.md"]),
-        // The language: lexer, parser, checker, evaluator and renderers. No terminal code.
+        // The language: lexer, parser, binder, executor and renderers. No terminal code.
         .target(name: "IndqCore", dependencies: ["IndqData"]),
         // libedit, reached through pkg-config.
         .systemLibrary(name: "CLibedit", pkgConfig: "libedit", providers: [.apt(["libedit-dev"])]),

@@ -67,7 +67,7 @@ enum BatchExpressions {
             guard case .integers(let xs) = v.storage, case .integers(let ls) = lo.storage, case .integers(let hs) = hi.storage else {
                 return try rowByRow(e, batch)
             }
-            // As the row evaluator: x >= low AND x <= high, where a false side decides even if the other is null.
+            // As SQL has it: x >= low AND x <= high, where a false side decides even if the other is null.
             var values = [Bool](repeating: false, count: batch.count)
             var validity: [Bool]?
             for i in 0..<batch.count {
@@ -110,8 +110,8 @@ enum BatchExpressions {
         }
     }
 
-    /// logical is an AND or OR chain. Each operand is computed only for the rows it can still decide, as the row
-    /// evaluator stops at the first operand that decides, so that `x <> 0 and 100 // x > 1` raises no error where x is 0.
+    /// logical is an AND or OR chain. Each operand is computed only for the rows it can still decide, as one row's
+    /// value stops at the first operand that decides, so that `x <> 0 and 100 // x > 1` raises no error where x is 0.
     static func logical(_ first: BoundExpr, _ links: [BoundLink], _ batch: Batch) throws -> Vector {
         let decisive = links[0].op == .or
         var decided = [Bool](repeating: false, count: batch.count)
@@ -187,7 +187,7 @@ enum BatchExpressions {
         }
     }
 
-    /// arithmetic is `+`, `-` or `*` over integers; an overflow in a row that is not null is the row evaluator's error.
+    /// arithmetic is `+`, `-` or `*` over integers; an overflow in a row that is not null is the error that row alone would raise.
     static func arithmetic(_ op: BinaryOp, _ xs: [Int64], _ ys: [Int64], _ validity: [Bool]?, range: SourceRange) throws -> [Int64] {
         var out = [Int64](repeating: 0, count: xs.count)
         var overflow = false

@@ -1,4 +1,4 @@
-// Evaluator tests: each row is a statement over the report datasets and its result as CSV, or the error it must
+// Executor tests: each row is a statement over the report datasets and its result as CSV, or the error it must
 // give (with its line:column). The figures are those of the reports; see Sources/IndqData.
 
 import Testing
@@ -19,7 +19,7 @@ func runCSV(_ source: String) -> String {
     return out.replacingAll("\r\n", with: "\n")
 }
 
-struct EvaluatorTests {
+struct ExecutorTests {
     static let rows: [(String, String)] = [
         ("select aanvragen from studenten where year = 2021", "aanvragen\n20560\n"),
         ("select JAAR, Aanvragen from STUDENTEN where jaar = 2020", "JAAR,Aanvragen\n2020,12310\n"),
