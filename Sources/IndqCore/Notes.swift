@@ -50,7 +50,7 @@ extension Dataset {
     }
 }
 
-extension Checker {
+extension Binder {
     /// columnOf returns the dataset column an expression reads directly, if it does.
     func columnOf(_ e: BoundExpr, _ scope: Scope) -> (Dataset, Int)? {
         guard case .column(let i) = e.kind, let d = scope.dataset, i < d.columns.count else { return nil }

@@ -206,7 +206,7 @@ public struct Session {
     public mutating func execute(_ statement: Statement, source: SourceText) throws {
         switch statement {
         case .query(let q):
-            var checker = Checker(catalogue: catalogue, source: source)
+            var checker = Binder(catalogue: catalogue, source: source)
             let plan = try checker.check(q)
             for w in plan.warnings { writeError(source.render(w, color: colorErrors)) }
             var notes: [Diagnostic]
@@ -223,11 +223,11 @@ public struct Session {
         case .showDatasets:
             emit(Info.datasets(catalogue))
         case .describe(let name):
-            emit(Info.describe(try Checker(catalogue: catalogue, source: source).resolveDataset(name)))
+            emit(Info.describe(try Binder(catalogue: catalogue, source: source).resolveDataset(name)))
         case .source(let name):
-            emit(Info.source(try Checker(catalogue: catalogue, source: source).resolveDataset(name)))
+            emit(Info.source(try Binder(catalogue: catalogue, source: source).resolveDataset(name)))
         case .sourceOf(let q):
-            var checker = Checker(catalogue: catalogue, source: source)
+            var checker = Binder(catalogue: catalogue, source: source)
             let plan = try checker.check(q)
             var notes: [Diagnostic] = []
             // A person reads the sources best as a list; the other formats get the rows.
@@ -317,7 +317,7 @@ public struct Session {
         guard let last else { return .complete }
         // `select year` parses (a select needs no FROM), but at the prompt it almost surely waits for its FROM.
         if case .query(let q) = last, q.selects.last?.from == nil, !text.trimmingTrailingWhitespace.hasSuffix(";") {
-            var checker = Checker(catalogue: catalogue, source: source)
+            var checker = Binder(catalogue: catalogue, source: source)
             if let d = Self.checkError(&checker, q), d.code == .columnWithoutFrom {
                 return .incomplete
             }
@@ -332,7 +332,7 @@ public struct Session {
     }
 
     /// checkError returns the diagnostic a query's check throws, if any.
-    static func checkError(_ checker: inout Checker, _ q: Query) -> Diagnostic? {
+    static func checkError(_ checker: inout Binder, _ q: Query) -> Diagnostic? {
         do {
             _ = try checker.check(q)
             return nil

@@ -8,7 +8,7 @@ import Testing
 func firstRow(_ sql: String) throws -> [Value] {
     let source = SourceText(sql)
     guard case .query(let query) = try Parser.parseAll(source)[0] else { return [] }
-    var checker = Checker(catalogue: .builtin, source: source)
+    var checker = Binder(catalogue: .builtin, source: source)
     return try Executor.run(try checker.check(query)).rows.first ?? []
 }
 

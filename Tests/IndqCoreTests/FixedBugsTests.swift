@@ -29,9 +29,9 @@ struct FixedBugsTests {
 
     static let bugs: [FixedBug] = [
         // Flat chains once overflowed the stack; then they were refused as nesting. They are one level deep and run.
-        FixedBug(found: "hostile input: 1,000-term '+' chain overflowed the stack in Checker.bind (SIGSEGV)",
+        FixedBug(found: "hostile input: 1,000-term '+' chain overflowed the stack in Binder.bind (SIGSEGV)",
                  input: chain("+", "1", 1_000) + " as s", outcome: .success, format: .csv, output: "s\r\n1000\r\n"),
-        FixedBug(found: "hostile input: 100,000-term '+' chain overflowed the stack in Checker.bind (SIGSEGV)",
+        FixedBug(found: "hostile input: 100,000-term '+' chain overflowed the stack in Binder.bind (SIGSEGV)",
                  input: chain("+", "1", 100_000) + " as s", outcome: .success, format: .csv, output: "s\r\n100000\r\n"),
         FixedBug(found: "hostile input: 3,000-term OR chain overflowed the stack (SIGSEGV)",
                  input: "select 1 as s where " + Array(repeating: "true", count: 3_000).joined(separator: " or "),

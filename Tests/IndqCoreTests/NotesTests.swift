@@ -55,7 +55,7 @@ struct NotesTests {
     func givesItsNotes(_ row: Row) throws {
         let source = SourceText(row.sql)
         guard case .query(let q) = try Parser.parseAll(source).first else { Issue.record("not a query"); return }
-        var checker = Checker(catalogue: .builtin, source: source)
+        var checker = Binder(catalogue: .builtin, source: source)
         let result = try Executor.run(try checker.check(q))
         #expect(result.notes.map(\.code) == row.codes)
         #expect(result.notes.allSatisfy { $0.severity == .note })
@@ -77,7 +77,7 @@ struct NotesTests {
         let sql = "select year from studenten where " + Array(repeating: "year = 2022", count: 1_000).joined(separator: " or ")
         let source = SourceText(sql)
         guard case .query(let q) = try Parser.parseAll(source).first else { Issue.record("not a query"); return }
-        var checker = Checker(catalogue: .builtin, source: source)
+        var checker = Binder(catalogue: .builtin, source: source)
         #expect(try checker.check(q).notes.count == 1)
     }
 

@@ -512,7 +512,7 @@ func runIndq(_ sql: String) -> Outcome<Value> {
         guard statements.count == 1, case .query(let query) = statements[0] else {
             return .failure("not a single query")
         }
-        var checker = Checker(catalogue: .builtin, source: source)
+        var checker = Binder(catalogue: .builtin, source: source)
         let plan = try checker.check(query)
         return .rows(try Executor.run(plan).rows)
     } catch let d as Diagnostic {

@@ -8,7 +8,7 @@ struct PlanTests {
     static func plan(_ sql: String) throws -> (QueryPlan, SourceText) {
         let source = SourceText(sql)
         guard case .query(let q) = try Parser.parseAll(source)[0] else { throw Diagnostic("not a query", at: SourceRange(0, 0)) }
-        var checker = Checker(catalogue: .builtin, source: source)
+        var checker = Binder(catalogue: .builtin, source: source)
         return (try checker.check(q), source)
     }
 

@@ -240,7 +240,7 @@ func parsedPieces(_ text: String) throws -> [String] {
             Issue.record("not a query")
             return
         }
-        var checker = Checker(catalogue: .builtin, source: source)
+        var checker = Binder(catalogue: .builtin, source: source)
         #expect(Session.checkError(&checker, q)?.code == .columnWithoutFrom)
     }
 

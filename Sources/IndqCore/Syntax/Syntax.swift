@@ -1,4 +1,4 @@
-// The syntax tree: what the parser produces and the checker reads. Every node knows its source range, and the
+// The syntax tree: what the parser produces and the binder reads. Every node knows its source range, and the
 // tree prints back as canonical SQL (`sql`), so a parser test is a round trip.
 
 /// Statement is one statement of a script.

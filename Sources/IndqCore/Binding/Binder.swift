@@ -1,4 +1,4 @@
-// Checker: syntax tree → plan. Resolves names against the catalogue and checks types and clauses in a phase of
+// Binder: syntax tree → plan. Resolves names against the catalogue and checks types and clauses in a phase of
 // its own, so that every mistake in a query is reported with its place before any row is read.
 
 /// BoundExpr is an expression resolved against a select: names are references into the row being evaluated,
@@ -127,8 +127,8 @@ public struct QueryPlan: Sendable {
     public var notes: [Diagnostic] = []
 }
 
-/// Checker resolves and type-checks queries against a catalogue.
-public struct Checker {
+/// Binder resolves and type-checks queries against a catalogue.
+public struct Binder {
     let catalogue: Catalogue
     let source: SourceText
     var warnings: [Diagnostic] = []
@@ -166,7 +166,7 @@ public struct Checker {
         var orderScope: Scope?
         var items: [SelectList] = []
         for select in query.selects {
-            let (plan, scope, list) = try checkSelect(select)
+            let (plan, scope, list) = try bindSelect(select)
             selects.append(plan)
             orderScope = scope
             items.append(list)
@@ -262,8 +262,8 @@ public struct Checker {
                          at: e.range)
     }
 
-    /// checkSelect binds one select: FROM, WHERE, GROUP BY, HAVING, the select list, QUALIFY and the window functions.
-    mutating func checkSelect(_ select: Select) throws -> (SelectPlan, Scope, SelectList) {
+    /// bindSelect binds one select: FROM, WHERE, GROUP BY, HAVING, the select list, QUALIFY and the window functions.
+    mutating func bindSelect(_ select: Select) throws -> (SelectPlan, Scope, SelectList) {
         let table = try select.from.map { try resolveTable($0) }
         let dataset = table?.schema
         // Expand `*` first, so that WHERE, GROUP BY positions and aliases refer to the final select list.
@@ -572,19 +572,19 @@ public struct Checker {
             }
             return BoundExpr(kind: .cast(b, target), type: target.valueType, range: e.range)
         case .subquery(let q):
-            let plan = try checkSubquery(q, at: e.range)
+            let plan = try bindSubquery(q, at: e.range)
             return BoundExpr(kind: .subquery(SubqueryPlan(plan)), type: plan.columns[0].type, range: e.range)
         case .inSubquery(let x, let q, let negated):
             let bx = try bind(x, &scope)
-            let plan = try checkSubquery(q, at: e.range)
+            let plan = try bindSubquery(q, at: e.range)
             try expectComparable(bx, BoundExpr(kind: .constant(.null), type: plan.columns[0].type, range: e.range), op: "IN")
             return BoundExpr(kind: .inSubquery(bx, SubqueryPlan(plan), negated: negated), type: .boolean, range: e.range)
         }
     }
 
-    /// checkSubquery checks a subquery on its own: it cannot see the outer query's columns.
-    mutating func checkSubquery(_ q: Query, at range: SourceRange) throws -> QueryPlan {
-        var inner = Checker(catalogue: catalogue, source: source)
+    /// bindSubquery binds a subquery on its own: it cannot see the outer query's columns.
+    mutating func bindSubquery(_ q: Query, at range: SourceRange) throws -> QueryPlan {
+        var inner = Binder(catalogue: catalogue, source: source)
         let plan = try inner.check(q)
         warnings += inner.warnings
         notes.add(contentsOf: inner.notes.all)
@@ -797,7 +797,7 @@ public struct Checker {
     }
 
     /// coerce converts the branches of a CASE, COALESCE or UNION to their unified type. Decimals take one
-    /// DECIMAL(width, scale), as in DuckDB, so that `coalesce(null, 1, 2.5)` prints 1.0, when the checker can tell
+    /// DECIMAL(width, scale), as in DuckDB, so that `coalesce(null, 1, 2.5)` prints 1.0, when the binder can tell
     /// every branch's scale; otherwise each keeps its own.
     func coerce(_ es: [BoundExpr], to type: ValueType) -> [BoundExpr] {
         let typed = es.filter { $0.type != .null }
@@ -812,7 +812,7 @@ public struct Checker {
         }
     }
 
-    /// decimalShape is the DECIMAL(width, scale) of an expression where the checker can tell it: a count (as
+    /// decimalShape is the DECIMAL(width, scale) of an expression where the binder can tell it: a count (as
     /// BIGINT, DECIMAL(19,0)), a literal or a cast to DECIMAL.
     func decimalShape(_ e: BoundExpr) -> (width: Int, scale: Int)? {
         if e.type == .integer { return (19, 0) }
