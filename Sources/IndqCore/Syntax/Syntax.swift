@@ -522,3 +522,27 @@ extension Literal {
         }
     }
 }
+
+extension Expr {
+    /// visit calls `f` on this expression and every expression inside it, but not inside subqueries.
+    func visit(_ f: (Expr) -> Void) {
+        f(self)
+        switch kind {
+        case .column, .literal, .subquery: break
+        case .unary(_, let e), .isNull(let e, _), .cast(let e, _), .inSubquery(let e, _, _): e.visit(f)
+        case .binary(_, let a, let b), .like(let a, let b, _, _): a.visit(f); b.visit(f)
+        case .chain(let first, let links): first.visit(f); links.forEach { $0.operand.visit(f) }
+        case .between(let a, let b, let c, _): a.visit(f); b.visit(f); c.visit(f)
+        case .inList(let a, let list, _): a.visit(f); list.forEach { $0.visit(f) }
+        case .call(let c):
+            c.args.forEach { $0.visit(f) }
+            c.filter?.visit(f)
+            c.over?.partitionBy.forEach { $0.visit(f) }
+            c.over?.orderBy.forEach { $0.expr.visit(f) }
+        case .caseWhen(let o, let branches, let e):
+            o?.visit(f)
+            branches.forEach { $0.condition.visit(f); $0.result.visit(f) }
+            e?.visit(f)
+        }
+    }
+}

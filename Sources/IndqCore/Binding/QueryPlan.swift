@@ -1,0 +1,80 @@
+// The plan model: a bound query (QueryPlan) of selects (SelectPlan) with their aggregates, window functions and
+// subqueries; what the binder produces and the logical plan and the executor read.
+
+/// SubqueryPlan is a checked subquery; its rows are computed once, on first use, since it cannot refer to the
+/// outer query.
+public final class SubqueryPlan: @unchecked Sendable {
+    public let plan: QueryPlan
+    var cached: [[Value]]?
+    /// members is the first column as a hash set, for IN (SELECT …).
+    var members: (keys: Set<ValueKey>, hasNull: Bool, count: Int)?
+    /// approximate tells, once the subquery has run, whether its value was computed from approximate figures.
+    var approximate = false
+    init(_ plan: QueryPlan) { self.plan = plan }
+}
+
+/// AggregatePlan is one aggregate of a grouped select.
+public struct AggregatePlan: Sendable {
+    public var function: FunctionEntry
+    public var name: String { function.name }
+    /// argument is the first argument; nil for count(*).
+    public var argument: BoundExpr?
+    /// extra are the arguments after the first: quantile_cont's q, string_agg's separator, arg_max's y.
+    public var extra: [BoundExpr] = []
+    public var distinct: Bool
+    public var filter: BoundExpr?
+    public var type: ValueType
+    public var range: SourceRange
+}
+
+/// WindowPlan is one window function of a select.
+public struct WindowPlan: Sendable {
+    public var function: FunctionEntry
+    public var name: String { function.name }
+    public var arguments: [BoundExpr]
+    public var partitionBy: [BoundExpr]
+    public var orderBy: [(BoundExpr, descending: Bool)]
+    public var type: ValueType
+    public var range: SourceRange
+}
+
+/// SelectPlan is one checked select.
+public struct SelectPlan: Sendable {
+    /// nil for a select without FROM, which sees one empty row; for a table function, its schema.
+    public var dataset: Dataset?
+    /// table is what FROM reads; nil without FROM.
+    public var table: (any Table)?
+    public var filter: BoundExpr?
+    /// grouped is true for GROUP BY, and for aggregates without GROUP BY (one group of all rows).
+    public var grouped: Bool
+    public var groupKeys: [BoundExpr]
+    public var aggregates: [AggregatePlan]
+    public var having: BoundExpr?
+    public var windows: [WindowPlan]
+    /// qualify filters the rows once their window functions are known.
+    public var qualify: BoundExpr?
+    public var outputs: [(name: String, expr: BoundExpr)]
+    public var distinct: Bool
+}
+
+/// QueryPlan is a checked query, ready to run.
+public struct QueryPlan: Sendable {
+    /// SortKey is an ORDER BY entry: a result column, or an expression over the (single) select's rows.
+    public enum SortKey: Sendable {
+        case output(Int)
+        case expr(BoundExpr)
+    }
+
+    public var selects: [SelectPlan]
+    /// setOps[i] joins the rows of selects[i] and selects[i + 1].
+    public var setOps: [SetOperation] = []
+    public var columns: [ResultColumn]
+    public var order: [(key: SortKey, descending: Bool)]
+    public var limit: Int?
+    public var offset: Int?
+    /// warnings are hints that do not stop the query, e.g. a percentage compared with 80.
+    public var warnings: [Diagnostic]
+    /// notes tell about the figures the query reads, e.g. a year the dataset does not have (Notes.swift); they
+    /// are written after the result.
+    public var notes: [Diagnostic] = []
+}
