@@ -53,8 +53,8 @@ extension Dataset {
 extension Binder {
     /// columnOf returns the dataset column an expression reads directly, if it does.
     func columnOf(_ e: BoundExpr, _ scope: Scope) -> (Dataset, Int)? {
-        guard case .column(let i) = e.kind, let d = scope.dataset, i < d.columns.count else { return nil }
-        return (d, i)
+        guard case .column(let i) = e.kind, let (t, c) = scope.table(of: i) else { return nil }
+        return (t.schema, c)
     }
 
     /// constantOf returns the value of a literal.
@@ -151,9 +151,12 @@ extension Binder {
 
     /// noteCumulative adds a note for lag or lead over a dataset whose figures are cumulative.
     mutating func noteCumulative(_ function: FunctionEntry, _ args: [BoundExpr], _ scope: Scope, at range: SourceRange) {
-        guard case .window(.offset(let direction)) = function.implementation, let d = scope.dataset, let words = d.cumulative else { return }
+        guard case .window(.offset(let direction)) = function.implementation else { return }
+        let read = args.first.flatMap { columnOf($0, scope) }
+        // The dataset is the one of the column read, or else the only one in scope.
+        guard let d = read?.0 ?? (scope.tables.count == 1 ? scope.tables[0].schema : nil), let words = d.cumulative else { return }
         let name = function.name
-        let column = args.first.flatMap { columnOf($0, scope) }.map { d.columns[$0.1].name } ?? "x"
+        let column = read.map { d.columns[$0.1].name } ?? "x"
         // The years themselves are not cumulative.
         if column == "year" { return }
         let earlier = direction < 0 ? "the year before" : "the year after"

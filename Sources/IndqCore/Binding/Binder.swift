@@ -81,7 +81,8 @@ public struct Binder {
     /// SelectList is a select's list once `*` is expanded: each expression, its result name, and whether the name
     /// is an alias the query gave (`AS name`, or a column that `* REPLACE` replaced).
     struct SelectList {
-        var dataset: Dataset?
+        /// tables are the tables that FROM brings in, which `*` expands to.
+        var tables: [TableBinding] = []
         var items: [(expr: Expr, name: String?, aliased: Bool)] = []
         /// outputs are the bound expressions, parallel to items.
         var outputs: [BoundExpr] = []
@@ -106,7 +107,8 @@ public struct Binder {
             if let list, let i = list.items.firstIndex(where: { $0.aliased && $0.name?.lowercased() == key }) { return .output(i) }
             if let i = columns.firstIndex(where: { $0.name.lowercased() == key }) { return .output(i) }
             // The same column under another spelling: jaar for year, an English name.
-            if let list, let dataset = list.dataset, let c = dataset.columnIndex(named: name),
+            if let list, case let found = Self.lookUpColumn(name, in: list.tables, sourceRef: false), found.count == 1,
+               case .column(let c, _) = found[0].1,
                let i = list.outputs.firstIndex(where: { if case .column(c) = $0.kind { return true }; return false }) {
                 return .output(i)
             }
@@ -117,14 +119,13 @@ public struct Binder {
 
     /// bindSelect binds one select: FROM, WHERE, GROUP BY, HAVING, the select list, QUALIFY and the window functions.
     mutating func bindSelect(_ select: Select) throws -> (SelectPlan, Scope, SelectList) {
-        let table = try select.from.map { try resolveTable($0) }
-        let dataset = table?.schema
+        let (table, tables) = try bindFrom(select.from)
         // Expand `*` first, so that WHERE, GROUP BY positions and aliases refer to the final select list.
-        var list = SelectList(dataset: dataset)
+        var list = SelectList(tables: tables)
         for item in select.items {
             switch item {
             case .star(let star):
-                list.items += try expand(star, dataset)
+                list.items += try expand(star, tables)
             case .expr(let e, let alias):
                 // A column's result name is its name without quotes, so that "year" and year name the same column.
                 var name = alias?.text
@@ -133,7 +134,7 @@ public struct Binder {
             }
         }
         let aliases = list.aliases
-        var scope = Scope(dataset: dataset, clause: "WHERE")
+        var scope = Scope(tables: tables, clause: "WHERE")
         var filter: BoundExpr?
         if let w = select.whereClause {
             scope.aliases = aliases
@@ -155,14 +156,14 @@ public struct Binder {
                     }
                     return list.items[n - 1].expr
                 }
-                if case .column(let name) = g.kind, dataset?.columnIndex(named: name) == nil,
+                if case .column(let name) = g.kind, Self.lookUpColumn(name, in: tables, sourceRef: false).isEmpty,
                    let aliased = aliases.first(where: { $0.name.lowercased() == name.lowercased() }) {
                     return aliased.expr
                 }
                 return g
             }
         for target in targets {
-            var keyScope = Scope(dataset: dataset, clause: "GROUP BY")
+            var keyScope = Scope(tables: tables, clause: "GROUP BY")
             keyScope.aliases = aliases
             let bound = try bind(target, &keyScope)
             scope.groupKeys.append((target.key, BoundExpr(kind: .groupKey(groupKeys.count), type: bound.type, range: bound.range)))
@@ -195,21 +196,19 @@ public struct Binder {
                 throw Diagnostic("QUALIFY filters on window functions, but the select has none; use WHERE", at: q.range)
             }
         }
-        let plan = SelectPlan(dataset: dataset, table: table, filter: filter, grouped: aggregating, groupKeys: groupKeys,
+        let plan = SelectPlan(dataset: table?.schema, table: table, filter: filter, grouped: aggregating, groupKeys: groupKeys,
                               aggregates: scope.aggregates, having: having, windows: scope.windows, qualify: qualify,
                               outputs: outputs, distinct: select.distinct)
         return (plan, scope, list)
     }
 
-    /// expand turns `* [EXCLUDE (…)] [REPLACE (…)]` into the dataset's columns.
-    func expand(_ star: Star, _ dataset: Dataset?) throws -> [(expr: Expr, name: String?, aliased: Bool)] {
-        guard let dataset else { throw Diagnostic("SELECT * needs a FROM: there are no columns to select", at: star.range) }
+    /// expand turns `* [EXCLUDE (…)] [REPLACE (…)]` into the columns of the tables in scope.
+    func expand(_ star: Star, _ tables: [TableBinding]) throws -> [(expr: Expr, name: String?, aliased: Bool)] {
+        guard !tables.isEmpty else { throw Diagnostic("SELECT * needs a FROM: there are no columns to select", at: star.range) }
         func index(_ n: Name, _ clause: String) throws -> Int {
-            guard let i = dataset.columnIndex(named: n.text) else {
-                var notes: [String] = []
-                if let s = suggestion(for: n.text, among: dataset.columnNames) { notes.append("did you mean \(s)?") }
-                notes.append("\(dataset.name) has columns " + dataset.columns.map(\.name).joined(separator: ", "))
-                throw Diagnostic("unknown column '\(n.text)' in \(clause)", at: n.range, notes: notes)
+            // With sourceRef off, a name resolves to a column or not at all.
+            guard case .column(let i, _) = try Self.resolveColumn(n.text, at: n.range, in: tables, sourceRef: false, place: clause) else {
+                throw Diagnostic("unknown column '\(n.text)' in \(clause)", at: n.range)
             }
             return i
         }
@@ -227,8 +226,8 @@ public struct Binder {
                 throw Diagnostic("column '\(r.name.text)' is replaced twice", at: r.name.range)
             }
         }
-        return dataset.columns.indices.filter { !excluded.contains($0) }.map { i in
-            let name = dataset.columns[i].name
+        let columns = tables.flatMap { t in t.schema.columns.indices.map { (t.columnOffset + $0, t.schema.columns[$0].name) } }
+        return columns.filter { !excluded.contains($0.0) }.map { i, name in
             if let e = replaced[i] { return (e, name, true) }
             return (Expr(.column(name), star.range), name, false)
         }
@@ -261,11 +260,21 @@ public struct Binder {
         return found
     }
 
+    /// bindFrom brings FROM's table into scope: the table the select reads, and the bindings that its names are
+    /// resolved in. A join would add a binding for each further table, its columns after those before it, and an
+    /// alias would be a binding's name.
+    mutating func bindFrom(_ from: TableRef?) throws -> (table: (any Table)?, tables: [TableBinding]) {
+        guard let from else { return (nil, []) }
+        let table = try resolveTable(from)
+        return (table, [TableBinding(name: table.schema.name, schema: table.schema, columnOffset: 0)])
+    }
+
     /// resolveTable finds the table a FROM reads: a dataset, or the rows of a table function. A table function's
     /// arguments are constants, computed here.
     mutating func resolveTable(_ ref: TableRef) throws -> any Table {
         switch ref {
         case .named(let name):
+            // This is where a CTE's name, once queries have them, is looked up before the catalogue's datasets.
             return DatasetTable(try resolveDataset(name))
         case .function(let name, let args, let range):
             guard TableFunctions.names.contains(name.text.lowercased()) else {
@@ -276,7 +285,7 @@ public struct Binder {
             }
             var values: [Int64?] = []
             for arg in args {
-                var scope = Scope(dataset: nil, clause: "the arguments of \(name.text.lowercased())")
+                var scope = Scope(clause: "the arguments of \(name.text.lowercased())")
                 let bound = try bind(arg, &scope)
                 guard bound.type == .integer || bound.type == .null else {
                     throw Diagnostic("\(name.text.lowercased()) takes whole numbers, found \(bound.type.rawValue)", at: arg.range)

@@ -10,36 +10,27 @@ extension Binder {
         }
         switch e.kind {
         case .column(let name):
-            let hasSources = scope.dataset.map { !$0.report.isEmpty } ?? false
-            let isColumn = scope.dataset.map { $0.columnIndex(named: name) != nil || (hasSources && sourceRefNames.contains(name.lowercased())) } ?? false
-            if !isColumn, let a = scope.aliases.firstIndex(where: { $0.name.lowercased() == name.lowercased() }) {
+            if Self.lookUpColumn(name, in: scope.tables).isEmpty,
+               let a = scope.aliases.firstIndex(where: { $0.name.lowercased() == name.lowercased() }) {
                 // The alias stands for its expression; it is taken out of scope meanwhile, so it cannot refer to itself.
                 let aliased = scope.aliases.remove(at: a)
                 defer { scope.aliases.insert(aliased, at: a) }
                 let b = try bind(aliased.expr, &scope)
                 return BoundExpr(kind: b.kind, type: b.type, range: e.range)
             }
-            guard let dataset = scope.dataset else {
-                throw Diagnostic("unknown column '\(name)': a select without FROM has no columns", at: e.range,
-                                 code: .columnWithoutFrom)
-            }
-            if dataset.columnIndex(named: name) == nil && hasSources && sourceRefNames.contains(name.lowercased()) {
+            switch try Self.resolveColumn(name, at: e.range, in: scope.tables) {
+            case .sourceRef:
                 if scope.grouped && !scope.insideAggregate {
                     throw Diagnostic("column '\(name)' must appear in GROUP BY or be used in an aggregate function", at: e.range)
                 }
                 return BoundExpr(kind: .sourceRef, type: .text, range: e.range)
+            case .column(let i, let type):
+                if scope.grouped && !scope.insideAggregate {
+                    throw Diagnostic("column '\(name)' must appear in GROUP BY or be used in an aggregate function", at: e.range,
+                                     notes: ["group by \(name), or use e.g. sum(\(name)) or max(\(name))"])
+                }
+                return BoundExpr(kind: .column(i), type: type, range: e.range)
             }
-            guard let i = dataset.columnIndex(named: name) else {
-                var notes: [String] = []
-                if let s = suggestion(for: name, among: dataset.columnNames) { notes.append("did you mean \(s)?") }
-                notes.append("\(dataset.name) has columns " + dataset.columns.map(\.name).joined(separator: ", "))
-                throw Diagnostic("unknown column '\(name)' in \(dataset.name)", at: e.range, notes: notes)
-            }
-            if scope.grouped && !scope.insideAggregate {
-                throw Diagnostic("column '\(name)' must appear in GROUP BY or be used in an aggregate function", at: e.range,
-                                 notes: ["group by \(name), or use e.g. sum(\(name)) or max(\(name))"])
-            }
-            return BoundExpr(kind: .column(i), type: dataset.columns[i].type, range: e.range)
         case .literal(let lit):
             let v = try literalValue(lit, at: e.range)
             return BoundExpr(kind: .constant(v), type: v.type, range: e.range)
