@@ -246,18 +246,15 @@ public struct Binder {
     /// containsAggregate tells whether an expression calls an aggregate outside a window, which makes the select
     /// a grouped one. Subqueries are their own queries and are not looked into.
     func containsAggregate(_ e: Expr) -> Bool {
-        var found = false
-        e.visit { sub in
-            if case .call(let c) = sub.kind, c.over == nil, FunctionRegistry.lookup(c.name)?.kind == .aggregate { found = true }
+        e.contains { sub in
+            if case .call(let c) = sub.kind, c.over == nil { return FunctionRegistry.lookup(c.name)?.kind == .aggregate }
+            return false
         }
-        return found
     }
 
     /// containsWindow tells whether an expression calls a window function.
     func containsWindow(_ e: Expr) -> Bool {
-        var found = false
-        e.visit { sub in if case .call(let c) = sub.kind, c.over != nil { found = true } }
-        return found
+        e.contains { sub in if case .call(let c) = sub.kind { return c.over != nil }; return false }
     }
 
     /// bindFrom brings FROM's table into scope: the table the select reads, and the bindings that its names are

@@ -5,7 +5,7 @@
 /// literals are values, and every node knows its type and its place in the source.
 public struct BoundExpr: Sendable {
     public indirect enum Kind: Sendable {
-        /// A column of the dataset's row.
+        /// A column of the row the select reads: the columns of its tables in scope, one table after another.
         case column(Int)
         /// A GROUP BY key of the current group.
         case groupKey(Int)
@@ -47,4 +47,35 @@ public struct BoundLink: Sendable {
     public var operand: BoundExpr
     public var type: ValueType
     public var range: SourceRange
+}
+
+extension BoundExpr {
+    /// children are the expressions directly inside this one, in the order they are written. A subquery is a query
+    /// of its own and is not looked into (the left side of `x IN (select …)` is a child), and an aggregate or a
+    /// window function is an index into its select's plan, whose arguments are not children either.
+    public var children: [BoundExpr] {
+        switch kind {
+        case .column, .groupKey, .aggregate, .window, .sourceRef, .constant, .subquery: return []
+        case .negate(let x), .not(let x), .isNull(let x, _), .cast(let x, _), .coerce(let x), .inSubquery(let x, _, _): return [x]
+        case .binary(_, let a, let b), .like(let a, let b, _, _): return [a, b]
+        case .chain(let first, let links): return [first] + links.map(\.operand)
+        case .between(let x, let low, let high, _): return [x, low, high]
+        case .inList(let x, let items, _): return [x] + items
+        case .scalar(_, let args): return args
+        case .caseWhen(let branches, let otherwise): return branches.flatMap { [$0.0, $0.1] } + (otherwise.map { [$0] } ?? [])
+        }
+    }
+
+    /// forEach calls `body` on this expression and on every expression inside it, each before its children.
+    public func forEach(_ body: (BoundExpr) throws -> Void) rethrows {
+        try body(self)
+        for child in children { try child.forEach(body) }
+    }
+
+    /// contains tells whether this expression, or one inside it, satisfies `predicate`; it stops at the first that does.
+    public func contains(where predicate: (BoundExpr) throws -> Bool) rethrows -> Bool {
+        if try predicate(self) { return true }
+        for child in children where try child.contains(where: predicate) { return true }
+        return false
+    }
 }

@@ -524,25 +524,27 @@ extension Literal {
 }
 
 extension Expr {
-    /// visit calls `f` on this expression and every expression inside it, but not inside subqueries.
-    func visit(_ f: (Expr) -> Void) {
-        f(self)
+    /// children are the expressions directly inside this one, in the order they are written; a subquery is a query
+    /// of its own and is not looked into.
+    var children: [Expr] {
         switch kind {
-        case .column, .literal, .subquery: break
-        case .unary(_, let e), .isNull(let e, _), .cast(let e, _), .inSubquery(let e, _, _): e.visit(f)
-        case .binary(_, let a, let b), .like(let a, let b, _, _): a.visit(f); b.visit(f)
-        case .chain(let first, let links): first.visit(f); links.forEach { $0.operand.visit(f) }
-        case .between(let a, let b, let c, _): a.visit(f); b.visit(f); c.visit(f)
-        case .inList(let a, let list, _): a.visit(f); list.forEach { $0.visit(f) }
+        case .column, .literal, .subquery: return []
+        case .unary(_, let e), .isNull(let e, _), .cast(let e, _), .inSubquery(let e, _, _): return [e]
+        case .binary(_, let a, let b), .like(let a, let b, _, _): return [a, b]
+        case .chain(let first, let links): return [first] + links.map(\.operand)
+        case .between(let a, let b, let c, _): return [a, b, c]
+        case .inList(let a, let list, _): return [a] + list
         case .call(let c):
-            c.args.forEach { $0.visit(f) }
-            c.filter?.visit(f)
-            c.over?.partitionBy.forEach { $0.visit(f) }
-            c.over?.orderBy.forEach { $0.expr.visit(f) }
+            return c.args + (c.filter.map { [$0] } ?? []) + (c.over?.partitionBy ?? []) + (c.over?.orderBy.map(\.expr) ?? [])
         case .caseWhen(let o, let branches, let e):
-            o?.visit(f)
-            branches.forEach { $0.condition.visit(f); $0.result.visit(f) }
-            e?.visit(f)
+            return (o.map { [$0] } ?? []) + branches.flatMap { [$0.condition, $0.result] } + (e.map { [$0] } ?? [])
         }
+    }
+
+    /// contains tells whether this expression, or one inside it, satisfies `predicate`; it stops at the first that does.
+    func contains(where predicate: (Expr) -> Bool) -> Bool {
+        if predicate(self) { return true }
+        for child in children where child.contains(where: predicate) { return true }
+        return false
     }
 }

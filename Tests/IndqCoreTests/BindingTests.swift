@@ -1,5 +1,6 @@
-// Scope tests: a name is resolved among every table in scope, to its place in the combined row; a name that two
-// tables have is ambiguous. Queries see one table today, so these build the scopes that joins will make.
+// Binding tests: a name is resolved among every table in scope, to its place in the combined row, and a name that
+// two tables have is ambiguous (queries see one table today, so these build the scopes that joins will make); the one
+// traversal of bound expressions visits every node but those of subqueries.
 
 import Testing
 @testable import IndqCore
@@ -55,5 +56,53 @@ struct ScopeTests {
                                  "n has columns year, categorie, rang, nationaliteit"])
         let none = #expect(throws: Diagnostic.self) { try Binder.resolveColumn("year", at: Self.here, in: []) }
         #expect(none?.code == .columnWithoutFrom)
+    }
+}
+
+struct BoundExprTests {
+    /// outputs binds a query and returns the bound expressions of its first select's list.
+    static func outputs(_ sql: String) throws -> [BoundExpr] {
+        let source = SourceText(sql)
+        guard case .query(let q) = try Parser.parseAll(source)[0] else { throw Diagnostic("not a query", at: SourceRange(0, 0)) }
+        var binder = Binder(catalogue: .builtin, source: source)
+        return try binder.check(q).selects[0].outputs.map(\.expr)
+    }
+
+    /// shape names a node's kind, for comparing traversals.
+    static func shape(_ e: BoundExpr) -> String {
+        switch e.kind {
+        case .column(let i): return "column \(i)"
+        case .constant(let v): return v.display ?? "null"
+        case .scalar(let f, _): return f.name
+        case .subquery: return "subquery"
+        case .inSubquery: return "in subquery"
+        default: return String(describing: e.kind).prefix { $0 != "(" }.description
+        }
+    }
+
+    @Test(arguments: [
+        ("select abs(aanvragen - 1) + year * 2 + 3 from studenten",
+         ["chain", "abs", "chain", "column 1", "1", "chain", "column 0", "2", "3"]),
+        ("select case when year between 2019 and 2020 then -aanvragen else coalesce(beslissingen, 0) end from studenten",
+         ["caseWhen", "between", "column 0", "2019", "2020", "negate", "column 1", "coalesce", "column 2", "0"]),
+        ("select year in (select year from brexit) or year in (1, 2) and bron like 'J%' from studenten",
+         ["chain", "in subquery", "column 0", "chain", "inList", "column 0", "1", "2", "like", "sourceRef", "J%"]),
+        ("select (select max(year) from brexit) || cast(year as varchar) from studenten",
+         ["chain", "subquery", "cast", "column 0"]),
+    ])
+    func forEachVisitsEveryNodeOutsideSubqueries(_ sql: String, _ expected: [String]) throws {
+        let e = try #require(try Self.outputs(sql).first)
+        var seen: [String] = []
+        e.forEach { seen.append(Self.shape($0)) }
+        #expect(seen == expected)
+        #expect(e.contains { Self.shape($0) == expected.last })
+        #expect(!e.contains { Self.shape($0) == "column 3" })
+    }
+
+    @Test func containsStopsAtTheFirstMatch() throws {
+        let e = try #require(try Self.outputs("select year + aanvragen + beslissingen from studenten").first)
+        var looked = 0
+        #expect(e.contains { looked += 1; if case .column = $0.kind { return true }; return false })
+        #expect(looked == 2)
     }
 }
