@@ -1,5 +1,5 @@
 // The arithmetic of counts, decimals, doubles, percentages and percentage points: one table of result types that
-// the checker (static types) and the executor (values) share, and the exact operations behind it. Overflow is an
+// the binder (static types) and the executor (values) share, and the exact operations behind it. Overflow is an
 // error with its place, never a trap.
 
 /// Arithmetic computes `+ - * / //` and says what type each gives.

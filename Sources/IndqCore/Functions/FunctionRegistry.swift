@@ -1,5 +1,5 @@
 // The function registry: one entry per function, with its name and aliases, its kind, its typing rule, its
-// implementation (scalar, aggregate accumulator or window), its help text and a checked example. The checker, the
+// implementation (scalar, aggregate accumulator or window), its help text and a checked example. The binder, the
 // executor, help and completion all look functions up here; nothing else knows a function by its name.
 
 /// FunctionKind says where a function computes: per row, over a group, or over a window of rows.
