@@ -48,6 +48,19 @@ struct ScopeTests {
         #expect(try Self.column("year", in: [tables[1]]) == tables[1].columnOffset)
     }
 
+    @Test func aQualifiedNameLooksInItsTableOnly() throws {
+        let tables = try Self.twoTables()
+        guard case .column(let i, _) = try Binder.resolveColumn("year", table: "N", at: Self.here, in: tables) else {
+            Issue.record("n.year is not a column")
+            return
+        }
+        #expect(i == tables[1].columnOffset)
+        #expect(throws: Diagnostic.self) { try Binder.resolveColumn("nationaliteit", table: "s", at: Self.here, in: tables) }
+        let error = #expect(throws: Diagnostic.self) { try Binder.resolveColumn("year", table: "ss", at: Self.here, in: tables) }
+        #expect(error?.message == "unknown table 'ss'")
+        #expect(error?.notes == ["did you mean s?", "FROM has s, n"])
+    }
+
     @Test func anUnknownNameListsTheColumnsOfEveryTable() throws {
         let tables = try Self.twoTables()
         let error = #expect(throws: Diagnostic.self) { try Binder.resolveColumn("nationaliteitt", at: Self.here, in: tables) }

@@ -67,13 +67,25 @@ extension Binder {
         return found
     }
 
-    /// resolveColumn resolves an unqualified name to exactly one table's column, or throws: no FROM, no table with
-    /// the name (with the likely meaning and the columns there are), or several tables with it. `place` names where
-    /// the name was looked for in the message about an unknown name; by default the tables in scope.
-    static func resolveColumn(_ name: String, at range: SourceRange, in tables: [TableBinding], sourceRef: Bool = true,
-                              place: String? = nil) throws -> ColumnMeaning {
+    /// resolveColumn resolves a name to exactly one table's column, or throws: no FROM, no table with the name (with
+    /// the likely meaning and the columns there are), or several tables with it. A qualifier (`table` in `r.year`)
+    /// looks in the tables of that name only. `place` names where the name was looked for in the message about an
+    /// unknown name; by default the tables in scope.
+    static func resolveColumn(_ name: String, table qualifier: String? = nil, at range: SourceRange, in tables: [TableBinding],
+                              sourceRef: Bool = true, place: String? = nil) throws -> ColumnMeaning {
         guard !tables.isEmpty else {
             throw Diagnostic("unknown column '\(name)': a select without FROM has no columns", at: range, code: .columnWithoutFrom)
+        }
+        var tables = tables
+        if let qualifier {
+            let named = tables.filter { $0.name.lowercased() == qualifier.lowercased() }
+            guard !named.isEmpty else {
+                var notes: [String] = []
+                if let s = suggestion(for: qualifier, among: tables.map(\.name)) { notes.append("did you mean \(s)?") }
+                notes.append("FROM has " + tables.map(\.name).joined(separator: ", "))
+                throw Diagnostic("unknown table '\(qualifier)'", at: range, notes: notes)
+            }
+            tables = named
         }
         let found = lookUpColumn(name, in: tables, sourceRef: sourceRef)
         if found.count > 1 {
