@@ -1,6 +1,6 @@
 // ORDER BY and OFFSET/LIMIT over batches: the sort holds its input's rows, ordered by typed key columns. With a
-// LIMIT it keeps only the best offset + k rows: once twice that many are held, it sorts them and drops the rest, so
-// that ORDER BY … LIMIT k holds O(k) rows however long its input.
+// LIMIT it keeps only the best offset + k rows: once it holds enough, it sorts them, drops the rest, and from then on
+// lets through only rows that sort before the k-th best so far, so that ORDER BY … LIMIT k holds O(k) rows.
 
 extension Executor {
     /// sort orders its input's rows by `keys`, and hands on rows skip..<keep of them (all without LIMIT).
@@ -17,36 +17,41 @@ extension Executor {
             }
         }
         let descending = keys.map(\.descending)
+        func sortKeys(_ b: Batch) -> SortColumns { SortColumns(columns.map { b.columns[$0] }, descending: descending) }
         if keep == 0 { return true }
-        var held: [Batch] = []
-        var heldRows = 0
+        var held: Batch?
         var rowBytes = 0
-        /// cut sorts the rows held and keeps the best `keep`, giving back the memory of the others.
-        func cut(to keep: Int?) throws {
-            guard let all = Batch.concatenating(held) else { return }
-            var order = try SortColumns(columns.map { all.columns[$0] }, descending: descending).sorted(Array(0..<all.count))
-            if let keep, order.count > keep {
-                Cancellation.release((order.count - keep) * rowBytes)
-                order.removeSubrange(keep...)
-            }
-            held = [all.selecting(order)]
-            heldRows = order.count
-        }
+        /// worst is the k-th best row so far, once the rows held were cut to k: a row must sort before it to count.
+        var worst: (keys: SortColumns, row: Int)?
         _ = try produce(input) { batch in
+            var batch = batch
+            if let worst {
+                let incoming = sortKeys(batch)
+                // On equal keys the earlier row wins, so a row equal to the k-th best cannot reach the result.
+                let kept = (0..<batch.count).filter { incoming.compare($0, worst.keys, worst.row) < 0 }
+                if kept.isEmpty { return true }
+                if kept.count < batch.count { batch = batch.selecting(kept) }
+            }
             rowBytes = 48 + 40 * batch.columns.count
             try Cancellation.charge(batch.count * rowBytes)
-            held.append(batch)
-            heldRows += batch.count
-            if let keep, heldRows >= max(2 * keep, 4 * batchSize) { try cut(to: keep) }
+            if held == nil { held = batch } else { held!.append(batch) }
+            if let keep, held!.count >= max(2 * keep, 4 * batchSize) {
+                let order = try sortKeys(held!).sorted(count: held!.count)
+                Cancellation.release((order.count - keep) * rowBytes)
+                held = held!.selecting(Array(order.prefix(keep)))
+                worst = (sortKeys(held!), keep - 1)
+            }
             return true
         }
-        try cut(to: keep)
-        guard let sorted = held.first else { return true }
+        guard let all = held else { return true }
+        held = nil
+        let order = try sortKeys(all).sorted(count: all.count)
+        // Only the rows asked for are gathered, a batch at a time.
         var start = skip
-        let end = min(sorted.count, keep ?? sorted.count)
+        let end = min(order.count, keep ?? order.count)
         while start < end {
             let stop = min(end, start + batchSize)
-            guard try consume(start == 0 && stop == sorted.count ? sorted : sorted.selecting(Array(start..<stop))) else { return false }
+            guard try consume(all.selecting(Array(order[start..<stop]))) else { return false }
             start = stop
         }
         return true

@@ -76,21 +76,30 @@ public struct Vector: Sendable {
         return Vector(.integers(ints), validity: validity)
     }
 
-    /// concatenating joins vectors into one, typed when all of them are.
-    static func concatenating(_ vectors: [Vector]) -> Vector {
-        let validity: [Bool]? = vectors.contains { $0.validity != nil } ? vectors.flatMap { $0.validity ?? Array(repeating: true, count: $0.count) } : nil
-        var ints: [Int64] = [], bools: [Bool] = []
-        if vectors.allSatisfy({ if case .integers = $0.storage { return true }; return false }) {
-            for v in vectors { if case .integers(let a) = v.storage { ints += a } }
-            return Vector(.integers(ints), validity: validity)
+    /// append adds another vector's rows after this one's, keeping the buffer typed where both are.
+    mutating func append(_ other: Vector) {
+        let n = count
+        if validity != nil || other.validity != nil {
+            var v = validity ?? Array(repeating: true, count: n)
+            v += other.validity ?? Array(repeating: true, count: other.count)
+            validity = v
         }
-        if vectors.allSatisfy({ if case .booleans = $0.storage { return true }; return false }) {
-            for v in vectors { if case .booleans(let a) = v.storage { bools += a } }
-            return Vector(.booleans(bools), validity: validity)
+        switch (storage, other.storage) {
+        case (.integers(var a), .integers(let b)):
+            storage = .values([])
+            a += b
+            storage = .integers(a)
+        case (.booleans(var a), .booleans(let b)):
+            storage = .values([])
+            a += b
+            storage = .booleans(a)
+        default:
+            var values = (0..<n).map { self[$0] }
+            values.reserveCapacity(n + other.count)
+            for i in 0..<other.count { values.append(other[i]) }
+            storage = .values(values)
+            validity = nil
         }
-        var values: [Value] = []
-        for v in vectors { for i in 0..<v.count { values.append(v[i]) } }
-        return Vector(.values(values))
     }
 
     /// selecting keeps the rows whose indices are given, in order.
@@ -101,6 +110,36 @@ public struct Vector: Sendable {
         case .booleans(let a): return Vector(.booleans(rows.map { a[$0] }), validity: v)
         case .values(let a): return Vector(.values(rows.map { a[$0] }), validity: v)
         }
+    }
+}
+
+/// VectorBuilder fills a vector row by row, in any order, keeping whole numbers in a typed buffer until a value of
+/// another type arrives.
+struct VectorBuilder {
+    var integers: [Int64]
+    var validity: [Bool]
+    var values: [Value]?
+
+    init(count: Int) {
+        integers = Array(repeating: 0, count: count)
+        validity = Array(repeating: false, count: count)
+    }
+
+    mutating func set(_ i: Int, _ v: Value) {
+        if values != nil { values![i] = v; return }
+        switch v {
+        case .integer(let x): integers[i] = x; validity[i] = true
+        case .null: validity[i] = false
+        default:
+            values = (0..<integers.count).map { validity[$0] ? .integer(integers[$0]) : .null }
+            integers = []
+            values![i] = v
+        }
+    }
+
+    func finish() -> Vector {
+        if let values { return Vector(.values(values)) }
+        return Vector(.integers(integers), validity: validity.allSatisfy { $0 } ? nil : validity)
     }
 }
 
@@ -152,8 +191,9 @@ public struct Batch: Sendable {
 
     /// selecting keeps the rows whose indices are given, with everything that travels with them.
     func selecting(_ kept: [Int]) -> Batch {
+        // Table rows matter only to rows with provenance.
         var b = Batch(columns: columns.map { $0.selecting(kept) }, count: kept.count, firstRow: firstRow,
-                      rows: groupRows == nil ? kept.map(tableRow) : nil)
+                      rows: source != nil && groupRows == nil ? kept.map(tableRow) : nil)
         b.keys = keys.map { $0.selecting(kept) }
         b.aggregates = aggregates.map { $0.selecting(kept) }
         b.windows = windows.map { $0.selecting(kept) }
@@ -165,23 +205,24 @@ public struct Batch: Sendable {
         return b
     }
 
-    /// concatenating joins batches of one shape into one, as a window function needs its whole input at once.
-    static func concatenating(_ batches: [Batch]) -> Batch? {
-        guard let first = batches.first else { return nil }
-        if batches.count == 1 { return first }
-        func join(_ vectors: [Vector]) -> Vector { Vector.concatenating(vectors) }
-        var b = Batch(columns: first.columns.indices.map { c in join(batches.map { $0.columns[c] }) },
-                      count: batches.reduce(0) { $0 + $1.count },
-                      rows: first.groupRows == nil ? batches.flatMap { b in (0..<b.count).map(b.tableRow) } : nil)
-        b.keys = first.keys.indices.map { k in join(batches.map { $0.keys[k] }) }
-        b.aggregates = first.aggregates.indices.map { a in join(batches.map { $0.aggregates[a] }) }
-        b.windows = first.windows.indices.map { w in join(batches.map { $0.windows[w] }) }
-        b.source = first.source
-        b.groupRows = first.groupRows == nil ? nil : batches.flatMap { $0.groupRows! }
-        b.approximateAggregates = first.approximateAggregates.indices.map { a in batches.flatMap { $0.approximateAggregates[a] } }
-        b.approximateWindows = first.approximateWindows.indices.map { w in batches.flatMap { $0.approximateWindows[w] } }
-        b.origins = first.origins == nil ? nil : batches.flatMap { $0.origins! }
-        return b
+    /// append adds another batch's rows, of the same shape, after this one's, as a window function or a sort
+    /// needs its whole input at once. Table rows are kept only for rows with provenance.
+    mutating func append(_ other: Batch) {
+        if source != nil && groupRows == nil {
+            if rows == nil { rows = (0..<count).map(tableRow) }
+            rows!.append(contentsOf: (0..<other.count).map(other.tableRow))
+        } else {
+            rows = nil
+        }
+        for c in columns.indices { columns[c].append(other.columns[c]) }
+        for k in keys.indices { keys[k].append(other.keys[k]) }
+        for a in aggregates.indices { aggregates[a].append(other.aggregates[a]) }
+        for w in windows.indices { windows[w].append(other.windows[w]) }
+        if groupRows != nil { groupRows! += other.groupRows ?? [] }
+        for a in approximateAggregates.indices { approximateAggregates[a] += other.approximateAggregates[a] }
+        for w in approximateWindows.indices { approximateWindows[w] += other.approximateWindows[w] }
+        if origins != nil { origins! += other.origins ?? [] }
+        count += other.count
     }
 }
 

@@ -5,14 +5,14 @@
 extension Executor {
     /// window computes the select's window functions over all rows of its input, then hands them on a batch at a time.
     func window(_ windows: [WindowPlan], _ select: SelectPlan, _ input: LogicalPlan, into consume: Consumer) throws -> Bool {
-        var batches: [Batch] = []
+        var held: Batch?
         _ = try produce(input) { batch in
             try Cancellation.charge(batch.count * (32 + 16 * (batch.columns.count + batch.keys.count + batch.aggregates.count)))
-            batches.append(batch)
+            if held == nil { held = batch } else { held!.append(batch) }
             return true
         }
-        guard var all = Batch.concatenating(batches) else { return true }
-        batches = []
+        guard var all = held else { return true }
+        held = nil
         let approximate = all.source.map { $0.dataset.qualifierColumn != nil } ?? false
         for w in windows {
             try Cancellation.charge(all.count * 24)
@@ -45,7 +45,7 @@ extension Executor {
         let constants = w.function.kind == .aggregate ? w.arguments.dropFirst(w.function.rowArguments) : []
         let parameter = try constants.first.map(BatchExpressions.constant)
         let setup = AggregateSetup(type: w.type, range: w.range, parameter: parameter, star: w.arguments.isEmpty)
-        var out = [Value](repeating: .null, count: n)
+        var out = VectorBuilder(count: n)
         var marks = [Bool](repeating: false, count: marksApproximate ? n : 0)
         let marked = marksApproximate ? w.arguments.first : nil
         for partition in partitions {
@@ -58,7 +58,7 @@ extension Executor {
             let values = try w.function.window(count: sorted.count, peerEnd: peerEnd, arguments: w.arguments.count, setup: setup) { a, p in
                 arguments[a][sorted[p]]
             }
-            for (p, row) in sorted.enumerated() { out[row] = values[p].value }
+            for (p, row) in sorted.enumerated() { out.set(row, values[p].value) }
             guard let argument = marked else { continue }
             // Whether the running frame so far holds an approximate figure, extended as the frame grows.
             var approximateThrough = -1, approximateSoFar = false
@@ -75,7 +75,7 @@ extension Executor {
                 }
             }
         }
-        return (Vector.of(out), marks)
+        return (out.finish(), marks)
     }
 
     /// partitions splits rows 0..<count by their exact keys, in order of first appearance.
@@ -122,24 +122,52 @@ struct SortColumns {
     var isEmpty: Bool { keys.isEmpty }
 
     /// compare orders rows a and b: negative when a comes first.
-    func compare(_ a: Int, _ b: Int) -> Int {
+    func compare(_ a: Int, _ b: Int) -> Int { compare(a, self, b) }
+
+    /// compare orders row a of these keys against row b of `other`, keys of the same shape.
+    func compare(_ a: Int, _ other: SortColumns, _ b: Int) -> Int {
         for k in keys.indices {
-            let v = keys[k]
+            let v = keys[k], w = other.keys[k]
             let c: Int
-            if case .integers(let xs) = v.storage {
-                let nullA = !v.isValid(a), nullB = !v.isValid(b)
+            if case .integers(let xs) = v.storage, case .integers(let ys) = w.storage {
+                let nullA = !v.isValid(a), nullB = !w.isValid(b)
                 if nullA || nullB {
                     c = nullA == nullB ? 0 : (nullA ? 1 : -1)
                 } else {
-                    let x = xs[a], y = xs[b]
+                    let x = xs[a], y = ys[b]
                     c = x == y ? 0 : ((x < y) != descending[k] ? -1 : 1)
                 }
             } else {
-                c = SQL.compareForSort(v[a], v[b], descending: descending[k])
+                c = SQL.compareForSort(v[a], w[b], descending: descending[k])
             }
             if c != 0 { return c }
         }
         return 0
+    }
+
+    /// sorted orders rows 0..<count by the keys, equal rows in their order.
+    func sorted(count: Int) throws -> [Int] {
+        // One whole-number key is compared straight from its buffer, NULL last.
+        if keys.count == 1, case .integers(let xs) = keys[0].storage {
+            let validity = keys[0].validity, desc = descending[0]
+            var order = Array(0..<count)
+            try Cancellation.checkpoint()
+            if let validity {
+                order.sort { a, b in
+                    if validity[a] != validity[b] { return validity[a] }
+                    let x = xs[a], y = xs[b]
+                    return x != y && validity[a] ? (x < y) != desc : a < b
+                }
+            } else {
+                order.sort { a, b in
+                    let x = xs[a], y = xs[b]
+                    return x != y ? (x < y) != desc : a < b
+                }
+            }
+            try Cancellation.checkpoint()
+            return order
+        }
+        return try sorted(Array(0..<count))
     }
 
     /// sorted orders rows by the keys, keeping the order of equal rows; long sorts ask whether to stop.
