@@ -27,15 +27,12 @@ enum Approximate {
             // A scalar subquery such as (select sum(waarde) from kerncijfers …) carries its own marks.
             _ = try? sub.rows()
             return sub.approximate
-        case .constant, .sourceRef: return false
         // A comparison or a test gives a boolean, not a figure.
         case .not, .isNull, .like, .between, .inList, .inSubquery: return false
-        case .negate(let x), .cast(let x, _), .coerce(let x): return walk(x)
-        case .binary(_, let a, let b): return walk(a) || walk(b)
-        case .chain(let first, let links): return walk(first) || links.contains { walk($0.operand) }
-        case .scalar(_, let args): return args.contains(where: walk)
+        // A CASE's value is one of its results; its conditions are tests.
         case .caseWhen(let branches, let otherwise):
             return branches.contains { walk($0.1) } || otherwise.map(walk) ?? false
+        default: return e.children.contains(where: walk)
         }
     }
 

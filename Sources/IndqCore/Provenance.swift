@@ -71,16 +71,7 @@ extension BoundExpr {
             case .groupKey(let i): walk(select.groupKeys[i])
             case .aggregate(let i): select.aggregates[i].argument.map(walk)
             case .window(let i): select.windows[i].arguments.forEach(walk)
-            case .constant, .sourceRef, .subquery: break
-            case .negate(let x), .not(let x), .isNull(let x, _), .cast(let x, _), .coerce(let x), .inSubquery(let x, _, _): walk(x)
-            case .binary(_, let a, let b), .like(let a, let b, _, _): walk(a); walk(b)
-            case .chain(let first, let links): walk(first); links.forEach { walk($0.operand) }
-            case .between(let a, let b, let c, _): walk(a); walk(b); walk(c)
-            case .inList(let a, let list, _): walk(a); list.forEach(walk)
-            case .scalar(_, let args): args.forEach(walk)
-            case .caseWhen(let branches, let e):
-                branches.forEach { walk($0.0); walk($0.1) }
-                e.map(walk)
+            default: e.children.forEach(walk)
             }
         }
         walk(self)

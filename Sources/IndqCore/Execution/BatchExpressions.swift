@@ -57,6 +57,13 @@ enum BatchExpressions {
                 if validity == nil { validity = Array(repeating: true, count: batch.count) }
                 validity![i] = false
             }
+            if case .integers(let xs) = v.storage, let integers = sub.integerMembers {
+                for i in 0..<batch.count {
+                    if !v.isValid(i) { null(i); continue }
+                    if integers.contains(xs[i]) { values[i] = !negated } else if members.hasNull { null(i) }
+                }
+                return Vector(.booleans(values), validity: validity)
+            }
             for i in 0..<batch.count {
                 if v.isNull(i) { null(i); continue }
                 if members.keys.contains(ValueKey(v[i])) { values[i] = !negated } else if members.hasNull { null(i) }

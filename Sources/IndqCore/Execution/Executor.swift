@@ -235,9 +235,17 @@ extension SubqueryPlan {
         if let members { return members }
         let values = try rows().map { $0[0] }
         var keys = Set<ValueKey>(minimumCapacity: values.count)
+        var integers: Set<Int64>? = Set(minimumCapacity: values.count)
         var hasNull = false
-        for v in values { if v.isNull { hasNull = true } else { keys.insert(ValueKey(v)) } }
+        for v in values {
+            switch v {
+            case .null: hasNull = true
+            case .integer(let i): keys.insert(ValueKey(v)); integers?.insert(i)
+            default: keys.insert(ValueKey(v)); integers = nil
+            }
+        }
         members = (keys, hasNull, values.count)
+        integerMembers = integers
         return members!
     }
 

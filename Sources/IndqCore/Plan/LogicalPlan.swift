@@ -159,18 +159,6 @@ extension QueryPlan {
 extension BoundExpr {
     /// containsSubquery tells whether a scalar subquery is part of the expression, whose value may be approximate.
     var containsSubquery: Bool {
-        switch kind {
-        case .subquery: return true
-        case .column, .groupKey, .aggregate, .window, .sourceRef, .constant: return false
-        case .negate(let x), .not(let x), .isNull(let x, _), .cast(let x, _), .coerce(let x), .inSubquery(let x, _, _):
-            return x.containsSubquery
-        case .binary(_, let a, let b), .like(let a, let b, _, _): return a.containsSubquery || b.containsSubquery
-        case .chain(let first, let links): return first.containsSubquery || links.contains { $0.operand.containsSubquery }
-        case .between(let a, let b, let c, _): return a.containsSubquery || b.containsSubquery || c.containsSubquery
-        case .inList(let a, let list, _): return a.containsSubquery || list.contains { $0.containsSubquery }
-        case .scalar(_, let args): return args.contains { $0.containsSubquery }
-        case .caseWhen(let branches, let e):
-            return branches.contains { $0.0.containsSubquery || $0.1.containsSubquery } || (e?.containsSubquery ?? false)
-        }
+        contains { if case .subquery = $0.kind { return true }; return false }
     }
 }
