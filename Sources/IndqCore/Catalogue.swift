@@ -127,13 +127,13 @@ public struct Catalogue: Sendable {
         }
         self.entries = entries
         let names = entries
-        let columns = Lazy<[String: Column]> {
-            guard let columnsFile else { throw DataFileError(file: "columns.tsv", line: 0, message: "missing") }
-            return try DataFile.parseColumns(bytes: columnsFile.bytes, file: "columns.tsv")
-        }
         store = Store(count: entries.count) { index, store in
+            guard let columnsFile else { throw DataFileError(file: "columns.tsv", line: 0, message: "missing") }
             let file = datasetFiles[index]
-            let parsed = try DataFile.parseDataset(bytes: file.bytes, file: file.name, columns: try columns.value())
+            // Only the columns.tsv lines of this dataset's columns are read.
+            let parsed = try DataFile.parseDataset(bytes: file.bytes, file: file.name, column: { name in
+                try DataFile.column(named: name, in: columnsFile.bytes, file: "columns.tsv")
+            })
             return try Catalogue.joined(parsed, members: { name in
                 names.firstIndex { $0.name == name }.map { store.dataset(at: $0) }
             })
@@ -202,24 +202,6 @@ final class Store: Sendable {
         } catch {
             // The data files are checked by the test suite; a broken one is a build defect, not a user error.
             fatalError("indq's embedded data is invalid: \(error)")
-        }
-    }
-}
-
-/// Lazy computes a value on first use, once, and keeps it (or its error).
-final class Lazy<T: Sendable>: Sendable {
-    private let state: Mutex<Result<T, any Error>?>
-    private let make: @Sendable () throws -> T
-
-    init(_ make: @escaping @Sendable () throws -> T) {
-        state = Mutex(nil)
-        self.make = make
-    }
-
-    func value() throws -> T {
-        try state.withLock { state in
-            if state == nil { state = Result { try make() } }
-            return try state!.get()
         }
     }
 }

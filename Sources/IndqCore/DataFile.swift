@@ -32,14 +32,36 @@ enum DataFile {
         var sawHeader = false
         try forEachLine(text) { n, line in
             if !sawHeader { sawHeader = true; return }
-            let f = fields(line)
-            guard f.count == 5, let type = ValueType(rawValue: string(f[1])), type != .null, type != .boolean else {
-                throw DataFileError(file: file, line: n, message: "expected name, type, english, nl, en")
-            }
-            let name = string(f[0])
-            columns[name] = Column(name: name, type: type, english: string(f[2]), meaningNL: string(f[3]), meaningEN: string(f[4]))
+            let c = try column(line, n, file: file)
+            columns[c.name] = c
         }
         return columns
+    }
+
+    /// column reads one line of columns.tsv.
+    static func column(_ line: Bytes, _ n: Int, file: String) throws -> Column {
+        let f = fields(line)
+        guard f.count == 5, let type = ValueType(rawValue: string(f[1])), type != .null, type != .boolean else {
+            throw DataFileError(file: file, line: n, message: "expected name, type, english, nl, en")
+        }
+        return Column(name: string(f[0]), type: type, english: string(f[2]), meaningNL: string(f[3]), meaningEN: string(f[4]))
+    }
+
+    /// column(named:in:file:) reads only the lines of columns.tsv that define `name` (the last one counts, as in
+    /// parseColumns), so that a dataset's first use reads its own few columns, not all of them.
+    static func column(named name: String, in text: Bytes, file: String) throws -> Column? {
+        var found: Column?
+        var sawHeader = false
+        var name = name
+        try name.withUTF8 { key in
+            try forEachLine(text) { n, line in
+                if !sawHeader { sawHeader = true; return }
+                guard line.count > key.count, line[key.count] == 0x09, memcmp(line.baseAddress!, key.baseAddress!, key.count) == 0
+                else { return }
+                found = try column(line, n, file: file)
+            }
+        }
+        return found
     }
 
     /// parseDataset reads one dataset file; `union` lists the datasets it joins, if any.
@@ -47,7 +69,7 @@ enum DataFile {
         -> (dataset: Dataset, union: [String])
     {
         var text = text
-        return try text.withUTF8 { try parseDataset(bytes: $0, file: file, columns: columns) }
+        return try text.withUTF8 { try parseDataset(bytes: $0, file: file, column: { columns[$0] }) }
     }
 
     /// Cell is what a header name makes of the cells below it.
@@ -57,11 +79,13 @@ enum DataFile {
         case data(String, ValueType)
     }
 
-    /// parseDataset(bytes:file:columns:) is parseDataset over the file's UTF-8 bytes.
-    static func parseDataset(bytes text: Bytes, file: String, columns: [String: Column]) throws
+    /// parseDataset(bytes:file:column:) is parseDataset over the file's UTF-8 bytes; `column` finds a column's
+    /// definition in columns.tsv.
+    static func parseDataset(bytes text: Bytes, file: String, column: (String) throws -> Column?) throws
         -> (dataset: Dataset, union: [String])
     {
-        var props: [String: String] = [:]
+        // The properties a dataset reads; any other `@` key is ignored. The last line of each counts.
+        var dataset, english, description, report, section, table, cumulative: String?
         var notes: [String] = []
         var printed: [String: (line: Int, text: String)] = [:]
         var meanings: [String: (nl: String, en: String, line: Int)] = [:]
@@ -90,7 +114,14 @@ enum DataFile {
                         throw DataFileError(file: file, line: n, message: "expected @meaning, a column, its meaning in Dutch and in English")
                     }
                     meanings[string(f[1])] = (string(f[2]), string(f[3]), n)
-                default: props[key] = value
+                case "dataset": dataset = value
+                case "english": english = value
+                case "description": description = value
+                case "report": report = value
+                case "section": section = value
+                case "table": table = value
+                case "cumulative": cumulative = value
+                default: break
                 }
                 return
             }
@@ -108,7 +139,7 @@ enum DataFile {
                     case _ where name.hasPrefix("source."):
                         throw DataFileError(file: file, line: n, message: "\(name) is not a source column")
                     default:
-                        guard let c = columns[name] else {
+                        guard let c = try column(name) else {
                             throw DataFileError(file: file, line: n, message: "column \(name) is not defined in columns.tsv")
                         }
                         dataColumns.append(c)
@@ -167,15 +198,16 @@ enum DataFile {
             dataColumns[i].meaningNL = meaning.nl
             dataColumns[i].meaningEN = meaning.en
         }
-        func prop(_ key: String) throws -> String {
-            guard let v = props[key] else { throw DataFileError(file: file, line: 0, message: "missing @\(key)") }
-            return v
+        func prop(_ value: String?, _ key: String) throws -> String {
+            guard let value else { throw DataFileError(file: file, line: 0, message: "missing @\(key)") }
+            return value
         }
-        let dataset = Dataset(name: try prop("dataset"), english: try prop("english"), description: try prop("description"),
-                              report: try prop("report"), section: try prop("section"), table: try prop("table"),
+        let parsed = Dataset(name: try prop(dataset, "dataset"), english: try prop(english, "english"),
+                              description: try prop(description, "description"), report: try prop(report, "report"),
+                              section: try prop(section, "section"), table: try prop(table, "table"),
                               notes: notes, columns: dataColumns, rows: rows, rowSources: sources, printed: printed,
-                              cumulative: props["cumulative"])
-        return (dataset, union)
+                              cumulative: cumulative)
+        return (parsed, union)
     }
 
     /// forEachLine calls `body` with each numbered line (1-based, a CR before the LF dropped) that is neither blank

@@ -81,4 +81,17 @@ struct DataFileTests {
             try DataFile.parseDataset(props + "year\tpost\n@\u{301}\tx\n", file: "t.tsv", columns: columns)
         }
     }
+
+    @Test func aColumnIsReadFromItsOwnLinesAsParseColumnsReadsIt() throws {
+        var text = "name\ttype\tenglish\tnl\ten\nyear\tinteger\tyear\tjaar\tyear\nyears\ttext\tx\ty\tz\n"
+            + "post\ttext\tentry\tpost\titem\npost\tinteger\tentry2\tpost2\titem2\nbad\tnope\ta\tb\tc\n"
+        let found = try text.withUTF8 { bytes in
+            try ["year", "post", "yea", "missing"].map { try DataFile.column(named: $0, in: bytes, file: "c.tsv") }
+        }
+        #expect(found.map { $0?.english } == ["year", "entry2", nil, nil])
+        #expect(found[1]?.type == .integer && found[1]?.meaningEN == "item2")
+        #expect(throws: DataFileError.self) {
+            try text.withUTF8 { try DataFile.column(named: "bad", in: $0, file: "c.tsv") }
+        }
+    }
 }
