@@ -9,7 +9,7 @@ public final class SubqueryPlan: @unchecked Sendable {
     /// members is the first column as a hash set, for IN (SELECT …).
     var members: (keys: Set<ValueKey>, hasNull: Bool, count: Int)?
     /// integerMembers is the same set when every member is a whole number, for a look-up without a Value per row.
-    var integerMembers: Set<Int64>?
+    var integerMembers: Int64Table?
     /// approximate tells, once the subquery has run, whether its value was computed from approximate figures.
     var approximate = false
     init(_ plan: QueryPlan) { self.plan = plan }

@@ -235,12 +235,12 @@ extension SubqueryPlan {
         if let members { return members }
         let values = try rows().map { $0[0] }
         var keys = Set<ValueKey>(minimumCapacity: values.count)
-        var integers: Set<Int64>? = Set(minimumCapacity: values.count)
+        var integers: Int64Table? = Int64Table(capacity: values.count)
         var hasNull = false
         for v in values {
             switch v {
             case .null: hasNull = true
-            case .integer(let i): keys.insert(ValueKey(v)); integers?.insert(i)
+            case .integer(let i): keys.insert(ValueKey(v)); _ = integers?.id(of: i)
             default: keys.insert(ValueKey(v)); integers = nil
             }
         }

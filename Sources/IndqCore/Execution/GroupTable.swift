@@ -1,11 +1,16 @@
-// Hash aggregation over batches: each row finds its group by its exact keys (one Int64 key has a table of its own),
-// and each aggregate keeps a running state per group, so the input streams and only the groups are held.
+// Hash aggregation over batches: each row finds its group by its exact keys (one whole-number key has a table of its
+// own, Int64Table, and its keys are held as Int64), and each aggregate keeps a running state per group, so the input
+// streams and only the groups are held.
 
 struct GroupTable {
     let select: SelectPlan
-    var keys: [[Value]] = []
-    var byInteger: [Int64: Int] = [:]
+    /// keys are the groups' keys, a column per GROUP BY key, typed for whole numbers. With one key, whole numbers find
+    /// their group through `integers` and `groupOf`, and NULL has `nullGroup`; any other key through `byKeys`.
+    var keys: [ColumnBuilder]
+    var integers = Int64Table()
+    var groupOf: [Int32] = []
     var nullGroup: Int?
+    var groupCount = 0
     var byKeys: [[ValueKey]: Int] = [:]
     var states: [AggregateState]
     /// source and groupRows are the dataset the rows come from and each group's source rows, kept only for rows
@@ -16,50 +21,77 @@ struct GroupTable {
     init(_ select: SelectPlan) throws {
         self.select = select
         states = try select.aggregates.map(AggregateState.init)
+        keys = Array(repeating: ColumnBuilder(), count: select.groupKeys.count)
         // Aggregates without GROUP BY make one group, even of no rows.
         if select.groupKeys.isEmpty { _ = try newGroup([]) }
     }
 
+    /// newGroup makes a group with its key.
     mutating func newGroup(_ key: [Value]) throws -> Int {
-        try Cancellation.charge(64 + 40 * key.count + 16 * states.count)
-        keys.append(key)
+        try Cancellation.charge(24 + 40 * key.count + 16 * states.count)
+        for k in key.indices { keys[k].append(key[k]) }
+        return grow()
+    }
+
+    /// grow makes room for one more group in every aggregate.
+    mutating func grow() -> Int {
         groupRows?.append([])
         for s in states.indices { states[s].grow() }
-        return keys.count - 1
+        groupCount += 1
+        return groupCount - 1
+    }
+
+    /// integerGroup is the group of a whole-number key, made when new.
+    mutating func integerGroup(_ x: Int64) throws -> Int {
+        let (id, inserted) = integers.id(of: x)
+        if inserted {
+            try Cancellation.charge(40 + 16 * states.count)
+            keys[0].append(integer: x)
+            groupOf.append(Int32(truncatingIfNeeded: grow()))
+        }
+        return Int(groupOf[id])
+    }
+
+    /// nullKeyGroup is the group of the NULL key, when there is one key.
+    mutating func nullKeyGroup() throws -> Int {
+        if nullGroup == nil { nullGroup = try newGroup([.null]) }
+        return nullGroup!
+    }
+
+    /// keyedGroup is the group of any other key, found by its exact values.
+    mutating func keyedGroup(_ key: [Value]) throws -> Int {
+        let id = key.keys
+        if let g = byKeys[id] { return g }
+        let g = try newGroup(key)
+        byKeys[id] = g
+        return g
     }
 
     /// add puts the rows of a batch in their groups and updates every aggregate.
     mutating func add(_ batch: Batch) throws {
         if let box = batch.source, groupRows == nil {
             source = box
-            groupRows = Array(repeating: [], count: keys.count)
+            groupRows = Array(repeating: [], count: groupCount)
         }
         var ids = [Int](repeating: 0, count: batch.count)
         if !select.groupKeys.isEmpty {
             let vectors = try select.groupKeys.map { try BatchExpressions.evaluate($0, batch) }
-            if vectors.count == 1, case .integers(let xs) = vectors[0].storage {
-                for i in 0..<batch.count {
-                    if vectors[0].isValid(i) {
-                        if let g = byInteger[xs[i]] { ids[i] = g } else {
-                            let g = try newGroup([.integer(xs[i])])
-                            byInteger[xs[i]] = g
-                            ids[i] = g
+            if vectors.count == 1 {
+                // One key: whole numbers go to the integer table whatever their vector's storage, so a key never has two groups.
+                let v = vectors[0]
+                if case .integers(let xs) = v.storage {
+                    for i in 0..<batch.count { ids[i] = v.isValid(i) ? try integerGroup(xs[i]) : try nullKeyGroup() }
+                } else {
+                    for i in 0..<batch.count {
+                        switch v[i] {
+                        case .integer(let x): ids[i] = try integerGroup(x)
+                        case .null: ids[i] = try nullKeyGroup()
+                        default: ids[i] = try keyedGroup([v[i]])
                         }
-                    } else {
-                        if nullGroup == nil { nullGroup = try newGroup([.null]) }
-                        ids[i] = nullGroup!
                     }
                 }
             } else {
-                for i in 0..<batch.count {
-                    let key = vectors.map { $0[i] }
-                    let id = key.keys
-                    if let g = byKeys[id] { ids[i] = g } else {
-                        let g = try newGroup(key)
-                        byKeys[id] = g
-                        ids[i] = g
-                    }
-                }
+                for i in 0..<batch.count { ids[i] = try keyedGroup(vectors.map { $0[i] }) }
             }
         }
         if groupRows != nil {
@@ -73,19 +105,53 @@ struct GroupTable {
     }
 
     /// count is the number of groups so far.
-    var count: Int { keys.count }
+    var count: Int { groupCount }
 
     /// finish gives the groups from `start`, at most `count` of them, in order of first appearance, as a batch of
     /// their keys and aggregates.
     func finish(from start: Int, count n: Int) throws -> Batch {
-        let range = start..<min(keys.count, start + n)
+        let range = start..<min(groupCount, start + n)
         try Cancellation.checkpoint()
         var batch = Batch(columns: [], count: range.count)
-        batch.keys = select.groupKeys.indices.map { k in Vector.of(range.map { keys[$0][k] }) }
+        batch.keys = keys.map { $0.vector(range) }
         batch.aggregates = try states.map { s in Vector.of(try range.map { try s.value($0) }) }
         batch.source = source
         batch.groupRows = groupRows.map { Array($0[range]) }
         return batch
+    }
+}
+
+/// ColumnBuilder is a column that grows a value at a time, in an Int64 buffer while its values are whole numbers.
+struct ColumnBuilder {
+    var integers: [Int64] = []
+    var validity: [Bool]?
+    var values: [Value]?
+
+    mutating func append(integer x: Int64) {
+        if values != nil { values!.append(.integer(x)); return }
+        integers.append(x)
+        validity?.append(true)
+    }
+
+    mutating func append(_ v: Value) {
+        if values != nil { values!.append(v); return }
+        switch v {
+        case .integer(let x): append(integer: x)
+        case .null:
+            if validity == nil { validity = Array(repeating: true, count: integers.count) }
+            integers.append(0)
+            validity!.append(false)
+        default:
+            values = integers.indices.map { validity?[$0] == false ? .null : .integer(integers[$0]) } + [v]
+            integers = []
+            validity = nil
+        }
+    }
+
+    /// vector gives the rows in `range` as a vector.
+    func vector(_ range: Range<Int>) -> Vector {
+        if let values { return Vector(.values(Array(values[range]))) }
+        return Vector(.integers(Array(integers[range])), validity: validity.map { Array($0[range]) })
     }
 }
 
@@ -101,7 +167,8 @@ struct AggregateState {
     let by: BoundExpr?
     var counts: [Int64] = []
     var integers: [Int64] = []
-    var distinctIntegers: [Set<Int64>] = []
+    /// distinctIntegers are each group's distinct whole numbers, made at the group's first one.
+    var distinctIntegers: [Int64Table?] = []
     var accumulators: [any Accumulator] = []
 
     init(_ plan: AggregatePlan) throws {
@@ -124,7 +191,7 @@ struct AggregateState {
         switch kind {
         case .count: counts.append(0)
         case .sumInteger, .minInteger, .maxInteger: counts.append(0); integers.append(0)
-        case .countDistinctInteger: distinctIntegers.append([])
+        case .countDistinctInteger: distinctIntegers.append(nil)
         case .accumulators: accumulators.append(plan.function.makeAccumulator(setup)!)
         }
     }
@@ -152,7 +219,8 @@ struct AggregateState {
             let g = ids[i], x = xs[i]
             switch kind {
             case .countDistinctInteger:
-                if distinctIntegers[g].insert(x).inserted { try Cancellation.charge(16) }
+                if distinctIntegers[g] == nil { distinctIntegers[g] = Int64Table() }
+                if distinctIntegers[g]!.id(of: x).inserted { try Cancellation.charge(16) }
             case .sumInteger:
                 let (r, o) = integers[g].addingReportingOverflow(x)
                 if o { throw Diagnostic("integer overflow in sum (the total does not fit in 64 bits)", at: plan.range) }
@@ -172,7 +240,7 @@ struct AggregateState {
     func value(_ g: Int) throws -> Value {
         switch kind {
         case .count: return .integer(counts[g])
-        case .countDistinctInteger: return .integer(Int64(distinctIntegers[g].count))
+        case .countDistinctInteger: return .integer(Int64(distinctIntegers[g]?.count ?? 0))
         case .sumInteger, .minInteger, .maxInteger: return counts[g] == 0 ? .null : .integer(integers[g])
         case .accumulators: return try accumulators[g].finish()
         }
