@@ -66,7 +66,7 @@ enum BatchExpressions {
             }
             for i in 0..<batch.count {
                 if v.isNull(i) { null(i); continue }
-                if members.keys.contains(ValueKey(v[i])) { values[i] = !negated } else if members.hasNull { null(i) }
+                if try sub.contains(v[i]) { values[i] = !negated } else if members.hasNull { null(i) }
             }
             return Vector(.booleans(values), validity: validity)
         case .between(let x, let low, let high, let negated):

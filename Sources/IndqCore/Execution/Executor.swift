@@ -230,23 +230,40 @@ extension SubqueryPlan {
         return full.rows
     }
 
-    /// memberSet runs the subquery once and keeps its first column as a set of keys, and whether it held a NULL.
+    /// memberSet runs the subquery once and keeps its first column as a set: of Int64 when every member is a whole
+    /// number, else of keys; with whether it held a NULL, and how many rows it had.
     func memberSet() throws -> (keys: Set<ValueKey>, hasNull: Bool, count: Int) {
         if let members { return members }
         let values = try rows().map { $0[0] }
-        var keys = Set<ValueKey>(minimumCapacity: values.count)
         var integers: Int64Table? = Int64Table(capacity: values.count)
         var hasNull = false
         for v in values {
             switch v {
             case .null: hasNull = true
-            case .integer(let i): keys.insert(ValueKey(v)); _ = integers?.id(of: i)
-            default: keys.insert(ValueKey(v)); integers = nil
+            case .integer(let i): _ = integers?.id(of: i)
+            default: integers = nil
             }
+            if integers == nil { break }
+        }
+        var keys = Set<ValueKey>()
+        if integers == nil {
+            keys.reserveCapacity(values.count)
+            for v in values { if v.isNull { hasNull = true } else { keys.insert(ValueKey(v)) } }
         }
         members = (keys, hasNull, values.count)
         integerMembers = integers
+        // The set is all that IN needs from here on.
+        cached = nil
         return members!
+    }
+
+    /// contains tells whether a value that is not NULL is a member, by its exact value (7.0 matches 7).
+    func contains(_ v: Value) throws -> Bool {
+        let members = try memberSet()
+        guard let integers = integerMembers else { return members.keys.contains(ValueKey(v)) }
+        if case .integer(let i) = v { return integers.contains(i) }
+        if case .number(.integer(let i)) = ValueKey(v).shape { return integers.contains(i) }
+        return false
     }
 
     /// membership is `v IN (subquery)`, looked up in the subquery's hash set.
@@ -254,7 +271,7 @@ extension SubqueryPlan {
         let members = try memberSet()
         if members.count == 0 { return false }
         if v.isNull { return nil }
-        if members.keys.contains(ValueKey(v)) { return true }
+        if try contains(v) { return true }
         return members.hasNull ? nil : false
     }
 }
