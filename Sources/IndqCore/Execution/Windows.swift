@@ -82,19 +82,20 @@ extension Executor {
     static func partitions(_ keys: [Vector], count: Int) throws -> [[Int]] {
         if keys.isEmpty { return [Array(0..<count)] }
         var partitions: [[Int]] = []
+        var partitionOf: [Int] = []
         if keys.count == 1, case .integers(let xs) = keys[0].storage {
-            var byKey: [Int64: Int] = [:]
+            var byKey = Int64Table()
             var nullPartition: Int?
             for i in 0..<count {
                 if !keys[0].isValid(i) {
                     if nullPartition == nil { nullPartition = partitions.count; partitions.append([]) }
                     partitions[nullPartition!].append(i)
-                } else if let p = byKey[xs[i]] {
-                    partitions[p].append(i)
-                } else {
-                    byKey[xs[i]] = partitions.count
-                    partitions.append([i])
+                    continue
                 }
+                let (id, inserted) = byKey.id(of: xs[i])
+                // Partition ids follow first appearance; the NULL partition may have taken a place among them.
+                if inserted { partitionOf.append(partitions.count); partitions.append([]) }
+                partitions[partitionOf[id]].append(i)
             }
             return partitions
         }
@@ -147,11 +148,24 @@ struct SortColumns {
 
     /// sorted orders rows 0..<count by the keys, equal rows in their order.
     func sorted(count: Int) throws -> [Int] {
+        try sorted(Array(0..<count))
+    }
+
+    /// sorted orders rows by the keys, keeping the order of equal rows; long sorts ask whether to stop.
+    func sorted(_ rows: [Int]) throws -> [Int] {
+        if keys.isEmpty { return rows }
+        // Rows that already come in order, as a running total over a partition by a key in order does, stay as they are.
+        if rows.count < 2 || (1..<rows.count).allSatisfy({ k in
+            let c = compare(rows[k - 1], rows[k])
+            return c < 0 || (c == 0 && rows[k - 1] < rows[k])
+        }) {
+            return rows
+        }
+        var order = rows
+        try Cancellation.checkpoint()
         // One whole-number key is compared straight from its buffer, NULL last.
         if keys.count == 1, case .integers(let xs) = keys[0].storage {
             let validity = keys[0].validity, desc = descending[0]
-            var order = Array(0..<count)
-            try Cancellation.checkpoint()
             if let validity {
                 order.sort { a, b in
                     if validity[a] != validity[b] { return validity[a] }
@@ -164,21 +178,16 @@ struct SortColumns {
                     return x != y ? (x < y) != desc : a < b
                 }
             }
-            try Cancellation.checkpoint()
-            return order
+        } else {
+            var comparisons = 0
+            try order.sort { a, b in
+                comparisons += 1
+                if comparisons & 0x3FFF == 0 { try Cancellation.checkpoint() }
+                let c = compare(a, b)
+                return c != 0 ? c < 0 : a < b
+            }
         }
-        return try sorted(Array(0..<count))
-    }
-
-    /// sorted orders rows by the keys, keeping the order of equal rows; long sorts ask whether to stop.
-    func sorted(_ rows: [Int]) throws -> [Int] {
-        if keys.isEmpty { return rows }
-        var comparisons = 0
-        return try rows.sorted { a, b in
-            comparisons += 1
-            if comparisons & 0x3FFF == 0 { try Cancellation.checkpoint() }
-            let c = compare(a, b)
-            return c != 0 ? c < 0 : a < b
-        }
+        try Cancellation.checkpoint()
+        return order
     }
 }
