@@ -241,7 +241,8 @@ public enum CSVRenderer {
 
     /// field quotes a value that holds a comma, a quote or a line break, doubling its quotes.
     static func field(_ s: String) -> String {
-        guard s.containsScalar(in: [",", "\"", "\n", "\r"]) else { return s }
+        // Bytes, not a set of scalars built per field: all four are ASCII, which never occurs inside a longer UTF-8 sequence.
+        guard s.utf8.contains(where: { $0 == 0x2C || $0 == 0x22 || $0 == 0x0A || $0 == 0x0D }) else { return s }
         return "\"" + s.replacingAll("\"", with: "\"\"") + "\""
     }
 }

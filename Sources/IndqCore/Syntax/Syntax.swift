@@ -326,10 +326,6 @@ extension String {
             String(decoding: line.last == 0x0D ? line.dropLast() : line, as: UTF8.self)
         }
     }
-
-    /// containsScalar tells whether any Unicode scalar of the text is in `set`; unlike Character tests, it sees the
-    /// comma in "," followed by a combining mark, and both halves of "\r\n".
-    func containsScalar(in set: Set<Unicode.Scalar>) -> Bool { unicodeScalars.contains { set.contains($0) } }
 }
 
 extension Statement {
