@@ -95,6 +95,13 @@ struct ExecutorTests {
          "year,n,r\n2019,2,1\n2020,3,3\n2021,1,1\n"),
         ("select year, lead(aanvragen, 1, 0) over (order by year), first_value(year) over (order by year desc) from studenten order by year",
          "year,\"lead(aanvragen, 1, 0) over (order by year)\",first_value(year) over (order by year desc)\n2019,12310,2021\n2020,20560,2021\n2021,0,2021\n"),
+        // Running sums of whole numbers over partitions, descending, with peers, and past 64 bits.
+        ("select range, sum(range) over (partition by mod(range, 2) order by range desc) as s from range(6) order by range",
+         "range,s\n0,6\n1,9\n2,6\n3,8\n4,4\n5,5\n"),
+        ("select range, sum(range) over (order by mod(range, 3)) as s from range(6) order by range",
+         "range,s\n0,3\n1,8\n2,15\n3,3\n4,8\n5,15\n"),
+        ("select sum(range) over (order by range) from range(9223372036854775800, 9223372036854775807)",
+         "1:8 error: integer overflow in sum (the total does not fit in 64 bits)"),
         ("select year, sum(aanvragen) over (order by year) as lopend, sum(aanvragen) over () as totaal from studenten",
          "year,lopend,totaal\n2019,20430,53300\n2020,32740,53300\n2021,53300,53300\n"),
         ("select case when inwilligingen >= 99% then 'top' when inwilligingen > 0.9 then 'hoog' end as k from studenten",

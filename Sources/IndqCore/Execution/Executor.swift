@@ -55,13 +55,17 @@ final class Executor {
         var qualifiers: [[String?]]?
         var origins: [RowOrigin?] = []
         let executor = Executor(plan)
-        try executor.run { chunk in
+        _ = try executor.produce(plan.logical) { batch in
+            let chunk = executor.chunk(batch)
+            // The rows are held until the statement ends.
+            for row in chunk.rows { try Cancellation.charge(row: row, overhead: chunk.origins == nil ? 64 : 160) }
             if !chunk.qualifiers.isEmpty && qualifiers == nil { qualifiers = Array(repeating: [], count: rows.count) }
             if qualifiers != nil {
                 qualifiers! += chunk.qualifiers.isEmpty ? Array(repeating: [], count: chunk.rows.count) : chunk.qualifiers
             }
             origins += chunk.origins ?? Array(repeating: nil, count: chunk.rows.count)
             rows += chunk.rows
+            return true
         }
         // A row of a select without qualified figures (UNION ALL with another dataset) has no marks of its own.
         let none = [String?](repeating: nil, count: plan.columns.count)

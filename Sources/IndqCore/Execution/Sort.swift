@@ -27,8 +27,16 @@ extension Executor {
             var batch = batch
             if let worst {
                 let incoming = sortKeys(batch)
-                // On equal keys the earlier row wins, so a row equal to the k-th best cannot reach the result.
-                let kept = (0..<batch.count).filter { incoming.compare($0, worst.keys, worst.row) < 0 }
+                // On equal keys the earlier row wins, so a row equal to the k-th best cannot reach the result. One
+                // whole-number key without NULLs is compared straight from its buffer.
+                let kept: [Int]
+                if incoming.keys.count == 1, case .integers(let xs) = incoming.keys[0].storage, incoming.keys[0].validity == nil,
+                   case .integers(let ws) = worst.keys.keys[0].storage, worst.keys.keys[0].isValid(worst.row) {
+                    let bound = ws[worst.row], desc = descending[0]
+                    kept = (0..<batch.count).filter { desc ? xs[$0] > bound : xs[$0] < bound }
+                } else {
+                    kept = (0..<batch.count).filter { incoming.compare($0, worst.keys, worst.row) < 0 }
+                }
                 if kept.isEmpty { return true }
                 if kept.count < batch.count { batch = batch.selecting(kept) }
             }

@@ -48,13 +48,18 @@ extension Executor {
         var out = VectorBuilder(count: n)
         var marks = [Bool](repeating: false, count: marksApproximate ? n : 0)
         let marked = marksApproximate ? w.arguments.first : nil
+        // A sum of whole numbers over the running frame adds Int64s straight from their buffer; on an overflow the
+        // accumulator, which says so as sum does, computes it instead.
+        var integerSums: [Int64]?
+        if w.function.kind == .aggregate, w.arguments.count == 1, marked == nil, case .integers(let xs) = arguments[0].storage,
+           arguments[0].validity == nil, w.function.makeAccumulator(setup) is SumAccumulator {
+            integerSums = try Self.runningSums(xs, partitions, order)
+        }
+        if let integerSums { return (Vector(.integers(integerSums)), marks) }
         for partition in partitions {
             try Cancellation.checkpoint()
             let sorted = try order.sorted(partition)
-            // Peers share their ORDER BY keys; with ORDER BY, a frame runs from the partition start to the last peer.
-            let peerEnd = peerEnds(count: sorted.count) { p in
-                !order.isEmpty && order.compare(sorted[p], sorted[p + 1]) != 0
-            }
+            let peerEnd = Self.peerEnds(sorted, order)
             let values = try w.function.window(count: sorted.count, peerEnd: peerEnd, arguments: w.arguments.count, setup: setup) { a, p in
                 arguments[a][sorted[p]]
             }
@@ -76,6 +81,34 @@ extension Executor {
             }
         }
         return (out.finish(), marks)
+    }
+
+    /// peerEnds gives, for each position of a sorted partition, the last position that shares its ORDER BY keys, where
+    /// its running frame ends (the partition's end without ORDER BY).
+    static func peerEnds(_ sorted: [Int], _ order: SortColumns) -> [Int] {
+        IndqCore.peerEnds(count: sorted.count) { p in !order.isEmpty && order.compare(sorted[p], sorted[p + 1]) != 0 }
+    }
+
+    /// runningSums is the running-frame sum of whole numbers for every row; nil when a total does not fit in 64 bits.
+    static func runningSums(_ xs: [Int64], _ partitions: [[Int]], _ order: SortColumns) throws -> [Int64]? {
+        var out = [Int64](repeating: 0, count: xs.count)
+        for partition in partitions {
+            try Cancellation.checkpoint()
+            let sorted = try order.sorted(partition)
+            let peerEnd = peerEnds(sorted, order)
+            var total: Int64 = 0, p = 0
+            while p < sorted.count {
+                let end = peerEnd[p]
+                for q in p...end {
+                    let (sum, overflow) = total.addingReportingOverflow(xs[sorted[q]])
+                    if overflow { return nil }
+                    total = sum
+                }
+                for q in p...end { out[sorted[q]] = total }
+                p = end + 1
+            }
+        }
+        return out
     }
 
     /// partitions splits rows 0..<count by their exact keys, in order of first appearance.
