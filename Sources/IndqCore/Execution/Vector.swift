@@ -76,6 +76,24 @@ public struct Vector: Sendable {
         return Vector(.integers(ints), validity: validity)
     }
 
+    /// reserveCapacity makes room for `n` rows, so that a vector that grows to a known size is never copied to grow.
+    mutating func reserveCapacity(_ n: Int) {
+        switch storage {
+        case .integers(var a):
+            storage = .values([])
+            a.reserveCapacity(n)
+            storage = .integers(a)
+        case .booleans(var a):
+            storage = .values([])
+            a.reserveCapacity(n)
+            storage = .booleans(a)
+        case .values(var a):
+            storage = .values([])
+            a.reserveCapacity(n)
+            storage = .values(a)
+        }
+    }
+
     /// append adds another vector's rows after this one's, keeping the buffer typed where both are.
     mutating func append(_ other: Vector) {
         let n = count
@@ -203,6 +221,13 @@ public struct Batch: Sendable {
         b.approximateWindows = approximateWindows.map { a in kept.map { a[$0] } }
         b.origins = origins.map { o in kept.map { o[$0] } }
         return b
+    }
+
+    /// reserveCapacity makes room for `n` rows in every column.
+    mutating func reserveCapacity(_ n: Int) {
+        for c in columns.indices { columns[c].reserveCapacity(n) }
+        for k in keys.indices { keys[k].reserveCapacity(n) }
+        for a in aggregates.indices { aggregates[a].reserveCapacity(n) }
     }
 
     /// append adds another batch's rows, of the same shape, after this one's, as a window function or a sort

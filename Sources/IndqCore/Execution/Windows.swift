@@ -6,9 +6,17 @@ extension Executor {
     /// window computes the select's window functions over all rows of its input, then hands them on a batch at a time.
     func window(_ windows: [WindowPlan], _ select: SelectPlan, _ input: LogicalPlan, into consume: Consumer) throws -> Bool {
         var held: Batch?
+        // Where the plan tells how many rows can come, the columns are made that large at once rather than grown by
+        // doubling; what is never filled costs address space, not memory.
+        let expected = min(input.rowBound ?? 0, 1 << 26)
         _ = try produce(input) { batch in
             try Cancellation.charge(batch.count * (32 + 16 * (batch.columns.count + batch.keys.count + batch.aggregates.count)))
-            if held == nil { held = batch } else { held!.append(batch) }
+            if held == nil {
+                held = batch
+                if expected > batch.count { held!.reserveCapacity(expected) }
+            } else {
+                held!.append(batch)
+            }
             return true
         }
         guard var all = held else { return true }
@@ -38,9 +46,12 @@ extension Executor {
     /// approximate figure.
     func compute(_ w: WindowPlan, over rows: Batch, _ select: SelectPlan, marksApproximate: Bool) throws -> (Vector, [Bool]) {
         let n = rows.count
-        let partitions = try Self.partitions(try w.partitionBy.map { try BatchExpressions.evaluate($0, rows) }, count: n)
-        let order = SortColumns(try w.orderBy.map { try BatchExpressions.evaluate($0.0, rows) }, descending: w.orderBy.map(\.descending))
-        let arguments = try w.arguments.map { try BatchExpressions.evaluate($0, rows) }
+        guard n <= Int(Int32.max) else {
+            throw Diagnostic("a window function over more than \(Int32.max) rows is not supported", at: w.range)
+        }
+        let partitions = try Self.partitions(try w.partitionBy.map { try Self.evaluate($0, rows) }, count: n)
+        let order = SortColumns(try w.orderBy.map { try Self.evaluate($0.0, rows) }, descending: w.orderBy.map(\.descending))
+        let arguments = try w.arguments.map { try Self.evaluate($0, rows) }
         // An aggregate's arguments after its row arguments are constants (quantile_cont's q).
         let constants = w.function.kind == .aggregate ? w.arguments.dropFirst(w.function.rowArguments) : []
         let parameter = try constants.first.map(BatchExpressions.constant)
@@ -83,6 +94,27 @@ extension Executor {
         return (out.finish(), marks)
     }
 
+    /// evaluate computes an expression over the window's whole input a batch at a time, so that a constant or a
+    /// step in between is never as long as the input; a column is the input's own.
+    static func evaluate(_ e: BoundExpr, _ rows: Batch) throws -> Vector {
+        if case .column(let c) = e.kind { return rows.columns[c] }
+        if rows.count <= batchSize { return try BatchExpressions.evaluate(e, rows) }
+        var out: Vector?
+        var start = 0
+        while start < rows.count {
+            let end = min(rows.count, start + batchSize)
+            let part = try BatchExpressions.evaluate(e, rows.selecting(Array(start..<end)))
+            if out == nil {
+                out = part
+                out!.reserveCapacity(rows.count)
+            } else {
+                out!.append(part)
+            }
+            start = end
+        }
+        return out!
+    }
+
     /// peerEnds gives, for each position of a sorted partition, the last position that shares its ORDER BY keys, where
     /// its running frame ends (the partition's end without ORDER BY).
     static func peerEnds(_ sorted: [Int], _ order: SortColumns) -> [Int] {
@@ -90,7 +122,7 @@ extension Executor {
     }
 
     /// runningSums is the running-frame sum of whole numbers for every row; nil when a total does not fit in 64 bits.
-    static func runningSums(_ xs: [Int64], _ partitions: [[Int]], _ order: SortColumns) throws -> [Int64]? {
+    static func runningSums(_ xs: [Int64], _ partitions: Partitions, _ order: SortColumns) throws -> [Int64]? {
         var out = [Int64](repeating: 0, count: xs.count)
         for partition in partitions {
             try Cancellation.checkpoint()
@@ -112,33 +144,67 @@ extension Executor {
     }
 
     /// partitions splits rows 0..<count by their exact keys, in order of first appearance.
-    static func partitions(_ keys: [Vector], count: Int) throws -> [[Int]] {
-        if keys.isEmpty { return [Array(0..<count)] }
-        var partitions: [[Int]] = []
-        var partitionOf: [Int] = []
+    static func partitions(_ keys: [Vector], count: Int) throws -> Partitions {
+        if keys.isEmpty { return Partitions(rows: (0..<count).map { Int32(truncatingIfNeeded: $0) }, bounds: [0, count]) }
+        // First each row's partition number, then the rows laid out partition after partition, in one exact buffer.
+        var ids = [Int32](repeating: 0, count: count)
+        var sizes: [Int] = []
         if keys.count == 1, case .integers(let xs) = keys[0].storage {
             var byKey = Int64Table()
-            var nullPartition: Int?
+            var partitionOf: [Int32] = []
+            var nullPartition: Int32?
             for i in 0..<count {
                 if !keys[0].isValid(i) {
-                    if nullPartition == nil { nullPartition = partitions.count; partitions.append([]) }
-                    partitions[nullPartition!].append(i)
-                    continue
+                    if nullPartition == nil { nullPartition = Int32(truncatingIfNeeded: sizes.count); sizes.append(0) }
+                    ids[i] = nullPartition!
+                } else {
+                    let (id, inserted) = byKey.id(of: xs[i])
+                    // Partition numbers follow first appearance; the NULL partition may have taken a place among them.
+                    if inserted { partitionOf.append(Int32(truncatingIfNeeded: sizes.count)); sizes.append(0) }
+                    ids[i] = partitionOf[id]
                 }
-                let (id, inserted) = byKey.id(of: xs[i])
-                // Partition ids follow first appearance; the NULL partition may have taken a place among them.
-                if inserted { partitionOf.append(partitions.count); partitions.append([]) }
-                partitions[partitionOf[id]].append(i)
+                sizes[Int(ids[i])] += 1
             }
-            return partitions
+        } else {
+            var byKey: [[ValueKey]: Int32] = [:]
+            for i in 0..<count {
+                if i & 0xFFF == 0 { try Cancellation.checkpoint() }
+                let key = keys.map { ValueKey($0[i]) }
+                if let p = byKey[key] { ids[i] = p } else {
+                    ids[i] = Int32(truncatingIfNeeded: sizes.count)
+                    byKey[key] = ids[i]
+                    sizes.append(0)
+                }
+                sizes[Int(ids[i])] += 1
+            }
         }
-        var byKey: [[ValueKey]: Int] = [:]
+        var bounds = [0]
+        bounds.reserveCapacity(sizes.count + 1)
+        for size in sizes { bounds.append(bounds[bounds.count - 1] + size) }
+        var next = Array(bounds.dropLast())
+        var rows = [Int32](repeating: 0, count: count)
         for i in 0..<count {
-            if i & 0xFFF == 0 { try Cancellation.checkpoint() }
-            let id = keys.map { ValueKey($0[i]) }
-            if let p = byKey[id] { partitions[p].append(i) } else { byKey[id] = partitions.count; partitions.append([i]) }
+            let p = Int(ids[i])
+            rows[next[p]] = Int32(truncatingIfNeeded: i)
+            next[p] += 1
         }
-        return partitions
+        return Partitions(rows: rows, bounds: bounds)
+    }
+}
+
+/// Partitions are a window's partitions: their rows one after another, in table order within each, and where each
+/// partition starts. A partition is handed out as an array of its row numbers.
+struct Partitions: Sequence {
+    let rows: [Int32]
+    let bounds: [Int]
+
+    func makeIterator() -> AnyIterator<[Int]> {
+        var p = 0
+        return AnyIterator {
+            guard p + 1 < bounds.count else { return nil }
+            defer { p += 1 }
+            return rows[bounds[p]..<bounds[p + 1]].map { Int($0) }
+        }
     }
 }
 

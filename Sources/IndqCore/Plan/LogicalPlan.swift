@@ -37,6 +37,22 @@ public indirect enum LogicalPlan {
         }
     }
 
+    /// rowBound is the most rows the operator can give, where the plan tells: a scan's row count, carried up through
+    /// the operators that keep or drop rows; nil when it cannot tell.
+    var rowBound: Int? {
+        switch self {
+        case .scan(let t): return t.rowCount
+        case .oneRow: return 1
+        case .filter(_, let i), .window(_, _, let i), .project(_, _, _, _, let i), .distinct(let i), .sort(_, let i): return i.rowBound
+        case .aggregate(let keys, _, _, let i): return keys.isEmpty ? 1 : i.rowBound
+        case .limit(let offset, let count, let i):
+            guard let count else { return i.rowBound }
+            let (end, overflow) = count.addingReportingOverflow(offset)
+            return overflow ? i.rowBound : min(end, i.rowBound ?? end)
+        case .setOperation: return nil
+        }
+    }
+
     /// operators lists the operators of the tree, depth first, by name: ["limit", "sort", "project", "scan"].
     var operators: [String] {
         var out: [String] = []
