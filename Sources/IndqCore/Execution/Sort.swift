@@ -43,7 +43,8 @@ extension Executor {
             rowBytes = 48 + 40 * batch.columns.count
             try Cancellation.charge(batch.count * rowBytes)
             if held == nil { held = batch } else { held!.append(batch) }
-            if let keep, held!.count >= max(2 * keep, 4 * batchSize) {
+            // Twice k, saturating: LIMIT may be as large as Int.max.
+            if let keep, held!.count >= max(keep > Int.max / 2 ? Int.max : 2 * keep, 4 * batchSize) {
                 let order = try sortKeys(held!).sorted(count: held!.count)
                 Cancellation.release((order.count - keep) * rowBytes)
                 held = held!.selecting(Array(order.prefix(keep)))
