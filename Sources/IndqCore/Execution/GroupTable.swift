@@ -121,40 +121,6 @@ struct GroupTable {
     }
 }
 
-/// ColumnBuilder is a column that grows a value at a time, in an Int64 buffer while its values are whole numbers.
-struct ColumnBuilder {
-    var integers: [Int64] = []
-    var validity: [Bool]?
-    var values: [Value]?
-
-    mutating func append(integer x: Int64) {
-        if values != nil { values!.append(.integer(x)); return }
-        integers.append(x)
-        validity?.append(true)
-    }
-
-    mutating func append(_ v: Value) {
-        if values != nil { values!.append(v); return }
-        switch v {
-        case .integer(let x): append(integer: x)
-        case .null:
-            if validity == nil { validity = Array(repeating: true, count: integers.count) }
-            integers.append(0)
-            validity!.append(false)
-        default:
-            values = integers.indices.map { validity?[$0] == false ? .null : .integer(integers[$0]) } + [v]
-            integers = []
-            validity = nil
-        }
-    }
-
-    /// vector gives the rows in `range` as a vector.
-    func vector(_ range: Range<Int>) -> Vector {
-        if let values { return Vector(.values(Array(values[range]))) }
-        return Vector(.integers(Array(integers[range])), validity: validity.map { Array($0[range]) })
-    }
-}
-
 /// AggregateState is one aggregate's running state, per group. The registry's accumulator serves every group
 /// (one each); count, and sum, min, max and count(DISTINCT …) of whole numbers, whose accumulators the state
 /// recognises by their type, keep a typed column over the groups instead, which costs no accumulator per group.

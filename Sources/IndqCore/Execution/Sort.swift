@@ -1,6 +1,7 @@
-// ORDER BY and OFFSET/LIMIT over batches: the sort holds its input's rows, ordered by typed key columns. With a
-// LIMIT it keeps only the best offset + k rows: once it holds enough, it sorts them, drops the rest, and from then on
-// lets through only rows that sort before the k-th best so far, so that ORDER BY … LIMIT k holds O(k) rows.
+// ORDER BY and OFFSET/LIMIT over batches: the sort holds its input's rows, ordered by typed key columns (SortColumns,
+// which window partitions use too). With a LIMIT it keeps only the best offset + k rows: once it holds enough, it sorts
+// them, drops the rest, and from then on lets through only rows that sort before the k-th best so far, so that
+// ORDER BY … LIMIT k holds O(k) rows.
 
 extension Executor {
     /// sort orders its input's rows by `keys`, and hands on rows skip..<keep of them (all without LIMIT).
@@ -27,16 +28,8 @@ extension Executor {
             var batch = batch
             if let worst {
                 let incoming = sortKeys(batch)
-                // On equal keys the earlier row wins, so a row equal to the k-th best cannot reach the result. One
-                // whole-number key without NULLs is compared straight from its buffer.
-                let kept: [Int]
-                if incoming.keys.count == 1, case .integers(let xs) = incoming.keys[0].storage, incoming.keys[0].validity == nil,
-                   case .integers(let ws) = worst.keys.keys[0].storage, worst.keys.keys[0].isValid(worst.row) {
-                    let bound = ws[worst.row], desc = descending[0]
-                    kept = (0..<batch.count).filter { desc ? xs[$0] > bound : xs[$0] < bound }
-                } else {
-                    kept = (0..<batch.count).filter { incoming.compare($0, worst.keys, worst.row) < 0 }
-                }
+                // On equal keys the earlier row wins, so a row equal to the k-th best cannot reach the result.
+                let kept = incoming.rows(before: worst.row, of: worst.keys)
                 if kept.isEmpty { return true }
                 if kept.count < batch.count { batch = batch.selecting(kept) }
             }
@@ -64,5 +57,100 @@ extension Executor {
             start = stop
         }
         return true
+    }
+}
+
+/// SortColumns orders the rows of one batch by typed key columns, NULL last in both directions, as DuckDB does;
+/// whole numbers compare as Int64 without a Value per row.
+struct SortColumns {
+    let keys: [Vector]
+    let descending: [Bool]
+
+    init(_ keys: [Vector], descending: [Bool]) {
+        self.keys = keys
+        self.descending = descending
+    }
+
+    var isEmpty: Bool { keys.isEmpty }
+
+    /// compare orders rows a and b: negative when a comes first.
+    func compare(_ a: Int, _ b: Int) -> Int { compare(a, self, b) }
+
+    /// compare orders row a of these keys against row b of `other`, keys of the same shape.
+    func compare(_ a: Int, _ other: SortColumns, _ b: Int) -> Int {
+        for k in keys.indices {
+            let v = keys[k], w = other.keys[k]
+            let c: Int
+            if case .integers(let xs) = v.storage, case .integers(let ys) = w.storage {
+                let nullA = !v.isValid(a), nullB = !w.isValid(b)
+                if nullA || nullB {
+                    c = nullA == nullB ? 0 : (nullA ? 1 : -1)
+                } else {
+                    let x = xs[a], y = ys[b]
+                    c = x == y ? 0 : ((x < y) != descending[k] ? -1 : 1)
+                }
+            } else {
+                c = SQL.compareForSort(v[a], w[b], descending: descending[k])
+            }
+            if c != 0 { return c }
+        }
+        return 0
+    }
+
+    /// rows(before:of:) lists this batch's rows that sort strictly before row `b` of `other`. One whole-number key
+    /// without NULLs is compared straight from its buffer.
+    func rows(before b: Int, of other: SortColumns) -> [Int] {
+        let n = keys.first?.count ?? 0
+        if keys.count == 1, case .integers(let xs) = keys[0].storage, keys[0].validity == nil,
+           case .integers(let ws) = other.keys[0].storage, other.keys[0].isValid(b) {
+            let bound = ws[b], desc = descending[0]
+            return (0..<n).filter { desc ? xs[$0] > bound : xs[$0] < bound }
+        }
+        return (0..<n).filter { compare($0, other, b) < 0 }
+    }
+
+    /// sorted orders rows 0..<count by the keys, equal rows in their order.
+    func sorted(count: Int) throws -> [Int] {
+        try sorted(Array(0..<count))
+    }
+
+    /// sorted orders rows by the keys, keeping the order of equal rows; long sorts ask whether to stop.
+    func sorted(_ rows: [Int]) throws -> [Int] {
+        if keys.isEmpty { return rows }
+        // Rows that already come in order, as a running total over a partition by a key in order does, stay as they are.
+        if rows.count < 2 || (1..<rows.count).allSatisfy({ k in
+            let c = compare(rows[k - 1], rows[k])
+            return c < 0 || (c == 0 && rows[k - 1] < rows[k])
+        }) {
+            return rows
+        }
+        var order = rows
+        try Cancellation.checkpoint()
+        // One whole-number key is compared straight from its buffer, NULL last.
+        if keys.count == 1, case .integers(let xs) = keys[0].storage {
+            let validity = keys[0].validity, desc = descending[0]
+            if let validity {
+                order.sort { a, b in
+                    if validity[a] != validity[b] { return validity[a] }
+                    let x = xs[a], y = xs[b]
+                    return x != y && validity[a] ? (x < y) != desc : a < b
+                }
+            } else {
+                order.sort { a, b in
+                    let x = xs[a], y = xs[b]
+                    return x != y ? (x < y) != desc : a < b
+                }
+            }
+        } else {
+            var comparisons = 0
+            try order.sort { a, b in
+                comparisons += 1
+                if comparisons & 0x3FFF == 0 { try Cancellation.checkpoint() }
+                let c = compare(a, b)
+                return c != 0 ? c < 0 : a < b
+            }
+        }
+        try Cancellation.checkpoint()
+        return order
     }
 }

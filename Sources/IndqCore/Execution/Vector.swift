@@ -60,20 +60,13 @@ public struct Vector: Sendable {
 
     /// of builds a vector from values, typed when they all are integers (or null).
     static func of(_ values: [Value]) -> Vector {
-        var ints: [Int64] = []
-        ints.reserveCapacity(values.count)
-        var validity: [Bool]?
-        for (i, v) in values.enumerated() {
-            switch v {
-            case .integer(let x): ints.append(x)
-            case .null:
-                if validity == nil { validity = Array(repeating: true, count: values.count) }
-                validity![i] = false
-                ints.append(0)
-            default: return Vector(.values(values))
-            }
+        var column = ColumnBuilder()
+        column.integers.reserveCapacity(values.count)
+        for v in values {
+            column.append(v)
+            if column.values != nil { return Vector(.values(values)) }
         }
-        return Vector(.integers(ints), validity: validity)
+        return column.vector
     }
 
     /// reserveCapacity makes room for `n` rows, so that a vector that grows to a known size is never copied to grow.
@@ -128,6 +121,43 @@ public struct Vector: Sendable {
         case .booleans(let a): return Vector(.booleans(rows.map { a[$0] }), validity: v)
         case .values(let a): return Vector(.values(rows.map { a[$0] }), validity: v)
         }
+    }
+}
+
+/// ColumnBuilder is a column that grows a value at a time, in an Int64 buffer while its values are whole numbers.
+struct ColumnBuilder {
+    var integers: [Int64] = []
+    var validity: [Bool]?
+    var values: [Value]?
+
+    mutating func append(integer x: Int64) {
+        if values != nil { values!.append(.integer(x)); return }
+        integers.append(x)
+        validity?.append(true)
+    }
+
+    mutating func append(_ v: Value) {
+        if values != nil { values!.append(v); return }
+        switch v {
+        case .integer(let x): append(integer: x)
+        case .null:
+            if validity == nil { validity = Array(repeating: true, count: integers.count) }
+            integers.append(0)
+            validity!.append(false)
+        default:
+            values = integers.indices.map { validity?[$0] == false ? .null : .integer(integers[$0]) } + [v]
+            integers = []
+            validity = nil
+        }
+    }
+
+    /// vector gives every row as a vector.
+    var vector: Vector { vector(0..<(values?.count ?? integers.count)) }
+
+    /// vector gives the rows in `range` as a vector.
+    func vector(_ range: Range<Int>) -> Vector {
+        if let values { return Vector(.values(Array(values[range]))) }
+        return Vector(.integers(Array(integers[range])), validity: validity.map { Array($0[range]) })
     }
 }
 
