@@ -1,22 +1,22 @@
 -- First steps: which datasets are there, and what do the student figures say?
 show datasets;
 -- expect:
--- ┌──────────────────┬──────────────────────┬──────┬────────────────────────────────────────────────────────────────────────────────────────────────────────────────────────────────────────────┐
--- │ dataset          │ english              │ rows │ description                                                                                                                                │
--- ├──────────────────┼──────────────────────┼──────┼────────────────────────────────────────────────────────────────────────────────────────────────────────────────────────────────────────────┤
--- │ familie_en_gezin │ family               │    3 │ Verblijfsaanvragen van mensen die hun partner of familielid naar Nederland willen halen                                                    │
--- │ kennis_en_talent │ knowledge_and_talent │    3 │ Verblijfsaanvragen voor werk door kennismigranten en ander internationaal talent                                                           │
--- │ start_ups        │ start_ups            │    3 │ Verblijfsaanvragen van startende, innovatieve ondernemers onder de start-upregeling                                                        │
--- │ studenten        │ students             │    3 │ Verblijfsaanvragen voor studie door studenten van buiten de EU                                                                             │
--- │ arbeidsmigranten │ labour_migrants      │    3 │ Verblijfsaanvragen voor werk door arbeidsmigranten van buiten de EU                                                                        │
--- │ brexit           │ brexit               │    2 │ Verblijfsaanvragen van Britse burgers in Nederland als gevolg van de Brexit, cumulatief                                                    │
--- │ regulier         │ regular              │   15 │ Reguliere verblijfsaanvragen per categorie: de tabellen Familie en gezin, Kennis en talent, Start-ups, Studenten en Arbeidsmigranten samen │
--- │ juridische_zaken │ legal_cases          │    3 │ Gerechtelijke procedures over beslissingen van de IND en hoe vaak de rechter de beslissing in stand liet                                   │
--- │ nationaliteiten  │ nationalities        │   15 │ Top 3 nationaliteiten naar inwilligingen per categorie, 2021                                                                               │
--- │ kerncijfers      │ key_figures          │   37 │ Losse cijfers uit de lopende tekst van de IND-jaarverslagen 2021 en 2022                                                                   │
--- │ financien        │ finances             │    7 │ Baten en lasten van de IND in 2022, in duizenden euro's                                                                                    │
--- │ personeel        │ staff                │    3 │ Personeelsbezetting van de IND eind 2022 en de groei in 2022, in fte                                                                       │
--- └──────────────────┴──────────────────────┴──────┴────────────────────────────────────────────────────────────────────────────────────────────────────────────────────────────────────────────┘
+-- ┌──────────────────┬──────────────────────┬──────┬────────────────────────────────────────────────────────────────────────────────────────────────────────────────────────────────────────────┬──────────────────────────────┐
+-- │ dataset          │ english              │ rows │ description                                                                                                                                │ origin                       │
+-- ├──────────────────┼──────────────────────┼──────┼────────────────────────────────────────────────────────────────────────────────────────────────────────────────────────────────────────────┼──────────────────────────────┤
+-- │ familie_en_gezin │ family               │    3 │ Verblijfsaanvragen van mensen die hun partner of familielid naar Nederland willen halen                                                    │ IND Jaarverslag 2021         │
+-- │ kennis_en_talent │ knowledge_and_talent │    3 │ Verblijfsaanvragen voor werk door kennismigranten en ander internationaal talent                                                           │ IND Jaarverslag 2021         │
+-- │ start_ups        │ start_ups            │    3 │ Verblijfsaanvragen van startende, innovatieve ondernemers onder de start-upregeling                                                        │ IND Jaarverslag 2021         │
+-- │ studenten        │ students             │    3 │ Verblijfsaanvragen voor studie door studenten van buiten de EU                                                                             │ IND Jaarverslag 2021         │
+-- │ arbeidsmigranten │ labour_migrants      │    3 │ Verblijfsaanvragen voor werk door arbeidsmigranten van buiten de EU                                                                        │ IND Jaarverslag 2021         │
+-- │ brexit           │ brexit               │    2 │ Verblijfsaanvragen van Britse burgers in Nederland als gevolg van de Brexit, cumulatief                                                    │ IND Jaarverslag 2021         │
+-- │ regulier         │ regular              │   15 │ Reguliere verblijfsaanvragen per categorie: de tabellen Familie en gezin, Kennis en talent, Start-ups, Studenten en Arbeidsmigranten samen │ IND Jaarverslag 2021         │
+-- │ juridische_zaken │ legal_cases          │    3 │ Gerechtelijke procedures over beslissingen van de IND en hoe vaak de rechter de beslissing in stand liet                                   │ IND Jaarverslag 2021         │
+-- │ nationaliteiten  │ nationalities        │   15 │ Top 3 nationaliteiten naar inwilligingen per categorie, 2021                                                                               │ IND Jaarverslag 2021         │
+-- │ kerncijfers      │ key_figures          │   37 │ Losse cijfers uit de lopende tekst van de IND-jaarverslagen 2021 en 2022                                                                   │ IND Jaarverslag 2021 en 2022 │
+-- │ financien        │ finances             │    7 │ Baten en lasten van de IND in 2022, in duizenden euro's                                                                                    │ IND Jaarverslag 2022         │
+-- │ personeel        │ staff                │    3 │ Personeelsbezetting van de IND eind 2022 en de groei in 2022, in fte                                                                       │ IND Jaarverslag 2022         │
+-- └──────────────────┴──────────────────────┴──────┴────────────────────────────────────────────────────────────────────────────────────────────────────────────────────────────────────────────┴──────────────────────────────┘
 -- 12 rows
 
 -- Every column of a dataset, with its meaning.

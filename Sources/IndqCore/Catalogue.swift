@@ -67,6 +67,8 @@ public struct Catalogue: Sendable {
 
     let entries: [Entry]
     let store: Store
+    /// sessionDatasets are the tables and views made during the session, in the order they were made.
+    public internal(set) var sessionDatasets: [SessionDataset] = []
 
     /// datasets lists every dataset in catalogue order; it parses the data files not parsed yet.
     public var datasets: [Dataset] { entries.indices.map { store.dataset(at: $0) } }
@@ -162,14 +164,95 @@ public struct Catalogue: Sendable {
         return dataset
     }
 
-    /// dataset finds a dataset by its Dutch or English name, ignoring case.
+    /// dataset finds a dataset by its Dutch or English name, ignoring case: a report dataset, or the columns of a
+    /// session dataset (with the rows of a table).
     public func dataset(named name: String) -> Dataset? {
+        reportDataset(named: name) ?? sessionDataset(named: name)?.dataset
+    }
+
+    /// reportDataset finds a dataset of the reports by its Dutch or English name, ignoring case.
+    public func reportDataset(named name: String) -> Dataset? {
         let key = name.lowercased()
         return entries.firstIndex { $0.name == key || $0.english == key }.map { store.dataset(at: $0) }
     }
 
-    /// allNames lists every dataset name, Dutch and English, for suggestions and completion.
-    public var allNames: [String] { entries.flatMap { [$0.name, $0.english] } }
+    /// sessionDataset finds a table or view of the session by its name, ignoring case.
+    public func sessionDataset(named name: String) -> SessionDataset? {
+        let key = name.lowercased()
+        return sessionDatasets.first { $0.name.lowercased() == key }
+    }
+
+    /// allNames lists every dataset name, Dutch and English, and the session's, for suggestions and completion.
+    public var allNames: [String] { entries.flatMap { [$0.name, $0.english] } + sessionDatasets.map(\.name) }
+
+    /// add keeps a session dataset. A name of the reports is refused, since the new dataset would hide it; an
+    /// existing session dataset of the name is replaced only when `replace` allows it.
+    mutating func add(_ new: SessionDataset, replace: Bool, at range: SourceRange) throws {
+        if let report = reportDataset(named: new.name) {
+            let which = report.name == new.name.lowercased() ? "a dataset of the reports" : "the name of the report dataset \(report.name)"
+            throw Diagnostic("'\(new.name)' is \(which); a \(new.kind.word) of that name would hide it",
+                             at: range, notes: ["choose another name, such as my_\(new.name.lowercased())"])
+        }
+        if let i = sessionDatasets.firstIndex(where: { $0.name.lowercased() == new.name.lowercased() }) {
+            let old = sessionDatasets[i]
+            guard replace, old.kind == new.kind else {
+                throw Diagnostic("\(old.kind.word) '\(old.name)' already exists", at: range,
+                                 notes: [replace ? "drop the \(old.kind.word) first: DROP \(old.kind.sqlKind.rawValue) \(old.name)"
+                                                 : "CREATE OR REPLACE \(new.kind.sqlKind.rawValue) replaces it, or DROP \(old.kind.sqlKind.rawValue) \(old.name) drops it"])
+            }
+            sessionDatasets[i] = new
+        } else {
+            sessionDatasets.append(new)
+        }
+    }
+
+    /// drop removes a session dataset of the kind. It says so when the name is a report dataset or of another kind.
+    mutating func drop(_ kind: SessionDatasetKind, named name: Name, ifExists: Bool) throws {
+        if let report = reportDataset(named: name.text) {
+            throw Diagnostic("\(report.name) is a dataset of the reports, which cannot be dropped", at: name.range)
+        }
+        guard let i = sessionDatasets.firstIndex(where: { $0.name.lowercased() == name.text.lowercased() }) else {
+            if ifExists { return }
+            var notes: [String] = []
+            if let s = suggestion(for: name.text, among: sessionDatasets.map(\.name)) { notes.append("did you mean \(s)?") }
+            notes.append(sessionDatasets.isEmpty ? "this session has made no tables or views" : "show datasets lists them")
+            throw Diagnostic("no \(kind.rawValue.lowercased()) named '\(name.text)'", at: name.range, notes: notes)
+        }
+        guard sessionDatasets[i].kind.sqlKind == kind else {
+            let other = sessionDatasets[i].kind.sqlKind.rawValue
+            throw Diagnostic("'\(sessionDatasets[i].name)' is a \(other.lowercased()), not a \(kind.rawValue.lowercased())",
+                             at: name.range, notes: ["DROP \(other) \(sessionDatasets[i].name) drops it"])
+        }
+        sessionDatasets.remove(at: i)
+    }
+}
+
+/// SessionDataset is a dataset made during the session: a table, whose rows are held in memory, or a view, whose
+/// query runs each time a statement reads it. Both last until the session ends.
+public struct SessionDataset: Sendable {
+    public enum Kind: Sendable {
+        case table
+        /// view keeps its query with the text it was written in, which its places refer to.
+        case view(Query, SourceText)
+
+        /// sqlKind is the word CREATE and DROP use for it.
+        var sqlKind: SessionDatasetKind {
+            if case .view = self { return .view }
+            return .table
+        }
+
+        /// word is how messages name it.
+        var word: String { sqlKind.rawValue.lowercased() }
+
+        static func == (a: Kind, b: Kind) -> Bool { a.sqlKind == b.sqlKind }
+    }
+
+    public var name: String { dataset.name }
+    public var kind: Kind
+    /// dataset holds the columns, and for a table the rows; its `report` is empty, since the session made it.
+    public var dataset: Dataset
+    /// origin says where it came from, for `show datasets`: the query, or the file it was imported from.
+    public var origin: String
 }
 
 /// Store keeps the parsed datasets of a catalogue, parsing each on first use; it is shared by the copies of a

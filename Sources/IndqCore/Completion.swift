@@ -42,7 +42,7 @@ public enum Completion {
                 columns = d.columnNames
             } else {
                 var seen = Set<String>()
-                columns = catalogue.datasets.flatMap(\.columnNames).filter { seen.insert($0).inserted }
+                columns = (catalogue.datasets + catalogue.sessionDatasets.map(\.dataset)).flatMap(\.columnNames).filter { seen.insert($0).inserted }
             }
             return columns + FunctionRegistry.spellings + expressionWords
         }

@@ -7,7 +7,7 @@ enum Help {
         switch topic {
         case "select", "query":
             return select
-        case "show", "datasets", "describe", "source":
+        case "show", "datasets", "describe", "source", "create", "drop", "view", "table":
             return statements
         case "functions", "function", "aggregates", "window", "windows":
             return functions
@@ -165,6 +165,15 @@ enum Help {
     describe NAME            lists the columns of a dataset with their types and meanings
     source NAME              shows the report, section and table the figures come from; for figures from the
                              running text, each sentence and the line where it stands
+    create table NAME as SELECT …
+                             keeps the query's rows as a table for the rest of the session
+    create view NAME as SELECT …
+                             keeps the query itself: each statement that reads the view runs it again
+    drop table|view [if exists] NAME
+                             removes a table or view of the session; the report datasets cannot be dropped
+
+    A session table or view may not take the name of a report dataset (Dutch or English), which it would hide.
+    `create or replace` replaces one of the same kind; `if not exists` leaves an existing one as it is.
 
     """
 }

@@ -4,11 +4,20 @@
 /// Info builds the results of the describing statements.
 enum Info {
     /// datasets lists every dataset with its row count and a one-line description.
+    /// datasets lists the report datasets, then the session's tables and views, each with where it comes from.
     static func datasets(_ catalogue: Catalogue) -> ResultSet {
-        ResultSet(
+        let reports: [[Value]] = catalogue.datasets.map {
+            [.text($0.name), .text($0.english), .integer(Int64($0.rows.count)), .text($0.description), .text($0.report)]
+        }
+        let session: [[Value]] = catalogue.sessionDatasets.map { d in
+            // A view has no rows until a statement reads it.
+            let rows: Value = if case .table = d.kind { .integer(Int64(d.dataset.rows.count)) } else { .null }
+            return [.text(d.name), .null, rows, .text("session \(d.kind.word)"), .text(d.origin)]
+        }
+        return ResultSet(
             columns: [ResultColumn("dataset", .text), ResultColumn("english", .text), ResultColumn("rows", .integer),
-                      ResultColumn("description", .text)],
-            rows: catalogue.datasets.map { [.text($0.name), .text($0.english), .integer(Int64($0.rows.count)), .text($0.description)] })
+                      ResultColumn("description", .text), ResultColumn("origin", .text)],
+            rows: reports + session)
     }
 
     /// describe lists a dataset's columns with their types and meanings.

@@ -246,6 +246,10 @@ public struct Session {
             memoryLimit = bytes
         case .help(let topic):
             write(Help.text(topic: topic, catalogue: catalogue))
+        case .create(let c):
+            try create(c, source: source)
+        case .drop(let d):
+            try catalogue.drop(d.kind, named: d.name, ifExists: d.ifExists)
         }
     }
 

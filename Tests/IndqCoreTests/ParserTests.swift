@@ -100,7 +100,7 @@ struct ParserTests {
         ("select a from x except all 1", "1:28: expected SELECT after EXCEPT ALL, found number 1"),
         ("select * exclude from x", "1:18: expected a column name or '(' after EXCLUDE, found keyword FROM (write \"from\" to use it as a name)"),
         ("select * replace (a b) from x", "1:21: expected AS in REPLACE (expr AS column), found name 'b'"),
-        ("selec a from x", "1:1: expected a statement (SELECT, SHOW, DESCRIBE, SOURCE or HELP), found name 'selec'"),
+        ("selec a from x", "1:1: expected a statement (SELECT, SHOW, DESCRIBE, SOURCE, CREATE, DROP or HELP), found name 'selec'"),
         ("show me", "1:6: expected DATASETS or TABLES after SHOW, found name 'me'"),
         ("select a % 2 from x", "1:10: '%' must follow a number directly, as in 95%; the modulo operator is not supported"),
         ("select count(* from x", "1:16: expected ')' to close '(' at 1:13, found FROM"),

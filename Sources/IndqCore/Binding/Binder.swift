@@ -7,6 +7,8 @@ public struct Binder {
     let source: SourceText
     var warnings: [Diagnostic] = []
     var notes = Notes()
+    /// viewDepth is how many views deep this binder is, so that a view that reads itself is an error, not a hang.
+    var viewDepth = 0
 
     public init(catalogue: Catalogue, source: SourceText) {
         self.catalogue = catalogue
@@ -272,6 +274,9 @@ public struct Binder {
         switch ref {
         case .named(let name):
             // This is where a CTE's name, once queries have them, is looked up before the catalogue's datasets.
+            if case .view(let query, let text)? = catalogue.sessionDataset(named: name.text)?.kind {
+                return try viewTable(name, query, text)
+            }
             return DatasetTable(try resolveDataset(name))
         case .function(let name, let args, let range):
             guard TableFunctions.names.contains(name.text.lowercased()) else {
@@ -294,6 +299,28 @@ public struct Binder {
             }
             return try TableFunctions.make(name.text, values, at: range)
         }
+    }
+
+    /// viewTable gives the rows of a session view, by running its query now: a view reads the datasets as they are
+    /// when the statement runs, not as they were when it was made.
+    func viewTable(_ name: Name, _ query: Query, _ text: SourceText) throws -> any Table {
+        guard viewDepth < Limits.maxViewDepth else {
+            throw Diagnostic("view \(name.text) reads itself, through views that read each other (more than \(Limits.maxViewDepth) deep)",
+                             at: name.range, code: .viewReadsItself)
+        }
+        var checker = Binder(catalogue: catalogue, source: text)
+        checker.viewDepth = viewDepth + 1
+        let plan: QueryPlan
+        do {
+            plan = try checker.check(query)
+        } catch let d as Diagnostic where d.code != .viewReadsItself {
+            // A dataset it reads may have been dropped or replaced since; the place is in the view's own text.
+            throw Diagnostic("view \(name.text) no longer works: \(d.message)", at: name.range,
+                             notes: ["its query was: \(query.sql)"] + d.notes)
+        }
+        let result = try Executor.run(plan)
+        let columns = Dataset.sessionColumns(plan.columns.map { ($0.name, $0.type) })
+        return DatasetTable(Dataset.session(named: name.text, columns: columns, rows: result.rows, description: query.sql))
     }
 
     /// resolveDataset finds the dataset a FROM names, or says which one was probably meant.

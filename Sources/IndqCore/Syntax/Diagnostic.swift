@@ -26,6 +26,8 @@ public struct Diagnostic: Error, Equatable, Sendable {
     public enum Code: String, Sendable {
         /// Anything not singled out below.
         case other
+        /// A view reads itself, through views that read each other.
+        case viewReadsItself
         /// A year compared with a dataset's year column selects none of its years: `studenten where year = 2022`.
         case yearOutsideDataset
         /// A text compared with a column matches no value, but one differs only in case, accents or a small typo,

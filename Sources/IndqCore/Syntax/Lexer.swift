@@ -13,6 +13,8 @@ public enum Limits {
     public static let maxTableRows = 1_000
     /// maxLineShown bounds how much of a long source line a diagnostic prints around its caret.
     public static let maxLineShown = 120
+    /// maxViewDepth bounds views that read views, so that a view replaced to read itself is an error, not a hang.
+    public static let maxViewDepth = 32
 }
 
 /// Lexer turns a source text into tokens, one at a time.

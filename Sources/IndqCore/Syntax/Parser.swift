@@ -87,6 +87,18 @@ public struct Parser {
                 let value = current.text
                 try advance()
                 return .set(name, value)
+            case "create":
+                try advance()
+                return .create(try parseCreate())
+            case "drop":
+                try advance()
+                let kind = try parseSessionDatasetKind(after: "DROP")
+                var ifExists = false
+                if try matchWord("if") {
+                    guard try matchWord("exists") else { throw error("expected EXISTS after DROP \(kind.rawValue) IF, found \(current.describe)") }
+                    ifExists = true
+                }
+                return .drop(DropDataset(kind: kind, name: try parseName("a name after DROP \(kind.rawValue)"), ifExists: ifExists))
             case "with":
                 throw error("WITH (common table expressions) is not supported yet; write the query itself")
             case "help":
@@ -102,9 +114,53 @@ public struct Parser {
             }
         }
         guard case .keyword(.select) = current.kind else {
-            throw error("expected a statement (SELECT, SHOW, DESCRIBE, SOURCE or HELP), found \(current.describe)")
+            throw error("expected a statement (SELECT, SHOW, DESCRIBE, SOURCE, CREATE, DROP or HELP), found \(current.describe)")
         }
         return .query(try parseQuery())
+    }
+
+    /// create -> CREATE [OR REPLACE] [TEMP | TEMPORARY] (TABLE | VIEW) [IF NOT EXISTS] name AS query
+    mutating func parseCreate() throws -> CreateDataset {
+        var orReplace = false
+        if try match(.or) {
+            guard try matchWord("replace") else { throw error("expected REPLACE after CREATE OR, found \(current.describe)") }
+            orReplace = true
+        }
+        // Every dataset made here lasts for the session only, so TEMP says what is true anyway.
+        _ = try matchWord("temp") || matchWord("temporary")
+        let kind = try parseSessionDatasetKind(after: "CREATE")
+        var ifNotExists = false
+        if try matchWord("if") {
+            guard try match(.not), try matchWord("exists") else {
+                throw error("expected NOT EXISTS after CREATE \(kind.rawValue) IF, found \(current.describe)")
+            }
+            ifNotExists = true
+        }
+        if orReplace && ifNotExists { throw error("CREATE OR REPLACE and IF NOT EXISTS cannot be used together") }
+        let name = try parseName("a name for the \(kind.rawValue.lowercased())")
+        if check(.leftParen) {
+            throw error("indq makes a \(kind.rawValue.lowercased()) from a query: CREATE \(kind.rawValue) \(name.text) AS SELECT …; column definitions are not supported")
+        }
+        try consume(.as, "expected AS and a query after CREATE \(kind.rawValue) \(name.text)")
+        guard check(.select) || (current.kind == .identifier && current.text.lowercased() == "with") else {
+            throw error("expected a query (SELECT …) after AS, found \(current.describe)")
+        }
+        return CreateDataset(kind: kind, name: name, orReplace: orReplace, ifNotExists: ifNotExists, query: try parseQuery())
+    }
+
+    /// parseSessionDatasetKind reads TABLE or VIEW after CREATE or DROP.
+    mutating func parseSessionDatasetKind(after word: String) throws -> SessionDatasetKind {
+        if try matchWord("table") { return .table }
+        if try matchWord("view") { return .view }
+        throw error("expected TABLE or VIEW after \(word), found \(current.describe)")
+    }
+
+    /// matchWord takes a word that is a keyword only in one statement (REPLACE, EXISTS), however the lexer sees it.
+    mutating func matchWord(_ word: String) throws -> Bool {
+        guard current.kind == .identifier || { if case .keyword = current.kind { return true }; return false }(),
+              current.text.lowercased() == word else { return false }
+        try advance()
+        return true
     }
 
     /// query -> select {setOp select} [ORDER BY (ALL [ASC | DESC] | orderItem {',' orderItem})]

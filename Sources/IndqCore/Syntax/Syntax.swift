@@ -17,6 +17,32 @@ public enum Statement: Equatable, Sendable {
     case help(String?)
     /// `SET name = 'value'`: a setting, as DuckDB spells it (`set memory_limit = '1GB'`).
     case set(Name, String)
+    /// `CREATE [OR REPLACE] TABLE|VIEW [IF NOT EXISTS] name AS query`: a dataset of the session.
+    case create(CreateDataset)
+    /// `DROP TABLE|VIEW [IF EXISTS] name`
+    case drop(DropDataset)
+}
+
+/// SessionDatasetKind is what CREATE makes: a table, whose rows are computed once and held, or a view, whose query
+/// runs each time it is read.
+public enum SessionDatasetKind: String, Equatable, Sendable {
+    case table = "TABLE", view = "VIEW"
+}
+
+/// CreateDataset is `CREATE [OR REPLACE] TABLE|VIEW [IF NOT EXISTS] name AS query`.
+public struct CreateDataset: Equatable, Sendable {
+    public var kind: SessionDatasetKind
+    public var name: Name
+    public var orReplace = false
+    public var ifNotExists = false
+    public var query: Query
+}
+
+/// DropDataset is `DROP TABLE|VIEW [IF EXISTS] name`.
+public struct DropDataset: Equatable, Sendable {
+    public var kind: SessionDatasetKind
+    public var name: Name
+    public var ifExists = false
 }
 
 /// Name is an identifier as written, with its place.
@@ -340,6 +366,10 @@ extension Statement {
         // A topic prints as a string, which reads back as the same topic whatever its characters.
         case .help(let topic): return topic.map { "HELP '\($0)'" } ?? "HELP"
         case .set(let n, let value): return "SET \(quoteName(n.text)) = '\(value.replacingAll("'", with: "''"))'"
+        case .create(let c):
+            return "CREATE " + (c.orReplace ? "OR REPLACE " : "") + c.kind.rawValue + (c.ifNotExists ? " IF NOT EXISTS " : " ")
+                + quoteName(c.name.text) + " AS " + c.query.sql
+        case .drop(let d): return "DROP \(d.kind.rawValue) " + (d.ifExists ? "IF EXISTS " : "") + quoteName(d.name.text)
         }
     }
 }

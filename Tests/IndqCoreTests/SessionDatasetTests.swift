@@ -1,0 +1,94 @@
+// Tests of the session's own datasets: CREATE TABLE … AS, CREATE VIEW … AS, DROP, and how they show in the
+// catalogue, `show datasets`, completion and messages.
+
+import Testing
+@testable import IndqCore
+
+@Suite struct SessionDatasetTests {
+    @Test func aTableHoldsItsRowsAndAViewRunsAgain() {
+        let r = runDot("""
+            create table t as select categorie, aanvragen from regulier where year = 2021;
+            create view v as select count(*) as n from t;
+            select * from v;
+            create or replace table t as select categorie from regulier where year = 2021 and aanvragen > 10000;
+            select * from v;
+            """)
+        #expect(r.err == "")
+        let lines = r.out.split(separator: "\n").map(String.init)
+        #expect(lines == ["n", "5", "n", "\(countBig())"], "\(lines)")
+    }
+
+    /// countBig counts the categories of 2021 with more than 10000 applications, by the engine, not by hand.
+    func countBig() -> String {
+        runDot("select count(*) from regulier where year = 2021 and aanvragen > 10000").out
+            .split(separator: "\n").last.map(String.init) ?? ""
+    }
+
+    @Test func repeatedNamesGetSuffixesAsInDuckDB() {
+        let r = runDot("create table t as select year, year, aanvragen as a, 1 as a from studenten; describe t;")
+        let names = r.out.split(separator: "\n").dropFirst().map { $0.split(separator: ",").first.map(String.init) ?? "" }
+        #expect(Array(names.prefix(4)) == ["year", "year_1", "a", "a_1"], "\(r.out)")
+    }
+
+    @Test func aReportNameCannotBeHidden() {
+        for sql in ["create table studenten as select 1", "create view Students as select 1", "create table regular as select 1"] {
+            let r = runDot(sql)
+            #expect(r.err.contains("would hide it"), "\(sql): \(r.err)")
+            #expect(r.out == "")
+        }
+        #expect(runDot("drop table studenten").err.contains("is a dataset of the reports, which cannot be dropped"))
+    }
+
+    @Test func dropSaysWhatIsWrong() {
+        #expect(runDot("drop table nope").err.contains("no table named 'nope'"))
+        #expect(runDot("drop view if exists nope").err == "")
+        let r = runDot("create table t as select 1 as x; drop view t; select * from t;")
+        #expect(r.err.contains("'t' is a table, not a view"))
+        #expect(r.out == "x\n1\n")
+        let gone = runDot("create table t as select 1 as x; drop table t; select * from t;")
+        #expect(gone.err.contains("unknown dataset 't'"), "\(gone.err)")
+    }
+
+    @Test func createChecksNamesAndForms() {
+        #expect(runDot("create table t as select 1 as x; create table t as select 2 as x").err.contains("table 't' already exists"))
+        #expect(runDot("create table if not exists t as select 1 as x; create table if not exists t as select 2 as x; select * from t").out == "x\n1\n")
+        #expect(runDot("create table t(x int)").err.contains("column definitions are not supported"))
+        #expect(runDot("create table t as select 1 as x; create or replace view t as select 2").err.contains("table 't' already exists"))
+        #expect(runDot("create or replace table t if not exists as select 1").err.contains("error"))
+    }
+
+    @Test func aViewThatWouldReadItselfIsRefused() {
+        let r = runDot("create view v as select 1 as x; create view w as select * from v; create or replace view v as select * from w; select * from v;")
+        #expect(r.err.contains("view v would read itself"), "\(r.err)")
+        #expect(r.out == "x\n1\n", "the old view stays: \(r.out)")
+    }
+
+    @Test func aViewWhoseTableChangedSaysWhy() {
+        let r = runDot("create table t as select 1 as x; create view v as select x + 1 as y from t; create or replace table t as select 'a' as z; select * from v;")
+        #expect(r.err.contains("view v no longer works: unknown column 'x' in t"), "\(r.err)")
+    }
+
+    @Test func showDatasetsAndCompletionKnowThem() {
+        var session = Session(format: .csv, write: { _ in }, writeError: { _ in })
+        session.run(SourceText("create table mijn_cijfers as select categorie, aanvragen as totaal from regulier; create view mijn_view as select 1 as een;"))
+        var out = ""
+        session.write = { out += $0 }
+        session.run(SourceText("show datasets"))
+        #expect(out.contains("mijn_cijfers,,15,session table,\"table: SELECT categorie, aanvragen AS totaal FROM regulier\""), "\(out)")
+        #expect(out.contains("mijn_view,,,session view,view: SELECT 1 AS een"), "\(out)")
+        #expect(out.contains("studenten,students,3,"))
+        let names = Completion.candidates(before: "select * from mijn", after: "", catalogue: session.catalogue, files: { _ in [] })
+        #expect(names.contains("mijn_cijfers") && names.contains("mijn_view"), "\(names)")
+        let columns = Completion.candidates(before: "select tot", after: " from mijn_cijfers", catalogue: session.catalogue, files: { _ in [] })
+        #expect(columns.contains("totaal"), "\(columns)")
+    }
+
+    @Test func statementsPrintBackAsTheyParse() throws {
+        for sql in ["CREATE OR REPLACE VIEW v AS SELECT 1", "CREATE TABLE IF NOT EXISTS t AS SELECT year FROM studenten",
+                    "DROP TABLE IF EXISTS t", "DROP VIEW v"] {
+            var parser = try Parser(SourceText(sql))
+            let statement = try parser.parseStatement()
+            #expect(statement.sql == sql)
+        }
+    }
+}
