@@ -14,6 +14,7 @@ enum Arithmetic {
     ///
     /// `number` (a column of mixed figures) gives `number`: the row's values decide.
     static func resultType(_ op: BinaryOp, _ l: ValueType, _ r: ValueType) -> ValueType {
+        if l == .date || r == .date { return dateResultType(op, l, r) ?? .null }
         if l == .null { return r == .null ? .null : resultType(op, r, r) }
         if r == .null { return resultType(op, l, l) }
         if l == .number || r == .number { return .number }
@@ -32,8 +33,47 @@ enum Arithmetic {
         }
     }
 
-    /// apply computes `a op b` for two non-null numbers.
+    /// dateResultType is the type of date arithmetic, as DuckDB's: date ± integer is a date, integer + date too,
+    /// and date - date the whole days between; nil for anything else.
+    static func dateResultType(_ op: BinaryOp, _ l: ValueType, _ r: ValueType) -> ValueType? {
+        switch (op, l, r) {
+        case (.add, .date, .integer), (.add, .integer, .date), (.subtract, .date, .integer),
+             (.add, .date, .null), (.add, .null, .date), (.subtract, .date, .null):
+            return .date
+        case (.subtract, .date, .date), (.subtract, .null, .date):
+            return .integer
+        default:
+            return nil
+        }
+    }
+
+    /// applyDate computes date ± days and date - date; a date that leaves the range is an error at the place.
+    static func applyDate(_ op: BinaryOp, _ a: Value, _ b: Value, range: SourceRange) throws -> Value {
+        switch (a, b) {
+        case (.date(let x), .date(let y)) where op == .subtract:
+            return .integer(Int64(x.days) - Int64(y.days))
+        case (.date(let d), .integer(let n)), (.integer(let n), .date(let d)):
+            let shift: Int64
+            if op == .subtract {
+                guard n != .min else { throw dateOutOfRange(op, at: range) }
+                shift = -n
+            } else {
+                shift = n
+            }
+            guard let r = d.adding(days: shift) else { throw dateOutOfRange(op, at: range) }
+            return .date(r)
+        default:
+            return .null
+        }
+    }
+
+    static func dateOutOfRange(_ op: BinaryOp, at range: SourceRange) -> Diagnostic {
+        Diagnostic("date out of range in '\(op.rawValue)' (\(DateValue.rangeText))", at: range)
+    }
+
+    /// apply computes `a op b` for two non-null numbers, or a date and a number of days.
     static func apply(_ op: BinaryOp, _ a: Value, _ b: Value, range: SourceRange) throws -> Value {
+        if a.type == .date || b.type == .date { return try applyDate(op, a, b, range: range) }
         let type = resultType(op, a.type, b.type)
         switch type {
         case .integer:

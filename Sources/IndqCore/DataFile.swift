@@ -271,7 +271,7 @@ enum DataFile {
             if figure.percent { return figure.decimal(shift: 2).map { .percentage($0) } }
             if figure.fraction != nil { return figure.decimal(shift: 0).map { .decimal($0) } }
             return figure.integer.map { .integer($0) }
-        case .text, .boolean, .null, .double, .points:
+        case .text, .boolean, .null, .double, .points, .date:
             return nil
         }
     }
@@ -403,7 +403,7 @@ enum DataFile {
             if cell.hasSuffix("%") { return parseFigure(cell, as: .percentage) }
             if cell.contains(",") { return parseFigure(cell, as: .decimal) }
             return parseFigure(cell, as: .integer)
-        case .boolean, .null, .double, .points:
+        case .boolean, .null, .double, .points, .date:
             return nil
         }
     }

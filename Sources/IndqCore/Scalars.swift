@@ -128,6 +128,14 @@ enum Scalars {
         switch type {
         case .varchar:
             return .text(v.display ?? "")
+        case .date:
+            switch v {
+            case .date: return v
+            case .text(let s):
+                guard let d = DateValue.parse(s[...]) else { throw Diagnostic(DateValue.parseError(s[...]), at: range) }
+                return .date(d)
+            default: throw Diagnostic("cannot convert \(v.type.rawValue) to DATE; expected text such as '2022-03-31'", at: range)
+            }
         case .double:
             switch v {
             case .boolean(let b): return .double(b ? 1 : 0)
@@ -145,6 +153,7 @@ enum Scalars {
             switch v {
             case .integer(let i): result = i
             case .boolean(let b): result = b ? 1 : 0
+            case .date: throw Diagnostic("cannot convert a date to \(name)", at: range)
             case .decimal(let d), .percentage(let d), .points(let d):
                 guard let i = Int64(exactly: d.wholeNumber) else { throw Diagnostic("\(v.display ?? "") is out of range for \(name)", at: range) }
                 result = i

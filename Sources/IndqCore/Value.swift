@@ -5,6 +5,8 @@
 /// ValueType is the static type of a column or expression.
 public enum ValueType: String, Equatable, Sendable {
     case integer, decimal, double, percentage, text, boolean
+    /// date is a day, DuckDB's DATE.
+    case date
     /// points is a difference of percentages, in percentage points.
     case points
     /// number is a column whose rows hold counts, decimals or percentages (kerncijfers.waarde).
@@ -16,7 +18,7 @@ public enum ValueType: String, Equatable, Sendable {
     public var isNumeric: Bool {
         switch self {
         case .integer, .decimal, .double, .percentage, .points, .number, .null: return true
-        case .text, .boolean: return false
+        case .text, .boolean, .date: return false
         }
     }
 
@@ -31,6 +33,7 @@ public enum ValueType: String, Equatable, Sendable {
         case .double: return "DOUBLE"
         case .text: return "VARCHAR"
         case .boolean: return "BOOLEAN"
+        case .date: return "DATE"
         case .null: return "\"NULL\""
         }
     }
@@ -50,6 +53,8 @@ public enum Value: Hashable, Sendable {
     case points(DecimalValue)
     case text(String)
     case boolean(Bool)
+    /// A day, DuckDB's DATE: prints as `2022-03-31`.
+    case date(DateValue)
 
     /// type is the value's own type.
     public var type: ValueType {
@@ -62,6 +67,7 @@ public enum Value: Hashable, Sendable {
         case .points: return .points
         case .text: return .text
         case .boolean: return .boolean
+        case .date: return .date
         }
     }
 
@@ -105,6 +111,7 @@ public enum Value: Hashable, Sendable {
         case .points(let f): return formatPoints(f)
         case .text(let s): return s
         case .boolean(let b): return b ? "true" : "false"
+        case .date(let d): return d.description
         }
     }
 
@@ -117,6 +124,7 @@ public enum Value: Hashable, Sendable {
         case (.double(let x), .double(let y)): return x == y
         case (.text(let x), .text(let y)): return x == y
         case (.boolean(let x), .boolean(let y)): return x == y
+        case (.date(let x), .date(let y)): return x == y
         default: return false
         }
     }
@@ -131,6 +139,7 @@ public enum Value: Hashable, Sendable {
         case .points(let d): hasher.combine(5); hasher.combine(d)
         case .text(let s): hasher.combine(6); hasher.combine(s)
         case .boolean(let b): hasher.combine(7); hasher.combine(b)
+        case .date(let d): hasher.combine(8); hasher.combine(d.days)
         }
     }
 }

@@ -39,6 +39,7 @@ public struct ValueKey: Hashable, Sendable {
         case number(Number)
         case text([UInt8])
         case boolean(Bool)
+        case date(Int32)
     }
 
     var shape: Shape {
@@ -50,6 +51,7 @@ public struct ValueKey: Hashable, Sendable {
         // Bytes, not Characters: Swift's String equality would join canonically equivalent texts that DuckDB keeps apart.
         case .text(let s): return .text(Array(s.utf8))
         case .boolean(let b): return .boolean(b)
+        case .date(let d): return .date(d.days)
         }
     }
 

@@ -138,6 +138,8 @@ enum DuckCell: Equatable, Sendable {
     /// A DECIMAL or HUGEINT, which DuckDB's JSON writes as a string of digits; a number.
     case exact(String)
     case text(String)
+    /// A DATE, which DuckDB's JSON writes as a string: `2022-03-31`.
+    case date(String)
 
     var number: Double? {
         switch self {
@@ -155,7 +157,7 @@ enum DuckCell: Equatable, Sendable {
         case .bool(let b): return b ? "true" : "false"
         case .int(let i): return String(i)
         case .double(let d): return formatDouble(d)
-        case .exact(let s), .text(let s): return s
+        case .exact(let s), .text(let s), .date(let s): return s
         }
     }
 
@@ -242,6 +244,7 @@ struct Oracle: Sendable {
                 case .text: type = "VARCHAR"
                 case .boolean: type = "BOOLEAN"
                 case .double: type = "DOUBLE"
+                case .date: type = "DATE"
                 default:
                     let scale = dataset.rows.compactMap { row -> Int? in
                         if case .integer = row[i] { return 0 }
@@ -261,6 +264,7 @@ struct Oracle: Sendable {
                     case .double(let d): return "CAST('\(d)' AS DOUBLE)"
                     case .text(let s): return quoteString(s)
                     case .boolean(let b): return b ? "TRUE" : "FALSE"
+                    case .date(let d): return "DATE '\(d)'"
                     }
                 }
                 script += "INSERT INTO \(quoteIdentifier(dataset.name)) VALUES (\(values.joined(separator: ", ")));\n"
@@ -344,6 +348,8 @@ struct Oracle: Sendable {
         case (.null, .null): return true
         case (.text(let x), .text(let y)): return x == y
         case (.boolean(let x), .bool(let y)): return x == y
+        // A date matches only a DATE, never text that reads the same.
+        case (.date(let x), .date(let y)): return x.description == y
         case (.integer(let x), .int(let y)): return x == y
         case (.double(let x), .double(let y)):
             if x == y || (x.isNaN && y.isNaN) { return true }
@@ -492,7 +498,9 @@ struct Oracle: Sendable {
             }
             if !t.contains(where: { $0 == "." || $0 == "e" || $0 == "E" }), let i = Int64(t) { return .int(i) }
             return Double(t).map(DuckCell.double) ?? .exact(t)
-        case .string(let s): return exactTypes && Double(s) != nil ? .exact(s) : .text(s)
+        case .string(let s):
+            if type == "DATE" { return .date(s) }
+            return exactTypes && Double(s) != nil ? .exact(s) : .text(s)
         case .array, .object: return .text("\(json)")
         }
     }

@@ -917,3 +917,59 @@ select * from range(1, 2, 3, 4);
 -- fails
 select * from range();
 
+
+-- section: dates
+select date '2022-03-31';
+select date '2024-02-29', date '2000-02-29', date '0001-01-01', date '9999-12-31';
+select cast('2022-03-31' as date), '2022-3-1'::date, cast(' 2022-03-01 ' as date);
+select cast(date '2022-03-31' as varchar), date '2022-03-31'::varchar || '!';
+select typeof(date '2022-03-31'), typeof(date '2022-03-31' + 1), typeof(date '2022-03-31' - date '2022-01-01');
+select date '2022-03-31' + 1, 1 + date '2022-03-31', date '2022-03-01' - 1, date '2024-02-28' + 1;
+select date '2022-03-31' - date '2022-01-01', date '2022-01-01' - date '2022-03-31', date '9999-12-31' - date '0001-01-01';
+select date '2022-03-31' = date '2022-03-31', date '2022-03-31' <> date '2022-04-01', date '2022-03-31' < date '2022-04-01';
+select date '2022-03-31' >= '2022-03-31', date '2022-03-31' > '2022-1-1', '2023-01-01' < date '2022-03-31';
+select date '2022-03-31' between '2022-01-01' and '2022-12-31', date '2022-03-31' not between date '2022-04-01' and date '2022-05-01';
+select date '2022-03-31' in ('2022-03-31', '2023-01-01'), date '2022-03-31' not in (date '2022-01-01');
+select date '2022-03-31' = null, null::date, cast(null as date) is null;
+select date '2022-01-01' + (range * 40)::integer as d from range(10) order by d desc;
+select date '2022-01-01' + (range * 40)::integer as d from range(10) order by d limit 3;
+select date '2022-01-01' + (range // 3)::integer as d, count(*) from range(10) group by d order by d;
+select distinct date '2022-01-01' + (range // 4)::integer from range(9);
+select count(distinct date '2022-01-01' + (range // 2)::integer), min(date '2022-01-01' - range::integer), max(date '2022-01-01' + range::integer) from range(5);
+select min(date '2022-01-01' + range::integer), max(date '2022-01-01' + range::integer), count(date '2022-01-01' + range::integer) from range(0);
+select date '2022-01-01' + range::integer from range(5) where date '2022-01-01' + range::integer >= '2022-01-03';
+select date '2022-01-01' + range::integer from range(5) where date '2022-01-01' + range::integer between date '2022-01-02' and '2022-01-04' order by 1;
+select date '2022-01-01' union select '2022-01-01' union select date '2021-12-31' order by 1;
+select date '2022-01-01' + range::integer from range(4) except select date '2022-01-02';
+select date '2022-01-01' + range::integer from range(4) intersect select date '2022-01-01' + (range * 2)::integer from range(4);
+select date '2022-01-01' union all select null union all select date '2022-01-01' order by 1;
+select coalesce(null, date '2022-01-01', '2023-01-01'), typeof(coalesce(date '2022-01-01', '2023-01-01'));
+select case when range = 1 then date '2022-01-01' else '2022-02-02' end from range(3) order by 1;
+select date '2022-01-01' + range::integer, sum(range) over (order by date '2022-01-01' + range::integer desc) from range(4) order by 1;
+select max(date '2022-01-01' - range::integer) over (order by range) from range(4);
+select year, date '2022-01-01' - year::integer from studenten order by year;
+select date '2022-01-01' + (range * 1000)::integer from range(5) order by 1 desc limit 2;
+select nullif(date '2022-01-01', date '2022-01-01'), nullif(date '2022-01-01', '2022-01-02');
+select date '2022-01-01' || ' tot ' || date '2022-12-31';
+-- fails
+select date '2022-02-29';
+-- fails
+select date '2022-13-01';
+-- fails
+select cast('31-03-2022' as date);
+-- fails
+select date '2022-01-01' + 1.5;
+-- fails
+select date '2022-01-01' + date '2022-01-01';
+-- fails
+select date '2022-01-01' * 2;
+-- fails
+select date '2022-01-01' = 1;
+-- fails
+select cast(20220101 as date);
+-- fails
+select cast(date '2022-01-01' as integer);
+-- fails
+select sum(date '2022-01-01');
+-- fails
+select date '2022-03-31' > '2022-13-01';

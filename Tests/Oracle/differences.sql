@@ -235,3 +235,29 @@ select string_agg(inwilligingen, ',') from studenten;
 -- indq: bc
 -- duckdb: error
 select substr('abc', 2, 9223372036854775807);
+
+-- section: dates
+-- why: indq has one integer type, so a date moves by any whole number of days; DuckDB adds only an INTEGER, not a BIGINT
+-- indq: 2019 | 2016-06-22
+-- duckdb: error
+select year, date '2022-01-01' - year from studenten order by year;
+
+-- why: indq keeps dates from 0001-01-01 to 9999-12-31, so that every date prints as four-digit ISO text; DuckDB goes on to 10000-01-01
+-- indq: error
+-- duckdb: 10000-01-01
+select date '9999-12-31' + 1;
+
+-- why: indq refuses years beyond 9999 and before 1; DuckDB reads year 0 as 1 BC
+-- indq: error
+-- duckdb: 0001-01-01 (BC)
+select cast('0000-01-01' as date);
+
+-- why: a cast to DATE takes a date alone; DuckDB also takes a time after it and drops it
+-- indq: error
+-- duckdb: 2022-03-01
+select cast('2022-03-01 10:00' as date);
+
+-- why: indq compares a text column with a date only after cast(… as date), for = as for <; DuckDB casts it for = alone
+-- indq: error
+-- duckdb: true
+select date '2019-01-01' = (year || '-01-01') from studenten order by year;

@@ -35,7 +35,9 @@ public struct Binder {
                                  at: query.selects[n].range)
             }
             for (i, o) in s.outputs.enumerated() {
-                guard let t = unify(columns[i].type, o.expr.type) else {
+                // A date beside text is text in a set operation, as in DuckDB, where the text is a VARCHAR by then.
+                let dateAndText = Set([columns[i].type, o.expr.type]) == [.date, .text]
+                guard let t = dateAndText ? .text : unify(columns[i].type, o.expr.type) else {
                     throw Diagnostic("\(op) column \(i + 1) is \(columns[i].type.rawValue) in the first select and \(o.expr.type.rawValue) here",
                                      at: o.expr.range)
                 }

@@ -49,16 +49,23 @@ extension Binder {
         case .chain(let first, let links):
             return try bindChain(first, links, &scope, range: e.range)
         case .between(let x, let low, let high, let negated):
-            let bx = try bind(x, &scope), bl = try bind(low, &scope), bh = try bind(high, &scope)
+            var bx = try bind(x, &scope), bl = try bind(low, &scope), bh = try bind(high, &scope)
+            if [bx, bl, bh].contains(where: { $0.type == .date }) {
+                (bx, bl, bh) = (try readDate(bx), try readDate(bl), try readDate(bh))
+            }
             try expectComparable(bx, bl, op: "BETWEEN")
             try expectComparable(bx, bh, op: "BETWEEN")
             noteBetween(bx, bl, bh, negated: negated, scope)
             return BoundExpr(kind: .between(bx, bl, bh, negated: negated), type: .boolean, range: e.range)
         case .inList(let x, let list, let negated):
-            let bx = try bind(x, &scope)
+            var bx = try bind(x, &scope)
             var items: [BoundExpr] = []
-            for item in list {
-                let b = try bind(item, &scope)
+            var boundList = try list.map { try bind($0, &scope) }
+            if bx.type == .date || boundList.contains(where: { $0.type == .date }) {
+                bx = try readDate(bx)
+                boundList = try boundList.map(readDate)
+            }
+            for b in boundList {
                 try expectComparable(bx, b, op: "IN")
                 items.append(b)
             }
@@ -82,6 +89,7 @@ extension Binder {
             for branch in branches {
                 var c = try bind(branch.condition, &scope)
                 if let bo {
+                    if bo.type == .date { c = try readDate(c) }
                     try expectComparable(bo, c, op: "CASE … WHEN")
                     c = BoundExpr(kind: .binary(.equal, bo, c), type: .boolean, range: c.range)
                 } else {
@@ -101,13 +109,20 @@ extension Binder {
             if case .percentage = target, !(b.type.isNumeric || b.type == .text) {
                 throw Diagnostic("cannot convert \(b.type.rawValue) to PERCENTAGE; expected a fraction such as 0.82", at: b.range)
             }
+            try checkDateCast(b, to: target)
+            // A constant text becomes its date now, so that a bad one is an error before any row is read.
+            if case .date = target, case .constant(.text(let s)) = b.kind {
+                guard let d = DateValue.parse(s[...]) else { throw Diagnostic(DateValue.parseError(s[...]), at: b.range) }
+                return BoundExpr(kind: .constant(.date(d)), type: .date, range: e.range)
+            }
             return BoundExpr(kind: .cast(b, target), type: target.valueType, range: e.range)
         case .subquery(let q):
             let plan = try bindSubquery(q, at: e.range)
             return BoundExpr(kind: .subquery(SubqueryPlan(plan)), type: plan.columns[0].type, range: e.range)
         case .inSubquery(let x, let q, let negated):
-            let bx = try bind(x, &scope)
+            var bx = try bind(x, &scope)
             let plan = try bindSubquery(q, at: e.range)
+            if plan.columns[0].type == .date { bx = try readDate(bx) }
             try expectComparable(bx, BoundExpr(kind: .constant(.null), type: plan.columns[0].type, range: e.range), op: "IN")
             return BoundExpr(kind: .inSubquery(bx, SubqueryPlan(plan), negated: negated), type: .boolean, range: e.range)
         }
@@ -228,8 +243,9 @@ extension Binder {
     }
 
     mutating func bindBinary(_ op: BinaryOp, _ l: Expr, _ r: Expr, _ scope: inout Scope, range: SourceRange) throws -> BoundExpr {
-        let bl = try bind(l, &scope)
-        let br = try bind(r, &scope)
+        var bl = try bind(l, &scope)
+        var br = try bind(r, &scope)
+        if op.isComparison { (bl, br) = try comparable(bl, br) }
         let type = try binaryType(op, bl, br, range: range)
         if op.isComparison { noteComparison(op, bl, br, scope) }
         return BoundExpr(kind: .binary(op, bl, br), type: type, range: range)

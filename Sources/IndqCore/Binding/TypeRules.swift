@@ -18,6 +18,13 @@ extension Binder {
         case .concat:
             type = .text
         case .add, .subtract, .multiply, .divide, .integerDivide:
+            if bl.type == .date || br.type == .date {
+                guard let t = Arithmetic.dateResultType(op, bl.type, br.type) else {
+                    throw Diagnostic("cannot apply '\(op.rawValue)' to \(bl.type.rawValue) and \(br.type.rawValue); expected a date ± whole days, or date - date",
+                                     at: range)
+                }
+                return t
+            }
             guard bl.type.isNumeric, br.type.isNumeric else {
                 let bad = bl.type.isNumeric ? br : bl
                 throw Diagnostic("cannot apply '\(op.rawValue)' to \(bl.type.rawValue) and \(br.type.rawValue); expected numbers",
@@ -87,13 +94,52 @@ extension Binder {
 
     /// coerce wraps an expression so that its values take the unified type, e.g. integers become decimals.
     func coerce(_ e: BoundExpr, to type: ValueType) -> BoundExpr {
-        e.type == type || type == .number || e.type == .null ? e : BoundExpr(kind: .coerce(e), type: type, range: e.range)
+        if type == .date && e.type == .text { return BoundExpr(kind: .cast(e, .date), type: .date, range: e.range) }
+        if type == .text && e.type == .date { return BoundExpr(kind: .cast(e, .varchar), type: .text, range: e.range) }
+        return e.type == type || type == .number || e.type == .null ? e : BoundExpr(kind: .coerce(e), type: type, range: e.range)
+    }
+
+    /// checkDateCast refuses the casts DuckDB refuses: only text becomes a date, and a date becomes only text.
+    func checkDateCast(_ b: BoundExpr, to target: CastType) throws {
+        switch target {
+        case .date:
+            guard [.date, .text, .null].contains(b.type) else {
+                throw Diagnostic("cannot convert \(b.type.rawValue) to DATE; expected text such as '2022-03-31'", at: b.range)
+            }
+        case .varchar:
+            return
+        default:
+            guard b.type != .date else {
+                throw Diagnostic("cannot convert a date to \(target.sql); year(d), month(d) and day(d) give its parts", at: b.range)
+            }
+        }
     }
 
     func expect(_ b: BoundExpr, isBoolean op: String) throws {
         guard b.type == .boolean || b.type == .null else {
             throw Diagnostic("expected a condition for \(op), found an expression of type \(b.type.rawValue)", at: b.range)
         }
+    }
+
+    /// comparable readies two operands of a comparison: text compared with a date is read as a date, as DuckDB
+    /// does; a constant text at once, so that `d > '2022-13-01'` is an error at that text before any row is read.
+    func comparable(_ a: BoundExpr, _ b: BoundExpr) throws -> (BoundExpr, BoundExpr) {
+        if a.type == .date && b.type == .text { return (a, try asDate(b)) }
+        if a.type == .text && b.type == .date { return (try asDate(a), b) }
+        return (a, b)
+    }
+
+    /// readDate is asDate for a text operand among dates (BETWEEN, IN); any other operand stays as it is.
+    func readDate(_ e: BoundExpr) throws -> BoundExpr { e.type == .text ? try asDate(e) : e }
+
+    /// asDate reads a constant text as a date. Other text is refused, as DuckDB refuses to order a VARCHAR column
+    /// against a DATE: the message says how to convert it.
+    func asDate(_ e: BoundExpr) throws -> BoundExpr {
+        guard case .constant(.text(let s)) = e.kind else {
+            throw Diagnostic("cannot compare text with a date; convert the text with cast(… as date)", at: e.range)
+        }
+        guard let d = DateValue.parse(s[...]) else { throw Diagnostic(DateValue.parseError(s[...]), at: e.range) }
+        return BoundExpr(kind: .constant(.date(d)), type: .date, range: e.range)
     }
 
     func expectComparable(_ a: BoundExpr, _ b: BoundExpr, op: String) throws {
@@ -134,6 +180,9 @@ extension Binder {
         case .string(let s): return .text(s)
         case .boolean(let b): return .boolean(b)
         case .null: return .null
+        case .date(let t):
+            guard let d = DateValue.parse(t[...]) else { throw Diagnostic(DateValue.parseError(t[...]), at: range) }
+            return .date(d)
         }
     }
 }

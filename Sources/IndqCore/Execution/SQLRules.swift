@@ -39,6 +39,7 @@ enum SQL {
             // Byte order, as DuckDB compares strings.
             return x.utf8.lexicographicallyPrecedes(y.utf8) ? -1 : x.utf8.elementsEqual(y.utf8) ? 0 : 1
         case (.boolean(let x), .boolean(let y)): return x == y ? 0 : (!x ? -1 : 1)
+        case (.date(let x), .date(let y)): return x.days < y.days ? -1 : x.days > y.days ? 1 : 0
         default:
             return Arithmetic.compare(a, b)
         }

@@ -225,5 +225,7 @@ func unifiedType(_ a: ValueType, _ b: ValueType) -> ValueType? {
         if a == .number || b == .number { return .number }
         return a == .double || b == .double ? .double : .decimal
     }
+    // Text beside a date reads as a date, as DuckDB unifies DATE and VARCHAR.
+    if (a == .date && b == .text) || (a == .text && b == .date) { return .date }
     return nil
 }

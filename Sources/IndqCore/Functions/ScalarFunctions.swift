@@ -43,6 +43,12 @@ extension FunctionRegistry {
                       example: .init(sql: "select nullif(0, 0), nullif(5, 0)", result: "NULL | 5"),
                       typing: { c in
                           let (a, b) = (c[0], c[1])
+                          // A text constant beside a date reads as a date, as in comparisons.
+                          if a.type == .date, b.type == .text, b.constant != nil {
+                              var t = CallType(.date)
+                              t.conversions = [(1, .date)]
+                              return t
+                          }
                           let ok = a.type == .null || b.type == .null || (a.type.isNumeric && b.type.isNumeric) || a.type == b.type
                           guard ok else {
                               let hint = a.type == .text || b.type == .text ? " (write numbers without quotes, and text in 'single quotes')" : ""

@@ -285,6 +285,8 @@ public enum JSONRenderer {
         case .double(let d): return d.isFinite ? formatDouble(d) : "null"
         case .boolean(let b): return b ? "true" : "false"
         case .text(let s): return string(s)
+        // A string, as DuckDB's json writes a DATE.
+        case .date(let d): return string(d.description)
         }
     }
 

@@ -514,6 +514,12 @@ public struct Parser {
         case .keyword(.false): try advance(); return Expr(.literal(.boolean(false)), t.range)
         case .identifier, .quotedIdentifier:
             try advance()
+            // `date '2022-03-31'` is a date literal; `date` alone stays a name, as a column may be called so.
+            if t.kind == .identifier && t.text.lowercased() == "date", case .string = current.kind {
+                let text = current.text
+                try advance()
+                return Expr(.literal(.date(text)), t.range.to(previous.range))
+            }
             if t.kind == .identifier && check(.leftParen) { return try parseCall(t) }
             if check(.dot) {
                 try advance()

@@ -242,7 +242,7 @@ public struct WhenClause: Equatable, Sendable {
 
 /// CastType is a type that `CAST(x AS type)` and `x::type` convert to.
 public enum CastType: Equatable, Sendable {
-    case integer, bigint, double, varchar
+    case integer, bigint, double, varchar, date
     /// `DECIMAL(width, scale)` or `NUMERIC(…)`; without arguments DECIMAL(18,3), as in DuckDB.
     case decimal(width: Int, scale: Int)
     /// indq's own: a fraction as a percentage, `(2000 / 1200 - 1)::percentage`.
@@ -257,12 +257,13 @@ public enum CastType: Equatable, Sendable {
         case "varchar", "text": return .varchar
         case "decimal", "numeric": return .decimal(width: 18, scale: 3)
         case "percentage": return .percentage
+        case "date": return .date
         default: return nil
         }
     }
 
     /// names lists the types for messages.
-    static let names = "INTEGER, BIGINT, DOUBLE, VARCHAR, DECIMAL(p, s) or PERCENTAGE"
+    static let names = "INTEGER, BIGINT, DOUBLE, VARCHAR, DATE, DECIMAL(p, s) or PERCENTAGE"
 
     /// sql is the type as canonical SQL prints it.
     public var sql: String {
@@ -271,6 +272,7 @@ public enum CastType: Equatable, Sendable {
         case .bigint: return "BIGINT"
         case .double: return "DOUBLE"
         case .varchar: return "VARCHAR"
+        case .date: return "DATE"
         case .decimal(let w, let s): return "DECIMAL(\(w),\(s))"
         case .percentage: return "PERCENTAGE"
         }
@@ -282,6 +284,7 @@ public enum CastType: Equatable, Sendable {
         case .integer, .bigint: return .integer
         case .double: return .double
         case .varchar: return .text
+        case .date: return .date
         case .decimal: return .decimal
         case .percentage: return .percentage
         }
@@ -297,6 +300,8 @@ public enum Literal: Equatable, Sendable {
     case string(String)
     case boolean(Bool)
     case null
+    /// `DATE '2022-03-31'`: the text between the quotes.
+    case date(String)
 }
 
 /// UnaryOp is a prefix operator.
@@ -545,6 +550,7 @@ extension Literal {
         case .string(let t): return "'" + t.replacingAll("'", with: "''") + "'"
         case .boolean(let b): return b ? "TRUE" : "FALSE"
         case .null: return "NULL"
+        case .date(let t): return "DATE '" + t.replacingAll("'", with: "''") + "'"
         }
     }
 }
