@@ -16,7 +16,9 @@ let package = Package(
         // The report figures as plain data files, embedded into the binary at build time.
         .target(name: "IndqData", exclude: ["datasets", "glossary.tsv", "README.md"]),
         // The language: lexer, parser, binder, executor and renderers. No terminal code.
-        .target(name: "IndqCore", dependencies: ["IndqData"]),
+        .target(name: "IndqCore", dependencies: ["IndqData", "CZlib"]),
+        // zlib, reached through pkg-config, for .csv.gz files.
+        .systemLibrary(name: "CZlib", pkgConfig: "zlib", providers: [.apt(["zlib1g-dev"])]),
         // libedit, reached through pkg-config.
         .systemLibrary(name: "CLibedit", pkgConfig: "libedit", providers: [.apt(["libedit-dev"])]),
         // The interactive shell: line editors, history and the read-eval-print loop. It uses the core only to find

@@ -197,6 +197,8 @@ public struct Session {
             writeError("interrupted\n")
         } else if let d = error as? Diagnostic {
             writeError(source.render(d, color: colorErrors))
+        } else if let e = error as? CSVError {
+            writeError(e.render(color: colorErrors))
         } else {
             writeError("error: \(error)\n")
         }

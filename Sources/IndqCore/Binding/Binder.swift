@@ -280,7 +280,10 @@ public struct Binder {
                 return try viewTable(name, query, text)
             }
             return DatasetTable(try resolveDataset(name))
+        case .file(let path, let range):
+            return try Self.openFile(path, CSVOptions(), at: range)
         case .function(let name, let args, let range):
+            if Self.readCSVNames.contains(name.text.lowercased()) { return try readCSV(name, args, at: range) }
             guard TableFunctions.names.contains(name.text.lowercased()) else {
                 var notes: [String] = []
                 if let s = suggestion(for: name.text, among: TableFunctions.names) { notes.append("did you mean \(s)?") }

@@ -113,6 +113,10 @@ final class Executor {
                 more = try consume(batch)
                 return more
             }
+            if let file = table as? FileTable, file.stats.skipped > 0 {
+                notes.add(Diagnostic(Self.skippedNote(file), at: file.range, severity: .note))
+                file.stats.skipped = 0
+            }
             return more
         case .oneRow:
             return try consume(Batch(columns: [], count: 1))
@@ -162,6 +166,14 @@ final class Executor {
                 return overflow || seen < end
             }
         }
+    }
+
+    /// skippedNote says how many records ignore_errors left out of a file, and the first of them.
+    static func skippedNote(_ file: FileTable) -> String {
+        let n = file.stats.skipped
+        var text = "ignore_errors skipped \(n) \(n == 1 ? "row" : "rows") of \(file.path) that did not fit"
+        if let e = file.stats.first { text += "; the first: \(e.description)" }
+        return text
     }
 
     /// filtered keeps the rows of a batch for which the condition is true; nil when none is.

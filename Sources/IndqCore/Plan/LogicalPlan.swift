@@ -41,7 +41,7 @@ public indirect enum LogicalPlan {
     /// the operators that keep or drop rows; nil when it cannot tell.
     var rowBound: Int? {
         switch self {
-        case .scan(let t): return t.rowCount
+        case .scan(let t): return t.knownRowCount
         case .oneRow: return 1
         case .filter(_, let i), .window(_, _, let i), .project(_, _, _, _, let i), .distinct(let i), .sort(_, let i): return i.rowBound
         case .aggregate(let keys, _, _, let i): return keys.isEmpty ? 1 : i.rowBound
@@ -99,7 +99,7 @@ public indirect enum LogicalPlan {
         switch self {
         case .scan(let t):
             if let r = t as? RangeTable { return "Scan: \(r.name) (\(r.rowCount) rows from \(r.start), step \(r.step))" }
-            return "Scan: \(t.name) (\(t.rowCount) rows)"
+            return "Scan: \(t.name)" + (t.knownRowCount.map { " (\($0) rows)" } ?? "")
         case .oneRow: return "OneRow"
         case .filter(let e, _): return "Filter: " + text(e.range)
         case .aggregate(let keys, let aggregates, _, _):
@@ -164,10 +164,11 @@ extension QueryPlan {
     }
 
     /// streams tells whether the result can go out as it is made: no select reads a report dataset or computes a
-    /// value with a subquery, so no value can be approximate and the output need not look at every row first.
+    /// value with a subquery, so no value can be approximate and the output need not look at every row first. A
+    /// file's rows are held until the last is read, as a bad row further on must leave the output empty.
     var streams: Bool {
         selects.allSatisfy { select in
-            select.table?.dataset == nil && !select.outputs.contains { $0.expr.containsSubquery }
+            select.table?.dataset == nil && !(select.table is FileTable) && !select.outputs.contains { $0.expr.containsSubquery }
         }
     }
 }

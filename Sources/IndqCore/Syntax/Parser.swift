@@ -263,8 +263,14 @@ public struct Parser {
                       groupByAll: groupByAll, having: having, qualify: qualify, range: start.to(previous.range))
     }
 
-    /// tableRef -> name ['(' [expr {',' expr}] ')']
+    /// tableRef -> string | name ['(' [expr {',' expr}] ')']
     mutating func parseTableRef() throws -> TableRef {
+        // A file: `from 'path/file.csv'`.
+        if check(.string) {
+            let t = current
+            try advance()
+            return .file(t.text, range: t.range)
+        }
         if check(.leftParen) { throw error("subqueries in FROM are not supported yet; FROM takes one dataset name") }
         let name = try parseName("a dataset name after FROM")
         guard try match(.leftParen) else { return .named(name) }

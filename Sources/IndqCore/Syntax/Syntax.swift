@@ -119,12 +119,15 @@ public enum TableRef: Equatable, Sendable {
     case named(Name)
     /// `name(arg, …)`: a table function, as `range(10)` or `generate_series(1, 5)`.
     case function(Name, args: [Expr], range: SourceRange)
+    /// `'path/file.csv'`: a CSV file, read as read_csv reads it without options.
+    case file(String, range: SourceRange)
 
     /// range is the place of the whole reference.
     public var range: SourceRange {
         switch self {
         case .named(let n): return n.range
         case .function(_, _, let r): return r
+        case .file(_, let r): return r
         }
     }
 
@@ -133,6 +136,7 @@ public enum TableRef: Equatable, Sendable {
         switch self {
         case .named(let n): return quoteName(n.text)
         case .function(let n, let args, _): return n.text.lowercased() + "(" + args.map(\.sql).joined(separator: ", ") + ")"
+        case .file(let path, _): return "'" + path.replacingAll("'", with: "''") + "'"
         }
     }
 }

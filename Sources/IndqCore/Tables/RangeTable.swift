@@ -3,7 +3,7 @@
 // argument gives no rows. Rows are computed, never stored, so range(1000000000) costs nothing until it is read.
 
 /// RangeTable is the arithmetic series of a range or generate_series call.
-public struct RangeTable: Table {
+public struct RangeTable: RandomAccessTable {
     public let name: String
     public let start: Int64
     public let step: Int64

@@ -1,0 +1,133 @@
+// read_csv's arguments: the path, then DuckDB's named options as `name = value`, which arrive as ordinary
+// comparisons whose left side is a column name. They are read here, before any row is, so that a wrong option is
+// an error at its place in the statement.
+
+extension Binder {
+    /// readCSVNames are the table functions that read a CSV file.
+    static let readCSVNames: Set<String> = ["read_csv", "read_csv_auto"]
+
+    /// readCSVOptionNames lists the options, for messages and suggestions.
+    static let readCSVOptionNames = ["delim", "sep", "header", "quote", "escape", "decimal_separator", "thousands", "skip",
+                                     "columns", "types", "nullstr", "all_varchar", "ignore_errors", "encoding", "auto_detect"]
+
+    /// readCSV opens the file of a read_csv call with its options.
+    func readCSV(_ name: Name, _ args: [Expr], at range: SourceRange) throws -> FileTable {
+        guard let first = args.first, case .literal(.string(let path)) = first.kind else {
+            throw Diagnostic("\(name.text.lowercased()) takes the file's path as a string first: read_csv('file.csv', delim = ';')",
+                             at: args.first?.range ?? range)
+        }
+        var options = CSVOptions()
+        for arg in args.dropFirst() {
+            guard case .binary(.equal, let lhs, let value) = arg.kind, case .column(let option) = lhs.kind else {
+                throw Diagnostic("expected an option as name = value, such as delim = ';'", at: arg.range)
+            }
+            try readOption(option.lowercased(), lhs.range, value, into: &options)
+        }
+        return try Self.openFile(path, options, at: first.range)
+    }
+
+    /// openFile opens a file as a table; an error that is not about a place in the file points at the statement.
+    static func openFile(_ path: String, _ options: CSVOptions, at range: SourceRange) throws -> FileTable {
+        do {
+            var table = try CSVFile.open(path: path, options: options)
+            table.range = range
+            return table
+        } catch let e as CSVError where e.line == nil {
+            throw Diagnostic("'\(path)' \(e.message)", at: range, notes: e.notes)
+        }
+    }
+
+    func readOption(_ option: String, _ at: SourceRange, _ value: Expr, into options: inout CSVOptions) throws {
+        func text() throws -> String {
+            guard case .literal(.string(let s)) = value.kind else {
+                throw Diagnostic("\(option) takes a string, such as \(option) = '\(option == "encoding" ? "latin-1" : ";")'", at: value.range)
+            }
+            return s
+        }
+        func byte(allowEmpty: Bool = false) throws -> UInt8? {
+            var s = try text()
+            if s == "\\t" { s = "\t" }
+            if s.isEmpty && allowEmpty { return nil }
+            guard s.utf8.count == 1, let b = s.utf8.first, b < 0x80 else {
+                throw Diagnostic("\(option) takes one ASCII character, found '\(s)'", at: value.range)
+            }
+            return b
+        }
+        func flag() throws -> Bool {
+            switch value.kind {
+            case .literal(.boolean(let b)): return b
+            case .literal(.integer(let t)) where t == "0" || t == "1": return t == "1"
+            case .literal(.string(let s)) where ["true", "false"].contains(s.lowercased()): return s.lowercased() == "true"
+            default: throw Diagnostic("\(option) takes true or false", at: value.range)
+            }
+        }
+        switch option {
+        case "delim", "sep", "delimiter":
+            options.delimiter = try byte()
+        case "quote":
+            options.quote = .some(try byte(allowEmpty: true))
+        case "escape":
+            options.escape = .some(try byte(allowEmpty: true))
+        case "header":
+            options.header = try flag()
+        case "decimal_separator":
+            let b = try byte()
+            guard b == UInt8(ascii: ".") || b == UInt8(ascii: ",") else {
+                throw Diagnostic("decimal_separator is '.' or ','", at: value.range)
+            }
+            options.decimalSeparator = b
+        case "thousands":
+            options.thousands = try byte(allowEmpty: true)
+        case "skip":
+            guard case .literal(.integer(let t)) = value.kind, let n = Int(t), n <= 1_000_000_000 else {
+                throw Diagnostic("skip takes a whole number of lines", at: value.range)
+            }
+            options.skip = n
+        case "nullstr", "null":
+            options.nullStrings = [try text()]
+        case "all_varchar":
+            options.allVarchar = try flag()
+        case "ignore_errors":
+            options.ignoreErrors = try flag()
+        case "auto_detect":
+            _ = try flag()
+        case "encoding":
+            switch try text().lowercased() {
+            case "utf-8", "utf8": options.encoding = .utf8
+            case "latin-1", "latin1", "iso-8859-1": options.encoding = .latin1
+            case "windows-1252", "cp1252", "win1252": options.encoding = .windows1252
+            case let other:
+                throw Diagnostic("unknown encoding '\(other)'; indq reads utf-8, latin-1 and windows-1252", at: value.range)
+            }
+        case "types", "dtypes", "column_types":
+            // A string of types in order, as lists are not yet literals: types = 'BIGINT, VARCHAR'.
+            options.types = try typeList(text(), value.range)
+        case "columns":
+            // name type pairs: columns = 'year BIGINT, name VARCHAR'.
+            var out: [(name: String, type: CSVColumnType)] = []
+            for part in try text().split(separator: ",") {
+                let words = part.split(separator: " ", omittingEmptySubsequences: true)
+                guard words.count == 2, let t = CSVColumnType.named(String(words[1])) else {
+                    throw Diagnostic("columns takes 'name TYPE, …', found '\(part)'", at: value.range)
+                }
+                out.append((String(words[0]), t))
+            }
+            options.columns = out
+        default:
+            var notes: [String] = []
+            if let s = suggestion(for: option, among: Self.readCSVOptionNames) { notes.append("did you mean \(s)?") }
+            notes.append("read_csv's options are " + Self.readCSVOptionNames.joined(separator: ", "))
+            throw Diagnostic("unknown read_csv option '\(option)'", at: at, notes: notes)
+        }
+    }
+
+    func typeList(_ s: String, _ range: SourceRange) throws -> [CSVColumnType] {
+        try s.split(separator: ",").map { part in
+            let name = String(part.split(separator: " ").first ?? "")
+            guard let t = CSVColumnType.named(name) else {
+                throw Diagnostic("unknown type '\(name)'; expected BIGINT, DOUBLE, DECIMAL, VARCHAR, BOOLEAN, DATE or PERCENTAGE", at: range)
+            }
+            return t
+        }
+    }
+}
