@@ -155,6 +155,7 @@ struct CSVTests {
         ("junk line\na,b\n1,2\n", "select b from read_csv('{f}', skip = 1)", "b\n2\n"),
         ("a,b\n1,NA\n", "select count(b) from read_csv('{f}', nullstr = 'NA')", "count(b)\n0\n"),
         ("a,b\n1,2\n", "select a from read_csv('{f}', all_varchar = true) where a = '1'", "a\n1\n"),
+        ("d;n\n31-01-2023;1\n1-2-2023;2\n", "select max(d), min(d) from '{f}'", "max(d),min(d)\n2023-02-01,2023-01-31\n"),
         ("a;b\n1,5;2\n", "select a from read_csv('{f}', delim = ';', decimal_separator = ',')", "a\n1.5\n"),
         ("a,b\n1,x\n2,3\n3,4\n", "select count(*) from read_csv('{f}', types = 'BIGINT, VARCHAR')", "count(*)\n3\n"),
         ("x,y\n1,2\n", "select a, b from read_csv('{f}', columns = 'a BIGINT, b BIGINT', header = true)", "a,b\n1,2\n"),

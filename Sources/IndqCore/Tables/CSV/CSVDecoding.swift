@@ -159,26 +159,11 @@ enum CSVDecoding {
         return e - s >= 4 && boolean(p, start, end) != nil
     }
 
-    /// isDate tells an ISO date (2023-01-31) or a Dutch one (31-01-2023); indq reads them as text for now.
-    static func isDate(_ p: UnsafeBufferPointer<UInt8>, _ start: Int, _ end: Int) -> Bool {
+    /// date reads an ISO date (2023-01-31) or a Dutch one (31-01-2023), with spaces around.
+    static func date(_ p: UnsafeBufferPointer<UInt8>, _ start: Int, _ end: Int) -> DateValue? {
         let (s, e) = trimmed(p, start, end)
-        guard e - s == 10 else { return false }
-        func digits(_ a: Int, _ b: Int) -> Int? {
-            var v = 0
-            for i in a..<b { let d = p[i] &- zero; if d >= 10 { return nil }; v = v * 10 + Int(d) }
-            return v
-        }
-        let dash = UInt8(ascii: "-")
-        var year = 0, month = 0, day = 0
-        if p[s + 4] == dash && p[s + 7] == dash, let y = digits(s, s + 4), let m = digits(s + 5, s + 7), let d = digits(s + 8, s + 10) {
-            (year, month, day) = (y, m, d)
-        } else if p[s + 2] == dash && p[s + 5] == dash, let d = digits(s, s + 2), let m = digits(s + 3, s + 5), let y = digits(s + 6, s + 10) {
-            (year, month, day) = (y, m, d)
-        } else {
-            return false
-        }
-        let lengths = [31, year % 4 == 0 && (year % 100 != 0 || year % 400 == 0) ? 29 : 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31]
-        return month >= 1 && month <= 12 && day >= 1 && day <= lengths[month - 1]
+        let bytes = UnsafeBufferPointer(rebasing: p[s..<e])
+        return DateValue.parseISO(bytes) ?? DateValue.parseDutch(bytes)
     }
 
     /// windows1252High maps the bytes 0x80–0x9F of Windows-1252 to their code points; 0 where the byte is undefined.

@@ -12,9 +12,8 @@ public enum CSVEncoding: String, Sendable, Equatable {
 
 /// CSVColumnType is the type of a file's column.
 public enum CSVColumnType: String, Sendable, Equatable {
-    case integer, decimal, percentage, boolean, text
-    /// date is read as text until indq has a DATE type.
-    case date
+    /// date is ISO (2023-01-31) or Dutch (31-01-2023).
+    case integer, decimal, percentage, boolean, text, date
 
     /// valueType is the column's type in a query.
     var valueType: ValueType {
@@ -23,7 +22,8 @@ public enum CSVColumnType: String, Sendable, Equatable {
         case .decimal: return .decimal
         case .percentage: return .percentage
         case .boolean: return .boolean
-        case .text, .date: return .text
+        case .text: return .text
+        case .date: return .date
         }
     }
 

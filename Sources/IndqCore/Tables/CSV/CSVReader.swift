@@ -399,7 +399,8 @@ public final class CSVReader {
         case .decimal: return "a number with decimal separator '\(byteName(c.decimalSeparator))'"
         case .percentage: return "a percentage such as 82%"
         case .boolean: return "true or false"
-        case .text, .date: return "text"
+        case .date: return "a date such as 2023-01-31 or 31-01-2023"
+        case .text: return "text"
         }
     }
 
@@ -470,6 +471,9 @@ public final class CSVReader {
                         return (Vector(.values([])), r)
                     }
                     out.append(.percentage(d))
+                case .date:
+                    guard let d = CSVDecoding.date(p, s, e) else { return (Vector(.values([])), r) }
+                    out.append(.date(d))
                 default:
                     out.append(.text(CSVDecoding.text(p, s, e, escaped: fields.fieldEscaped[f], quote: quote, escape: escape,
                                                       encoding: encoding)))

@@ -188,7 +188,7 @@ public enum CSVSniffer {
         case .decimal: return CSVDecoding.decimal(p, s, e, decimal: column.decimalSeparator, thousands: column.thousands) != nil
         case .percentage: return CSVDecoding.percentage(p, s, e, decimal: column.decimalSeparator, thousands: column.thousands) != nil
         case .boolean: return CSVDecoding.boolean(p, s, e) != nil
-        case .date: return CSVDecoding.isDate(p, s, e)
+        case .date: return CSVDecoding.date(p, s, e) != nil
         case .text: return true
         }
     }
