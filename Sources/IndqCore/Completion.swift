@@ -1,6 +1,6 @@
 // Completion candidates for the prompt, chosen by context: statement words at the start, dataset names and table
 // functions after FROM, the columns of the dataset the statement names (even when FROM comes later on the line),
-// function names, dot-commands and, after `.read`, file names. The shell filters them by the word before the cursor.
+// function names, dot-commands and, after `.read` or inside `from '…`, file names. The shell filters them by the word before the cursor.
 
 /// Completion lists what may be typed next.
 public enum Completion {
@@ -22,6 +22,11 @@ public enum Completion {
         let head = statement.drop { $0.isWhitespace }
         if head.hasPrefix(".") { return dotCommand(String(head.dropFirst()), word: word, catalogue: catalogue, files: files) }
 
+        if let path = openFilePath(in: statement) {
+            // As for .read: the shell replaces only the word before the cursor, so offer each path from that word on.
+            let cut = path.count - word.count
+            return files(path).map { String($0.dropFirst(cut)) }
+        }
         let whole = statement + after.prefix { $0 != ";" }
         let tokens = significantTokens(String(statement.dropLast(word.utf8.count)))
         let datasets = catalogue.allNames
@@ -62,6 +67,22 @@ public enum Completion {
             let cut = argument.count - word.count
             return files(argument).map { String($0.dropFirst(cut)) }
         }
+    }
+
+    /// openFilePath is the text of a string left open where a file is read, `from 'data/ci` or
+    /// `read_csv('data/ci`, or nil when the cursor is not in such a string.
+    static func openFilePath(in statement: String) -> String? {
+        let utf8 = Array(statement.utf8)
+        var open: Int?
+        for (i, b) in utf8.enumerated() where b == UInt8(ascii: "'") { open = open == nil ? i : nil }
+        guard let open else { return nil }
+        let before = String(decoding: utf8[..<open], as: UTF8.self).lowercased()
+        let trimmed = before.reversed().drop { $0 == " " || $0 == "\t" || $0 == "\n" }
+        let head = String(trimmed.reversed())
+        guard head.hasSuffix("from") || head.hasSuffix("join") || head.hasSuffix("read_csv(") || head.hasSuffix("describe") else {
+            return nil
+        }
+        return String(decoding: utf8[(open + 1)...], as: UTF8.self)
     }
 
     /// significantTokens lexes as far as the text is valid; completion must work on unfinished input.

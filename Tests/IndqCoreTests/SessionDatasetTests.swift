@@ -83,6 +83,20 @@ import Testing
         #expect(columns.contains("totaal"), "\(columns)")
     }
 
+    /// Inside a quote where a file is read, Tab offers paths, from the word before the cursor on, as `.read` does.
+    @Test func completionOffersFilesInsideAQuoteAfterFrom() {
+        func complete(_ text: String) -> [String] {
+            Completion.candidates(before: text, after: "", catalogue: .builtin) { typed in
+                ["data/cijfers.csv", "data/cbs.csv", "Examples/01-basics.sql"].filter { $0.hasPrefix(typed) }
+            }
+        }
+        #expect(complete("select * from 'data/c") == ["cijfers.csv", "cbs.csv"])
+        #expect(complete("select * from read_csv('da") == ["data/cijfers.csv", "data/cbs.csv"])
+        #expect(complete("describe 'Ex") == ["Examples/01-basics.sql"])
+        #expect(complete("select * from regulier where categorie = 'da") != ["data/cijfers.csv", "data/cbs.csv"])
+        #expect(complete("select 'it''s' from ") == Catalogue.builtin.allNames + TableFunctions.names)
+    }
+
     @Test func statementsPrintBackAsTheyParse() throws {
         for sql in ["CREATE OR REPLACE VIEW v AS SELECT 1", "CREATE TABLE IF NOT EXISTS t AS SELECT year FROM studenten",
                     "DROP TABLE IF EXISTS t", "DROP VIEW v"] {
