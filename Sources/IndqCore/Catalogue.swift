@@ -292,9 +292,10 @@ final class Store: Sendable {
 extension Dataset {
     /// columnIndex finds a column by its Dutch or English name, ignoring case; `jaar` is `year`.
     public func columnIndex(named name: String) -> Int? {
-        var key = name.lowercased()
-        if key == "jaar" { key = "year" }
-        return columns.firstIndex { $0.name == key || $0.english == key }
+        let key = name.lowercased()
+        // A file's header may say jaar itself; only a dataset without such a column reads it as year.
+        if let i = columns.firstIndex(where: { $0.name.lowercased() == key || $0.english.lowercased() == key }) { return i }
+        return key == "jaar" ? columns.firstIndex { $0.name == "year" } : nil
     }
 
     /// columnNames lists every column name, Dutch and English, for suggestions and completion.

@@ -58,6 +58,10 @@ public struct DotCommand: Sendable {
         DotCommand("read", arguments: "FILE", "run the statements of a script file", completion: .files) { session, line in
             try session.read(line)
         },
+        DotCommand("import", arguments: "FILE NAME", "read a CSV file into a table of the session, as sqlite3 does",
+                   completion: .files) { session, line in
+            try session.importFile(line)
+        },
         DotCommand("timer", arguments: "on|off", "print the wall time of each statement", completion: .words(["on", "off"])) { session, line in
             session.timer = try line.onOff()
         },

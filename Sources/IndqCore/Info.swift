@@ -26,8 +26,9 @@ enum Info {
             columns: [ResultColumn("column", .text), ResultColumn("type", .text), ResultColumn("english", .text),
                       ResultColumn("betekenis", .text), ResultColumn("meaning", .text)],
             rows: d.columns.map { [.text($0.name), .text($0.type.rawValue), .text($0.english), .text($0.meaningNL), .text($0.meaningEN)] }
-                + [[.text("bron"), .text("text"), .text("source_ref"), .text("korte bronvermelding van de rij (pseudokolom)"),
-                    .text("short source reference of the row (pseudo-column)")]])
+                // Only rows that come from a report have a source to refer to.
+                + (d.report.isEmpty ? [] : [[.text("bron"), .text("text"), .text("source_ref"), .text("korte bronvermelding van de rij (pseudokolom)"),
+                    .text("short source reference of the row (pseudo-column)")]]))
     }
 
     /// sourceColumns are the columns of `sources(of:write:)`.

@@ -1,6 +1,7 @@
 // Tests of the session's own datasets: CREATE TABLE … AS, CREATE VIEW … AS, DROP, and how they show in the
 // catalogue, `show datasets`, completion and messages.
 
+import Foundation
 import Testing
 @testable import IndqCore
 
@@ -95,6 +96,33 @@ import Testing
         #expect(complete("describe 'Ex") == ["Examples/01-basics.sql"])
         #expect(complete("select * from regulier where categorie = 'da") != ["data/cijfers.csv", "data/cbs.csv"])
         #expect(complete("select 'it''s' from ") == Catalogue.builtin.allNames + TableFunctions.names)
+    }
+
+    /// `.import FILE NAME` reads a file as `from 'FILE'` does, into a new table, and appends to a table of the name
+    /// whose columns match, as sqlite3 does.
+    @Test func importReadsAFileIntoATable() throws {
+        let dir = FileManager.default.temporaryDirectory.appendingPathComponent("indq-import-\(getpid())")
+        try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: dir) }
+        let file = dir.appendingPathComponent("maanden export.csv")
+        try Data("Jaar;maand;aanvragen\r\n2021;1;1.234\r\n2021;2;42.690\r\n".utf8).write(to: file)
+        let other = dir.appendingPathComponent("other.csv")
+        try Data("a,b\n1,x\n".utf8).write(to: other)
+        let r = runDot("""
+            .import '\(file.path)' maanden
+            select jaar, sum(aanvragen) from maanden group by all;
+            .import --skip 0 '\(file.path)' maanden
+            select count(*) from maanden;
+            .import '\(other.path)' maanden
+            .import '\(file.path)' studenten
+            .import '\(file.path)'
+            .import '\(dir.path)/missing.csv' m
+            """)
+        #expect(r.out == "jaar,sum(aanvragen)\n2021,43924\ncount(*)\n4\n", "\(r.out)")
+        #expect(r.err.contains("table maanden has 3 columns and \(other.path) has 2; the rows are not added"), "\(r.err)")
+        #expect(r.err.contains("would hide it"), "\(r.err)")
+        #expect(r.err.contains("a file and a table name, found 1 word"), "\(r.err)")
+        #expect(r.err.contains("missing.csv"), "\(r.err)")
     }
 
     @Test func statementsPrintBackAsTheyParse() throws {
