@@ -13,6 +13,8 @@ enum Help {
             return functions
         case "numbers", "arithmetic", "decimals", "decimal", "percentages", "types":
             return numbers
+        case "dates", "date":
+            return dates
         case "pp", "points":
             return Glossary.builtin.lookup("procentpunt").map(Glossary.explain) ?? numbers
         case "notes", "note":
@@ -50,7 +52,7 @@ enum Help {
         }
         out += """
 
-        Also: CASE WHEN c THEN a [ELSE b] END; CAST(x AS INTEGER | BIGINT | DOUBLE | VARCHAR | DECIMAL(p, s) | PERCENTAGE),
+        Also: CASE WHEN c THEN a [ELSE b] END; CAST(x AS INTEGER | BIGINT | DOUBLE | VARCHAR | DATE | DECIMAL(p, s) | PERCENTAGE),
         or x::type; x [NOT] LIKE 'pa%tern'
         (ILIKE ignores case; % is any text, _ one character); a || b joins text; (SELECT …) as a value; UNION, INTERSECT, EXCEPT [ALL].
 
@@ -79,6 +81,7 @@ enum Help {
       help [select | functions | show | NAME]   this text, or more on one subject
       help inwilligingen                 what a term means, in Dutch and English (also: help grant_rate)
       help numbers                       counts, exact decimals, percentages and percentage points
+      help dates                         dates: literals, parts, date_trunc, arithmetic
       set memory_limit = '1GB'           the most memory one statement may use (default: half the machine's)
 
     Examples:
@@ -110,7 +113,7 @@ enum Help {
       aliases    usable in where, group by, having, qualify and order by: ... as verschil ... order by -verschil
       order by   column names, aliases, positions, expressions or all: order by 2 desc
       literals   42, 3.5 (an exact decimal), 1e3 (a double), 'text', 95% (a percentage: the fraction 0.95), null,
-                 true, false; help numbers explains how they compute
+                 true, false, date '2022-03-31'; help numbers and help dates explain how they compute
       group by   names, positions or expressions, with aggregates (help functions):
                    select categorie, sum(aanvragen) from regulier group by categorie having sum(aanvragen) > 10000
       windows    year-on-year growth, with qualify to keep only 2021:
@@ -145,6 +148,28 @@ enum Help {
     A decimal prints every digit of its scale (1.50); a percentage prints at most four decimals of a percent, and
     points print as 6 pp. json writes percentages and points as the fraction; csv writes 82% and, for points, the
     fraction (0.06). A decimal that needs more than 38 digits is an error.
+
+    """
+
+    static let dates = """
+    Dates: a date is a day from 0001-01-01 to 9999-12-31, as DuckDB's DATE, and every format prints it as 2022-03-31.
+
+      date '2022-03-31'                      a date
+      cast('2022-3-1' as date), x::date      text read as a date: YYYY-MM-DD, months and days of one or two digits
+      cast(d as varchar)                     the date as text
+      d >= '2022-01-01', d between … and …   a text constant beside a date is read as a date; other text needs a cast
+      d + 7, d - 7                           a week later, a week earlier
+      d - e                                  the number of days from e to d
+      year(d), month(d), day(d), quarter(d)  its parts; also week (ISO), dayofweek, isodow, dayofyear, isoyear,
+                                             yearweek
+      extract(year from d)                   the same as date_part('year', d)
+      date_trunc('month', d)                 the first day of its month; also year, quarter, week (a Monday), day
+      date_diff('month', d, e)               the calendar months crossed from d to e; also year, quarter, week, day
+      last_day(d), make_date(y, m, d)        the month's last day; the date of a year, month and day
+      monthname(d), dayname(d)               the names in English, as DuckDB gives them
+
+    A text that is no date, such as '2022-02-29', is an error that says why; so is arithmetic beyond 9999-12-31.
+    help NAME gives each function with an example.
 
     """
 

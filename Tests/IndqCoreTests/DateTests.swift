@@ -209,6 +209,49 @@ struct DateTests {
         #expect(runCSV(row.0) == row.1)
     }
 
+    /// The date functions, and the errors of their arguments, with the place.
+    static let functions: [(String, String)] = [
+        ("select year(date '2022-03-31') as y, month(date '2022-03-31') as m, day(date '2022-03-31') as d", "y,m,d\n2022,3,31\n"),
+        ("select extract(year from date '2022-03-31') as a, extract('doy' from date '2022-03-31') as b, date_part('Y', date '2022-03-31') as c",
+         "a,b,c\n2022,90,2022\n"),
+        ("select date_trunc('month', date '2022-03-31') as a, date_trunc('week', date '2022-04-03') as b, typeof(date_trunc('year', date '2022-03-31')) as t",
+         "a,b,t\n2022-03-01,2022-03-28,DATE\n"),
+        ("select date_trunc('quarter', date '2022-12-31') as q, date_trunc('millennium', date '2022-12-31') as m", "q,m\n2022-10-01,2000-01-01\n"),
+        ("select date_diff('month', date '2022-01-31', date '2022-02-01') as m, date_diff('week', date '2022-01-09', date '2022-01-01') as w",
+         "m,w\n1,-1\n"),
+        ("select last_day(date '2024-02-01') as a, make_date(2024, 2, 29) as b, monthname(date '2022-03-31') as c, dayname(date '2022-04-03') as d",
+         "a,b,c,d\n2024-02-29,2024-02-29,March,Sunday\n"),
+        ("select year(null) as a, date_trunc(null, date '2022-01-01') as b", "a,b\n,\n"),
+        ("select month(date '2022-01-01' + range * 31) as m, count(*) as n from range(4) group by m order by m", "m,n\n1,1\n2,1\n3,1\n4,1\n"),
+        ("select year('2022-03-31')", "1:13 error: year takes a date, found text; write date '2022-03-31' or cast(… as date)"),
+        ("select month(3)", "1:14 error: month takes a date, found integer; write date '2022-03-31' or cast(… as date)"),
+        ("select date_part('fortnight', date '2022-03-31')",
+         "1:18 error: date_part takes one of the parts 'year', 'quarter', 'month', 'day', 'week', 'dayofweek', 'isodow', 'dayofyear', 'isoyear', 'yearweek', 'decade', 'century', 'millennium'; found 'fortnight'"),
+        ("select date_trunc('dow', date '2022-03-31')",
+         "1:19 error: date_trunc takes one of the parts 'year', 'quarter', 'month', 'week', 'day', 'decade', 'century', 'millennium'; found 'dow'"),
+        ("select date_part(categorie, date '2022-03-31') from regulier", "1:8 error: date_part takes one of the parts 'year', 'quarter', 'month', 'day', 'week', 'dayofweek', 'isodow', 'dayofyear', 'isoyear', 'yearweek', 'decade', 'century', 'millennium'; found 'familie_en_gezin'"),
+        ("select date_part(1, date '2022-03-31')", "1:18 error: date_part's first argument is a part such as 'year' or 'month', found integer"),
+        ("select date_trunc('decade', date '0009-12-31')", "1:8 error: date out of range in date_trunc (dates run from 0001-01-01 to 9999-12-31)"),
+        ("select make_date(2023, 2, 29)", "1:8 error: '2023-2-29' is not a date: February 2023 has 28 days (2023 is not a leap year)"),
+        ("select make_date(2023, 13, 1)", "1:8 error: '2023-13-1' is not a date: month 13 does not exist (expected 1 to 12)"),
+        ("select make_date(9223372036854775807, -9223372036854775807, 1)",
+         "1:8 error: '9223372036854775807--9223372036854775807-1' is out of range (dates run from 0001-01-01 to 9999-12-31)"),
+        ("select make_date(2023, 1.5, 1)", "1:24 error: make_date's argument 2 must be a whole number, found decimal"),
+        ("select extract(year date '2022-03-31')", "1:21 error: expected FROM in extract(part from d), found name 'date'"),
+        ("select extract(from date '2022-03-31')", "1:16 error: expected a part such as year or month in extract(part from d), found FROM"),
+        ("select extract(year from date '2022-03-31'", "1:43 error: expected ')' to close '(' at 1:15, found end of input"),
+    ]
+
+    @Test(arguments: functions) func functionsRun(_ row: (String, String)) {
+        #expect(runCSV(row.0) == row.1)
+    }
+
+    @Test func helpDatesNamesEveryDateFunction() {
+        let text = Help.text(topic: "dates", catalogue: .builtin)
+        for e in FunctionRegistry.dateFunctions { #expect(text.contains(e.name), "help dates lacks \(e.name)") }
+        #expect(Help.text(topic: nil, catalogue: .builtin).contains("help dates"))
+    }
+
     @Test func everyFormatWritesISO() {
         let sql = "select date '2022-03-31' as d"
         #expect(runOutput(sql, format: .json).contains("\"d\": \"2022-03-31\""))

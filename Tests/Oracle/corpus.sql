@@ -973,3 +973,49 @@ select cast(date '2022-01-01' as integer);
 select sum(date '2022-01-01');
 -- fails
 select date '2022-03-31' > '2022-13-01';
+
+-- section: date functions
+select year(date '2022-03-31'), month(date '2022-03-31'), day(date '2022-03-31'), quarter(date '2022-03-31');
+select dayofmonth(date '2022-03-31'), weekofyear(date '2022-03-31'), weekday(date '2022-03-31'), dayofweek(date '2022-04-03');
+select isodow(date '2022-04-03'), dayofyear(date '2024-12-31'), isoyear(date '2021-01-03'), yearweek(date '2021-01-03');
+select week(date '2021-01-03'), week(date '2021-01-04'), week(date '2024-12-30'), week(date '2020-12-31'), isoyear(date '2024-12-30');
+select date '2020-12-28' + range::integer as d, week(date '2020-12-28' + range::integer), isodow(date '2020-12-28' + range::integer), dayofweek(date '2020-12-28' + range::integer) from range(14) order by d;
+select date_part('year', date '2022-03-31'), date_part('month', date '2022-03-31'), date_part('day', date '2022-03-31');
+select date_part('quarter', date '2022-11-30'), date_part('week', date '2022-03-31'), date_part('dow', date '2022-04-03'), date_part('doy', date '2022-03-31');
+select date_part('decade', date '2022-03-31'), date_part('century', date '2022-03-31'), date_part('millennium', date '2022-03-31'), date_part('century', date '2000-12-31');
+select date_part('y', date '2022-03-31'), date_part('mon', date '2022-03-31'), date_part('YEARS', date '2022-03-31'), datepart('isodow', date '2022-04-03');
+select extract(year from date '2022-03-31'), extract(month from date '2022-03-31'), extract('day' from date '2022-03-31');
+select extract(quarter from date '2022-08-01'), extract(dow from date '2022-04-03'), extract(isoyear from date '2021-01-03');
+select year(date '2022-01-01' + (range * 100)::integer) as y, count(*) from range(20) group by y order by y;
+select month(date '2022-01-01' + (range * 10)::integer) as m, count(*) from range(36) group by m order by m;
+select date_trunc('month', date '2022-03-31')::date, date_trunc('year', date '2022-03-31')::date, date_trunc('day', date '2022-03-31')::date;
+select date_trunc('quarter', date '2022-05-15')::date, date_trunc('week', date '2022-04-03')::date, date_trunc('week', date '2022-03-28')::date;
+select date_trunc('decade', date '2022-05-15')::date, date_trunc('century', date '2022-05-15')::date, date_trunc('millennium', date '2022-05-15')::date;
+select date_trunc('month', date '2022-01-01' + (range * 9)::integer)::date as m, count(*) from range(40) group by m order by m;
+select year(date_trunc('quarter', date '2022-12-31')), month(date_trunc('quarter', date '2022-12-31'));
+select date_diff('day', date '2022-01-01', date '2022-03-31'), date_diff('day', date '2022-03-31', date '2022-01-01');
+select date_diff('month', date '2022-01-31', date '2022-02-01'), date_diff('year', date '2022-12-31', date '2023-01-01'), date_diff('quarter', date '2022-03-31', date '2022-04-01');
+select date_diff('week', date '2022-01-01', date '2022-01-10'), date_diff('week', date '2022-01-09', date '2022-01-01'), datediff('week', date '2022-01-01', date '2022-01-07');
+select date_diff('decade', date '2019-12-31', date '2020-01-01'), date_diff('month', date '2020-02-29', date '2019-02-28');
+select last_day(date '2024-02-10'), last_day(date '2023-02-10'), last_day(date '2022-12-01'), last_day(date '2022-04-30');
+select make_date(2024, 2, 29), make_date(1, 1, 1), make_date(9999, 12, 31);
+select make_date(2022, range::integer + 1, 1) as d from range(12) order by d desc;
+select monthname(date '2022-03-31'), dayname(date '2022-03-31'), monthname(date '2022-12-01'), dayname(date '2022-04-03');
+select year(null::date), date_trunc('month', null::date), date_diff('day', null::date, date '2022-01-01'), last_day(null::date);
+select year, make_date(year, 12, 31) as einde from studenten order by year;
+select year, aanvragen from studenten where make_date(year, 1, 1) >= '2020-01-01' order by year;
+select typeof(year(date '2022-03-31')), typeof(date_diff('day', date '2022-01-01', date '2022-01-02')), typeof(make_date(2022, 1, 1)), typeof(last_day(date '2022-01-01'));
+-- fails
+select year('2022-03-31');
+-- fails
+select year(2022);
+-- fails
+select date_part('fortnight', date '2022-03-31');
+-- fails
+select make_date(2023, 2, 29);
+-- fails
+select make_date(2023, 13, 1);
+-- fails
+select extract(year date '2022-03-31');
+-- fails
+select date_diff('day', date '2022-01-01');

@@ -261,3 +261,13 @@ select cast('2022-03-01 10:00' as date);
 -- indq: error
 -- duckdb: true
 select date '2019-01-01' = (year || '-01-01') from studenten order by year;
+
+-- why: indq has no timestamps, so date_trunc of a date is a date; DuckDB gives a TIMESTAMP at midnight
+-- indq: 2022-03-01
+-- duckdb: 2022-03-01 00:00:00
+select date_trunc('month', date '2022-03-31');
+
+-- why: indq's date_part of a date takes the parts a date has; DuckDB gives 0 for hour, minute and second
+-- indq: error
+-- duckdb: 0
+select date_part('hour', date '2022-03-31');

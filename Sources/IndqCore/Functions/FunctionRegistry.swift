@@ -156,7 +156,7 @@ public final class FunctionEntry: Sendable {
 /// FunctionRegistry is the table of every function indq knows.
 public enum FunctionRegistry {
     /// entries lists the functions in the order help shows them.
-    public static let entries: [FunctionEntry] = scalarFunctions + aggregateFunctions + windowFunctions
+    public static let entries: [FunctionEntry] = scalarFunctions + dateFunctions + aggregateFunctions + windowFunctions
 
     static let byName: [String: FunctionEntry] = {
         var table: [String: FunctionEntry] = [:]

@@ -560,6 +560,20 @@ public struct Parser {
         let open = current.range
         try consume(.leftParen, "expected '('")
         var call = FunctionCall(name: name.text, args: [], star: false, distinct: false, filter: nil, over: nil)
+        // extract(part FROM d) is date_part('part', d); the part is a name or a string.
+        if name.text.lowercased() == "extract" {
+            let part = current
+            guard part.kind == .identifier || part.kind == .string else {
+                throw error("expected a part such as year or month in extract(part from d), found \(current.describe)")
+            }
+            try advance()
+            try consume(.from, "expected FROM in extract(part from d)")
+            let d = try parseExpression()
+            try consumeClosing(open)
+            call.name = "date_part"
+            call.args = [Expr(.literal(.string(part.text)), part.range), d]
+            return Expr(.call(call), name.range.to(previous.range))
+        }
         call.distinct = try match(.distinct)
         if check(.star) {
             try advance()
