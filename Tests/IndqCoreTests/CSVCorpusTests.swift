@@ -248,7 +248,7 @@ enum CSVCorpus {
     /// sameValue compares an indq value with DuckDB's, where read_csv's types are not indq's:
     /// - DuckDB has no percentage: it keeps `82%` as text, which must be the percentage's number (with `,` or `.`);
     /// - DuckDB's sniffer has no DECIMAL: its DOUBLE must be exactly the double nearest indq's decimal;
-    /// - a DATE arrives as ISO text, which must be the date's.
+    /// - a DATE arrives as ISO text (DuckCell.date), which must be the date's.
     /// Otherwise the types must agree, as in the query oracle.
     static func sameValue(_ a: Value, _ b: DuckCell) -> Bool {
         switch (a, b) {
@@ -269,7 +269,8 @@ enum CSVCorpus {
             guard !number.isEmpty, number.allSatisfy({ $0.isASCII && ($0.isNumber || $0 == ".") }),
                   let y = DecimalValue.parse(shiftPoint(number)) else { return false }
             return f == y
-        case (.date(let d), .text(let s)): return d.description == s
+        // DuckDB's DATE arrives as DuckCell.date; a VARCHAR that reads the same is another type.
+        case (.date(let d), .date(let s)): return d.description == s
         default: return false
         }
     }
