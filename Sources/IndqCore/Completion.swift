@@ -1,5 +1,5 @@
 // Completion candidates for the prompt, chosen by context: statement words at the start, dataset names and table
-// functions after FROM, the columns of the dataset the statement names (even when FROM comes later on the line),
+// functions after FROM, the columns of the dataset or file the statement names (even when FROM comes later on the line),
 // function names, dot-commands and, after `.read` or inside `from '…`, file names. The shell filters them by the word before the cursor.
 
 /// Completion lists what may be typed next.
@@ -93,11 +93,19 @@ public enum Completion {
         return tokens
     }
 
-    /// datasetNamed finds the dataset after FROM in a statement.
+    /// datasetNamed finds the dataset after FROM in a statement: a dataset's name, or a file, `'x.csv'` or
+    /// `read_csv('x.csv', …)`, whose columns the sniffer finds.
     static func datasetNamed(in statement: String, catalogue: Catalogue) -> Dataset? {
         let tokens = significantTokens(statement)
         for (i, t) in tokens.enumerated() where t.kind == .keyword(.from) && i + 1 < tokens.count {
-            if let d = catalogue.dataset(named: tokens[i + 1].text) { return d }
+            let next = tokens[i + 1]
+            if next.kind == .string, let file = try? CSVFile.open(path: next.text) { return file.schema }
+            if next.kind == .identifier, next.text.lowercased() == "read_csv", i + 3 < tokens.count,
+               tokens[i + 2].kind == .symbol(.leftParen), tokens[i + 3].kind == .string,
+               let file = try? CSVFile.open(path: tokens[i + 3].text) {
+                return file.schema
+            }
+            if let d = catalogue.dataset(named: next.text) { return d }
         }
         return nil
     }

@@ -123,6 +123,12 @@ import Testing
         #expect(r.err.contains("would hide it"), "\(r.err)")
         #expect(r.err.contains("a file and a table name, found 1 word"), "\(r.err)")
         #expect(r.err.contains("missing.csv"), "\(r.err)")
+        // Tab after SELECT offers the file's columns, whether FROM names it plainly or through read_csv.
+        for rest in [" from '\(file.path)'", " from read_csv('\(file.path)', delim = ';')"] {
+            let columns = Completion.candidates(before: "select maa", after: rest, catalogue: .builtin)
+            #expect(columns.contains("maand"), "\(columns)")
+            #expect(columns.contains("aanvragen"), "\(columns)")
+        }
     }
 
     @Test func statementsPrintBackAsTheyParse() throws {
