@@ -89,6 +89,8 @@ struct CSVManifest {
         case rows, fails
         case indqFails = "indq-fails"
         case duckdbFails = "duckdb-fails"
+        /// indq does not yet do what DuckDB does: a defect reported and not fixed.
+        case open
     }
 
     struct Entry {
@@ -210,6 +212,11 @@ enum CSVCorpus {
         switch (e.expect, indq, duckdb) {
         case (.fails, .failure, .failure), (.indqFails, .failure, .table), (.duckdbFails, .table, .failure):
             return nil
+        case (.open, .failure, .table):
+            return nil
+        case (.open, .table(let n1, let r1), .table(let n2, let r2)):
+            if compareTables(n1, r1, n2, r2) != nil { return nil }
+            cause = "the open difference is fixed (\(e.why)): mark the file `rows` in make.py"
         case (.rows, .table(let n1, let r1), .table(let n2, let r2)):
             guard let problem = compareTables(n1, r1, n2, r2) else { return nil }
             cause = problem

@@ -11,7 +11,9 @@ are written here, so that BOMs, CRLF, Windows-1252 and broken files are explicit
 
 manifest.tsv, one line per check: file, expect, duckdb, indq, why.
 - expect is `rows` (both read the file, with the same column names and rows), `fails` (both reject it),
-  `indq-fails` or `duckdb-fails` (a documented difference: only the other side reads it; `why` says why).
+  `indq-fails` or `duckdb-fails` (a documented difference: only the other side reads it; `why` says why), or `open`
+  (indq does not yet do what DuckDB does, a defect reported and not fixed; `why` says what). Once an `open` file
+  agrees, the test fails until it is marked `rows`.
 - duckdb is what follows the path in DuckDB's read_csv(…) call; indq likewise, and empty means `from 'file'`.
 """
 import csv
@@ -94,7 +96,7 @@ def write(name, data, expect="rows", duckdb="", indq="", why=""):
 
 def check(name, expect="rows", duckdb="", indq="", why=""):
     """check adds one more manifest line for a file: another way of reading it."""
-    assert expect in ("rows", "fails", "indq-fails", "duckdb-fails")
+    assert expect in ("rows", "fails", "indq-fails", "duckdb-fails", "open")
     assert expect in ("rows", "fails") or why, name + ": a difference needs its why"
     for field in (duckdb, indq, why):
         assert "\t" not in field and "\n" not in field
@@ -172,9 +174,7 @@ def main():
                                        [[r["post"], whole(r["fte"]), whole(r["groei_fte"])] for r in staff]))
     write("empty-column.csv", csv_text([["year", "aanvragen", "opmerking"]] + [[r[0], r[1], ""] for r in year_table("brexit")]))
     write("trailing-delimiter.csv", "".join(",".join(r) + ",\n" for r in [YEAR_HEADER] + year_table("start_ups")))
-    write("empty-file.csv", b"", expect="indq-fails",
-          why="DuckDB reads an empty file as one VARCHAR column column0 without rows; indq says the file is empty, "
-              "since there is no column to name")
+    write("empty-file.csv", b"")
     write("header-only.csv", csv_text([YEAR_HEADER]))
 
     # Headers.
@@ -207,7 +207,8 @@ def main():
     write("booleans.csv", csv_text([["categorie", "rang", "nationaliteit", "eerste"]] +
                                    [[r["categorie"], r["rang"], r["nationaliteit"], "true" if r["rang"] == "1" else "false"]
                                     for r in dataset("nationaliteiten")]))
-    write("booleans-spelling.csv", "voorbeeld,a,b\n1,True,t\n2,FALSE,f\n3,true,T\n")
+    write("booleans-spelling.csv", "voorbeeld,a,b\n1,True,t\n2,FALSE,f\n3,true,T\n", expect="open",
+          why="DuckDB reads t and f as booleans; indq keeps them as text")
     # The dated sections of the 2022 report are headed dd/mm; the year is the report's.
     dated = []
     for r in key:
@@ -221,7 +222,8 @@ def main():
     write("dates-invalid.csv", "voorbeeld,datum\na,31-02-2022\nb,01-01-2022\n")
     write("dates-iso-with-nulls.csv", csv_text([["datum", "onderwerp"]] + [["2022-%s-%s" % (m, d) if i % 2 else "", t]
                                                                          for i, (d, m, t) in enumerate(dated)]))
-    write("leading-zeros.csv", "code,voorbeeld\n0123,a\n0045,b\n")
+    write("leading-zeros.csv", "code,voorbeeld\n0123,a\n0045,b\n", expect="open",
+          why="DuckDB keeps a column with leading zeros (codes, postcodes) as text; indq makes 0123 the integer 123")
     write("whitespace.csv", "voorbeeld,waarde\n a , 1\nb ,2 \n")
     write("mixed-int-text.csv", "voorbeeld,waarde\na,1\nb,2\nc,drie\n")
     write("null-word.csv", "voorbeeld,waarde\nNULL,1\nnull,2\nx,3\n")
@@ -237,7 +239,8 @@ def main():
     write("windows-1252-euro.csv", euro.encode("cp1252"), expect="duckdb-fails", duckdb="encoding = 'latin-1'",
           why="€ is byte 0x80 in Windows-1252, which DuckDB's latin-1 refuses (its encodings extension is not built "
               "in); indq reads the file as Windows-1252")
-    write("invalid-utf8.csv", b"voorbeeld,waarde\na,1\n\xff\xfe,2\n", expect="fails")
+    # UTF-8 and a Windows-1252 byte in one file: not surely either encoding.
+    write("invalid-utf8.csv", "voorbeeld,waarde\néén,1\n".encode("utf-8") + b"\xe9\xe9n,2\n", expect="fails")
 
     # Dutch numbers: DuckDB is told the separators, indq finds them.
     write("dutch-thousands.csv", csv_text([YEAR_HEADER] + year_table("familie_en_gezin", dutch=True), delim=";"),
