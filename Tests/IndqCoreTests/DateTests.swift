@@ -260,6 +260,14 @@ struct DateTests {
         #expect(runOutput(sql, format: .csv).contains("2022-03-31"))
     }
 
+    @Test func chartsDrawOverDates() {
+        // A sparkline runs over a date column as over years, in date order; a bar chart labels its bars with dates.
+        let spark = runOutput("select date '2022-01-01' + range * 31 as d, 10 - range as n from range(4) order by d desc", format: .spark)
+        #expect(spark.contains("2022-01-01 █▆▃▁ 2022-04-04"), "\(spark)")
+        let bar = runOutput("select date '2022-01-01' + range as d, range + 1 as n from range(2)", format: .bar)
+        #expect(bar.contains("2022-01-02 │") && !bar.contains("shown as a table"), "\(bar)")
+    }
+
     @Test func keysJoinEqualDatesOnly() {
         let d = Value.date(date("2022-03-31")!)
         #expect(ValueKey(d) == ValueKey(.date(date("2022-3-31")!)))

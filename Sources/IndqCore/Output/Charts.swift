@@ -79,9 +79,10 @@ public struct SparkChart {
         collected { write in withoutActuallyEscaping(write) { result.feed(ChartSink(.spark, options: options, write: $0)) } }
     }
 
-    /// axes finds the year (or first integer) column and the numeric column to draw, if the columns have them.
+    /// axes finds the year (or date, or first integer) column and the numeric column to draw, if the columns have them.
     static func axes(_ columns: [ResultColumn]) -> (x: Int, y: Int)? {
-        guard let x = columns.firstIndex(where: \.isYear) ?? columns.firstIndex(where: { $0.type == .integer }),
+        guard let x = columns.firstIndex(where: \.isYear) ?? columns.firstIndex(where: { $0.type == .date })
+                ?? columns.firstIndex(where: { $0.type == .integer }),
               let y = columns.indices.last(where: { $0 != x && columns[$0].type.alignsRight }) else { return nil }
         return (x, y)
     }
@@ -168,7 +169,7 @@ final class ChartSink: RowLimitedSink {
         let drawable = kind == .bar ? ChartShape(columns) != nil : SparkChart.axes(columns) != nil
         if !drawable {
             out(kind == .bar ? "(a bar chart needs a label column and at least one numeric column; shown as a table)\n"
-                             : "(a sparkline needs a year column and a numeric column; shown as a table)\n")
+                             : "(a sparkline needs a year or date column and a numeric column; shown as a table)\n")
             table = TableSink(options: options, write: out)
             table?.begin(header)
         }
