@@ -706,7 +706,7 @@ struct OracleFile {
 // MARK: - The generator
 
 /// QueryGenerator makes queries from a small grammar over the year tables, deterministically from a seed:
-/// select lists of columns, arithmetic (with exact decimals and round), WHERE with comparisons, BETWEEN, IN and IS NULL, ORDER BY, LIMIT.
+/// select lists of columns, arithmetic (with exact decimals and round), dates made from the year, WHERE with comparisons, BETWEEN, IN and IS NULL, ORDER BY, LIMIT.
 struct QueryGenerator {
     var state: UInt64
     let tables: [Dataset]
@@ -767,6 +767,7 @@ struct QueryGenerator {
 
     mutating func expression(_ t: Dataset, _ numeric: [(offset: Int, element: Column)]) -> String {
         let a = columnRef(numeric)
+        if a.name == "year" && chance(25) { return dateExpression() }
         switch next(9) {
         case 0, 1: return a.name
         case 2:
@@ -817,6 +818,19 @@ struct QueryGenerator {
         default:
             let e = chance(50) ? c.name : "\(c.name) * null"
             return "\(e) is \(chance(50) ? "not " : "")null"
+        }
+    }
+
+    /// dateExpression makes a date from the year column and computes with it. DuckDB adds only an INTEGER to a
+    /// DATE, hence the casts.
+    mutating func dateExpression() -> String {
+        let d = "make_date(year, \(1 + next(12)), \(1 + next(28)))"
+        switch next(5) {
+        case 0: return "\(d) \(pick(["+", "-"])) \(pick(["1", "31", "366", "(year // 100)::integer"]))"
+        case 1: return "\(pick(["year", "month", "day", "quarter", "week", "dayofyear", "dayofweek"]))(\(d))"
+        case 2: return "date_trunc('\(pick(["year", "quarter", "month", "week"]))', \(d))::date"
+        case 3: return "date_diff('\(pick(["day", "week", "month", "year"]))', date '2019-07-01', \(d))"
+        default: return "\(d) - date '2020-02-29'"
         }
     }
 
