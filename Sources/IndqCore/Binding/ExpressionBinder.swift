@@ -116,6 +116,9 @@ extension Binder {
                 return BoundExpr(kind: .constant(.date(d)), type: .date, range: e.range)
             }
             return BoundExpr(kind: .cast(b, target), type: target.valueType, range: e.range)
+        case .list, .structLiteral:
+            throw Diagnostic("indq reads a list or struct literal only as an option of read_csv, as in types = ['BIGINT', 'VARCHAR'] "
+                             + "or columns = {'year': 'BIGINT'}", at: e.range)
         case .subquery(let q):
             let plan = try bindSubquery(q, at: e.range)
             return BoundExpr(kind: .subquery(SubqueryPlan(plan)), type: plan.columns[0].type, range: e.range)

@@ -508,6 +508,38 @@ public struct Parser {
     }
 
     /// primary -> literal | name | call | caseExpr | castExpr | '(' query ')' | '(' expr ')'
+    /// list -> '[' [expr {',' expr}] ']'
+    mutating func parseList() throws -> Expr {
+        let start = current.range
+        try advance()
+        var items: [Expr] = []
+        if !check(.rightBracket) {
+            repeat { items.append(try parseExpression()) } while try match(.comma)
+        }
+        try consume(.rightBracket, "expected ']' to close the list opened at \(source.location(of: start.start).line):\(source.location(of: start.start).column)")
+        return Expr(.list(items), start.to(previous.range))
+    }
+
+    /// struct -> '{' [(string | name) ':' expr {',' (string | name) ':' expr}] '}'
+    mutating func parseStruct() throws -> Expr {
+        let start = current.range
+        try advance()
+        var fields: [StructField] = []
+        if !check(.rightBrace) {
+            repeat {
+                guard current.kind == .string || current.kind == .identifier || current.kind == .quotedIdentifier else {
+                    throw error("expected a field name in quotes, as in {'year': 'BIGINT'}, found \(current.describe)")
+                }
+                let name = current.text
+                try advance()
+                try consume(.colon, "expected ':' after the field name '\(name)'")
+                fields.append(StructField(name: name, value: try parseExpression()))
+            } while try match(.comma)
+        }
+        try consume(.rightBrace, "expected '}' to close the struct opened at \(source.location(of: start.start).line):\(source.location(of: start.start).column)")
+        return Expr(.structLiteral(fields), start.to(previous.range))
+    }
+
     mutating func parsePrimary() throws -> Expr {
         let t = current
         switch t.kind {
@@ -534,6 +566,10 @@ public struct Parser {
                                  at: t.range.to(current.range))
             }
             return Expr(.column(t.text), t.range)
+        case .symbol(.leftBracket):
+            return try parseList()
+        case .symbol(.leftBrace):
+            return try parseStruct()
         case .keyword(.case):
             return try parseCase()
         case .keyword(.cast):

@@ -208,6 +208,16 @@ public indirect enum ExprKind: Equatable, Sendable {
     case subquery(Query)
     /// `e [NOT] IN (SELECT …)`
     case inSubquery(Expr, Query, negated: Bool)
+    /// `[a, b, …]`: a list, as DuckDB writes one; indq reads it only as an option of read_csv (`types = […]`).
+    case list([Expr])
+    /// `{'name': e, …}`: a struct, as DuckDB writes one; indq reads it only as an option of read_csv (`columns = {…}`).
+    case structLiteral([StructField])
+}
+
+/// StructField is one `'name': value` of a struct literal.
+public struct StructField: Equatable, Sendable {
+    public var name: String
+    public var value: Expr
 }
 
 /// ChainLink is one `op operand` of a chain.
@@ -480,6 +490,9 @@ extension Expr {
             s = t + " END"
         case .cast(let e, let type): s = "CAST(" + e.sql + " AS " + type.sql + ")"
         case .subquery(let q): s = "(" + q.sql + ")"
+        case .list(let items): s = "[" + items.map(\.sql).joined(separator: ", ") + "]"
+        case .structLiteral(let fields):
+            s = "{" + fields.map { "'" + $0.name.replacingAll("'", with: "''") + "': " + $0.value.sql }.joined(separator: ", ") + "}"
         case .inSubquery(let e, let q, let negated):
             s = e.sql(parent: operand) + (negated ? " NOT" : "") + " IN (" + q.sql + ")"
         }
@@ -540,6 +553,8 @@ extension Expr {
                                  elseResult: e.map(l))
         case .cast(let e, let t): out.kind = .cast(l(e), t)
         case .subquery, .inSubquery: break
+        case .list(let items): out.kind = .list(items.map(l))
+        case .structLiteral(let fields): out.kind = .structLiteral(fields.map { StructField(name: $0.name, value: l($0.value)) })
         }
         return out
     }
@@ -570,6 +585,8 @@ extension Expr {
         case .chain(let first, let links): return [first] + links.map(\.operand)
         case .between(let a, let b, let c, _): return [a, b, c]
         case .inList(let a, let list, _): return [a] + list
+        case .list(let items): return items
+        case .structLiteral(let fields): return fields.map(\.value)
         case .call(let c):
             return c.args + (c.filter.map { [$0] } ?? []) + (c.over?.partitionBy ?? []) + (c.over?.orderBy.map(\.expr) ?? [])
         case .caseWhen(let o, let branches, let e):

@@ -33,6 +33,8 @@ public enum Keyword: String, CaseIterable, Sendable {
 public enum Symbol: String, CaseIterable, Sendable {
     case leftParen = "(", rightParen = ")", comma = ",", semicolon = ";", dot = "."
     case plus = "+", minus = "-", star = "*", slash = "/", doubleSlash = "//", percent = "%", concat = "||", doubleColon = "::"
+    /// Brackets and braces make the list and struct literals of read_csv's options: `types = ['BIGINT']`.
+    case leftBracket = "[", rightBracket = "]", leftBrace = "{", rightBrace = "}", colon = ":"
     case equal = "=", notEqual = "!=", notEqualSQL = "<>", less = "<", lessEqual = "<=", greater = ">", greaterEqual = ">="
 }
 

@@ -84,6 +84,14 @@ extension Binder {
             }
             options.skip = n
         case "nullstr", "null":
+            // One string, or DuckDB's list of them: nullstr = ['NULL', '-'].
+            if case .list(let items) = value.kind {
+                options.nullStrings = try items.map { item in
+                    guard case .literal(.string(let s)) = item.kind else { throw Diagnostic("nullstr takes strings", at: item.range) }
+                    return s
+                }
+                return
+            }
             options.nullStrings = [try text()]
         case "all_varchar":
             options.allVarchar = try flag()
@@ -100,10 +108,29 @@ extension Binder {
                 throw Diagnostic("unknown encoding '\(other)'; indq reads utf-8, latin-1 and windows-1252", at: value.range)
             }
         case "types", "dtypes", "column_types":
-            // A string of types in order, as lists are not yet literals: types = 'BIGINT, VARCHAR'.
+            // DuckDB's list, types = ['BIGINT', 'VARCHAR'], or a string of them: types = 'BIGINT, VARCHAR'.
+            if case .list(let items) = value.kind {
+                options.types = try items.map { item in
+                    guard case .literal(.string(let s)) = item.kind else { throw Diagnostic("expected a type name in quotes, such as 'BIGINT'", at: item.range) }
+                    guard let t = CSVColumnType.named(s) else {
+                        throw Diagnostic("unknown type '\(s)'; expected BIGINT, DOUBLE, DECIMAL, VARCHAR, BOOLEAN, DATE or PERCENTAGE", at: item.range)
+                    }
+                    return t
+                }
+                return
+            }
             options.types = try typeList(text(), value.range)
         case "columns":
-            // name type pairs: columns = 'year BIGINT, name VARCHAR'.
+            // DuckDB's struct, columns = {'year': 'BIGINT', 'name': 'VARCHAR'}, or name type pairs in a string.
+            if case .structLiteral(let fields) = value.kind {
+                options.columns = try fields.map { field in
+                    guard case .literal(.string(let s)) = field.value.kind, let t = CSVColumnType.named(s) else {
+                        throw Diagnostic("expected a type name in quotes for column \(field.name), such as 'BIGINT'", at: field.value.range)
+                    }
+                    return (field.name, t)
+                }
+                return
+            }
             var out: [(name: String, type: CSVColumnType)] = []
             for part in try text().split(separator: ",") {
                 let words = part.split(separator: " ", omittingEmptySubsequences: true)
