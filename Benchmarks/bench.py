@@ -70,17 +70,63 @@ def range_queries():
     ]
 
 
+CSV_COLUMNS = "year integer, month integer, category text, nationality text, applications %s, decisions %s, grant_rate text"
+
+
+def csv_queries():
+    """csv_queries lists the benchmarks over the generated CSV files (gen_csv.py): a name, the SQL as a function of
+    f (how the tool names the big file), b (the 10,000-row file) and num (how it reads a count of the file), whether
+    the file is the Dutch one, and a note. indq and DuckDB read the files in FROM; sqlite3 .imports them first."""
+    q1 = lambda f, b, num: ("select month, sum(%s) as a, sum(%s) as d from %s where category = 'studenten' and year >= 2020 "
+                            "group by month order by month" % (num("applications"), num("decisions"), f))
+    return [
+        ("csv: filter + group by + sum", q1, False, "12 rows, one a month, of one category since 2020"),
+        ("csv: count(*)", lambda f, b, num: "select count(*) as c from %s" % f, False, ""),
+        ("csv: order by … limit 10",
+         lambda f, b, num: "select applications, decisions from %s order by decisions desc, applications desc limit 10" % f,
+         False, "ties print the same values in any order"),
+        ("csv: join with 10,000 rows",
+         lambda f, b, num: "select x.band as band, count(*) as c, sum(y.decisions) as d from %s y join %s x "
+                           "on y.applications = x.applications where x.band < 5 group by x.band order by x.band" % (f, b),
+         False, "the 10,000-row file holds applications 0..9999 with their band (applications // 100)"),
+        ("csv: query 1 on the Dutch file", q1, True,
+         "`;` between fields and `.` between thousands; DuckDB is told so (delim, thousands), indq finds it, sqlite3 "
+         "imports text and removes the dots"),
+    ]
+
+
+def csv_commands(tools, query, dutch, big, nl, bands, join):
+    """csv_commands is each tool's command for one CSV benchmark."""
+    path = nl if dutch else big
+    plain = lambda c: c
+    commands = {
+        "indq": [tools.path["indq"], "-c", query("'%s'" % path, "'%s'" % bands, plain)],
+        "duckdb": [tools.path["duckdb"], "-c", query(
+            "read_csv('%s', delim = ';', thousands = '.')" % path if dutch else "'%s'" % path, "'%s'" % bands, plain)],
+    }
+    kind = "text" if dutch else "integer"
+    num = (lambda c: "cast(replace(%s, '.', '') as integer)" % c) if dutch else plain
+    sqlite = [tools.path["sqlite3"], ":memory:", "-cmd", "create table f(%s)" % (CSV_COLUMNS % (kind, kind)),
+              "-cmd", ".import --csv --skip 1 %s f" % path]
+    if join:
+        sqlite += ["-cmd", "create table b(applications integer, band integer)", "-cmd", ".import --csv --skip 1 %s b" % bands]
+    commands["sqlite3"] = sqlite + [query("f", "b", num)]
+    return commands
+
+
 class Tools:
     """Tools knows how each tool is started, in the shape of the start-up benchmark's commands."""
 
     def __init__(self, indq, duckdb, sqlite3, work):
         self.path = {"indq": indq, "duckdb": duckdb, "sqlite3": sqlite3}
         self.work = work
+        self.data = None
 
     def shown(self, command):
         """shown writes a command for RESULTS.md, with the tools by name and the work folder as $WORK."""
         names = {path: tool if tool != "indq" else ".build/release/indq" for tool, path in self.path.items()}
-        return shlex.join([names.get(a, a) for a in command]).replace(self.work, "$WORK")
+        text = shlex.join([names.get(a, a) for a in command]).replace(self.work, "$WORK")
+        return text.replace(self.data, "$DATA") if self.data else text
 
     def one_shot(self, tool, sql, database=True):
         """one_shot is the command that runs one statement and exits."""
@@ -229,8 +275,8 @@ def report(rows, tools, args, started, elapsed):
     """report writes RESULTS.md: the machine, the versions, the method, then one table per group of benchmarks."""
     cpu, cores, memory, system = machine()
     out = ["# Benchmark results", ""]
-    out.append("Written by `bash Benchmarks/run%s` on %s, in %.0f s. Do not edit by hand; run it again." % (
-        " --quick" if args.quick else "", started, elapsed))
+    out.append("Written by `bash Benchmarks/run%s%s` on %s, in %.0f s. Do not edit by hand; run it again." % (
+        " csv" if args.csv else "", " --quick" if args.quick else "", started, elapsed))
     if args.quick:
         out += ["", "**Quick mode**: 1 M rows only and fewer runs; a trial, not the result."]
     out += ["", "## Machine", "",
@@ -251,6 +297,9 @@ def report(rows, tools, args, started, elapsed):
             "so Python's start-up is not counted against DuckDB.",
             "- sqlite3 reads `generate_series(0, n-1)` (the series table-valued function built into this CLI, "
             "column `value`); indq and DuckDB read `range(n)` (column `range`).",
+            "- The CSV benchmarks read files made by `Benchmarks/gen_csv.py` (fixed seed, made-up values; $DATA "
+            "below): 7 columns, 1 M rows about 43 MB; the Dutch copy has `;` and `.` between thousands; bands.csv "
+            "has 10,000 rows. indq and DuckDB read a file in FROM; sqlite3's time includes `.import` into a typed table.",
             "- The start-up and script benchmarks read a copy of `studenten` made from indq's own csv output "
             "(`inwilligingen` as text such as `96%`), from a sqlite3 file and a DuckDB file.",
             "- Goals (issue 11): indq ≤ 1.0× DuckDB and ≤ 0.25× sqlite3 in medians; peak memory ≤ DuckDB's; "
@@ -309,21 +358,27 @@ def main():
     parser = argparse.ArgumentParser(description="Benchmarks indq against sqlite3 and the DuckDB CLI.")
     parser.add_argument("--quick", action="store_true", help="1 M rows only and fewer runs, for trials")
     parser.add_argument("--only", help="run only the benchmarks whose name contains this text")
+    parser.add_argument("--csv", action="store_true", help="only the CSV benchmarks, written to RESULTS-csv.md")
+    parser.add_argument("--data", default=os.path.join(ROOT, ".build", "bench-csv"),
+                        help="where gen_csv.py's files are kept between runs")
     parser.add_argument("--indq", required=True)
     parser.add_argument("--duckdb", required=True)
     parser.add_argument("--sqlite3", required=True)
-    parser.add_argument("--output", default=os.path.join(HERE, "RESULTS.md"))
+    parser.add_argument("--output")
     args = parser.parse_args()
+    if args.output is None:
+        args.output = os.path.join(HERE, "RESULTS-csv.md" if args.csv else "RESULTS.md")
     started = time.strftime("%Y-%m-%d %H:%M UTC", time.gmtime())
     clock = time.time()
     work = tempfile.mkdtemp(prefix="indq-bench-")
     try:
         tools = Tools(args.indq, args.duckdb, args.sqlite3, work)
+        tools.data = args.data
         build_databases(tools, work)
         rows = []
 
         def wanted(name):
-            return args.only is None or args.only in name
+            return (args.only is None or args.only in name) and (not args.csv or name.startswith("csv:"))
 
         if wanted("start-up"):
             commands = {tool: tools.one_shot(tool, STARTUP_QUERY) for tool in TOOLS}
@@ -350,6 +405,21 @@ def main():
                         sql = query(lambda k: "range(%d)" % k, "range", n, lambda a, b: "mod(%s, %s)" % (a, b))
                     commands[tool] = tools.one_shot(tool, sql, database=False)
                 rows.append(run_benchmark(full, commands, note, args, work,
+                                          rounds=3 if args.quick or n > 1000000 else 5, runs=1, warmup=0))
+        for n in sizes:
+            label = "%d M" % (n // 1000000)
+            chosen = [(name, q, dutch, note) for name, q, dutch, note in csv_queries() if wanted("%s, %s" % (name, label))]
+            if not chosen:
+                continue
+            status, _, err = sh([sys.executable, os.path.join(HERE, "gen_csv.py"), args.data, str(n)])
+            if status != 0:
+                sys.exit("gen_csv.py failed: " + err)
+            big = os.path.join(args.data, "figures-%d.csv" % n)
+            nl = os.path.join(args.data, "figures-%d-nl.csv" % n)
+            bands = os.path.join(args.data, "bands.csv")
+            for name, query, dutch, note in chosen:
+                commands = csv_commands(tools, query, dutch, big, nl, bands, join="join" in name)
+                rows.append(run_benchmark("%s, %s" % (name, label), commands, note, args, work,
                                           rounds=3 if args.quick or n > 1000000 else 5, runs=1, warmup=0))
         text = report(rows, tools, args, started, time.time() - clock)
         with open(args.output, "w") as f:

@@ -246,6 +246,9 @@ def main():
     write("dutch-thousands.csv", csv_text([YEAR_HEADER] + year_table("familie_en_gezin", dutch=True), delim=";"),
           duckdb=DUTCH)
     check("dutch-thousands.csv", duckdb=DUTCH, indq=DUTCH)
+    # Thousands in some rows only: 40.830 beside 150.
+    mixed = [["categorie"] + YEAR_HEADER[:3]] + [[c] + row[:3] for c in REGULIER for row in year_table(c, dutch=True)]
+    write("dutch-thousands-mixed.csv", csv_text(mixed, delim=";"), duckdb=DUTCH)
     write("dutch-decimals.csv", csv_text([["year", "onderwerp", "miljoen_euro"]] + [[r["year"], r["onderwerp"], r["waarde"]] for r in money],
                                          delim=";"), duckdb=DUTCH)
     write("dutch-excel.csv", "\ufeff" + csv_text([["Jaar", "Post", "Bedrag (x 1.000 euro)"]] +
