@@ -90,7 +90,8 @@ def csv_queries():
                            "on y.applications = x.applications where x.band < 5 group by x.band order by x.band" % (f, b),
          False, "the 10,000-row file holds applications 0..9999 with their band (applications // 100)"),
         ("csv: query 1 on the Dutch file", q1, True,
-         "`;` between fields and `.` between thousands; DuckDB is told so (delim, thousands), indq finds it, sqlite3 "
+         "`;` between fields and `.` between thousands; DuckDB is told so (delim, decimal_separator, thousands) and given "
+         "the two columns' types, as its sniffer keeps them as text on this file even so; indq finds it all; sqlite3 "
          "imports text and removes the dots"),
     ]
 
@@ -102,7 +103,8 @@ def csv_commands(tools, query, dutch, big, nl, bands, join):
     commands = {
         "indq": [tools.path["indq"], "-c", query("'%s'" % path, "'%s'" % bands, plain)],
         "duckdb": [tools.path["duckdb"], "-c", query(
-            "read_csv('%s', delim = ';', thousands = '.')" % path if dutch else "'%s'" % path, "'%s'" % bands, plain)],
+            "read_csv('%s', delim = ';', decimal_separator = ',', thousands = '.', "
+            "types = {'applications': 'BIGINT', 'decisions': 'BIGINT'})" % path if dutch else "'%s'" % path, "'%s'" % bands, plain)],
     }
     kind = "text" if dutch else "integer"
     num = (lambda c: "cast(replace(%s, '.', '') as integer)" % c) if dutch else plain
