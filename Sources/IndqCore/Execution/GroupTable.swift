@@ -12,6 +12,8 @@ struct GroupTable {
     var nullGroup: Int?
     var groupCount = 0
     var byKeys: [[ValueKey]: Int] = [:]
+    /// textGroups finds the group of one text key by its bytes, without building a key array per row.
+    var textGroups: [TextKey: Int] = [:]
     var states: [AggregateState]
     /// source and groupRows are the dataset the rows come from and each group's source rows, kept only for rows
     /// with provenance.
@@ -58,6 +60,15 @@ struct GroupTable {
         return nullGroup!
     }
 
+    /// textGroup is the group of a single text key, made when new.
+    mutating func textGroup(_ s: String) throws -> Int {
+        let key = TextKey(text: s)
+        if let g = textGroups[key] { return g }
+        let g = try newGroup([.text(s)])
+        textGroups[key] = g
+        return g
+    }
+
     /// keyedGroup is the group of any other key, found by its exact values.
     mutating func keyedGroup(_ key: [Value]) throws -> Int {
         let id = key.keys
@@ -86,6 +97,7 @@ struct GroupTable {
                         switch v[i] {
                         case .integer(let x): ids[i] = try integerGroup(x)
                         case .null: ids[i] = try nullKeyGroup()
+                        case .text(let s): ids[i] = try textGroup(s)
                         default: ids[i] = try keyedGroup([v[i]])
                         }
                     }
@@ -210,5 +222,17 @@ struct AggregateState {
         case .sumInteger, .minInteger, .maxInteger: return counts[g] == 0 ? .null : .integer(integers[g])
         case .accumulators: return try accumulators[g].finish()
         }
+    }
+}
+
+/// TextKey is a text compared and hashed byte by byte, as ValueKey compares text.
+struct TextKey: Hashable {
+    let text: String
+
+    static func == (a: TextKey, b: TextKey) -> Bool { a.text.utf8.elementsEqual(b.text.utf8) }
+
+    func hash(into hasher: inout Hasher) {
+        var t = text
+        t.withUTF8 { hasher.combine(bytes: UnsafeRawBufferPointer($0)) }
     }
 }
