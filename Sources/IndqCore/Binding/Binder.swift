@@ -78,6 +78,7 @@ public struct Binder {
             orderScope = scope
             order.append((.expr(bound), item.descending))
         }
+        Self.readOnlyUsedColumns(&selects, order: order)
         return QueryPlan(selects: selects, setOps: query.setOps, columns: columns, order: order, limit: try count(query.limit),
                          offset: try count(query.offset), warnings: warnings, notes: notes.all)
     }

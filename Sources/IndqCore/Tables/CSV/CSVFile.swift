@@ -18,6 +18,8 @@ public struct FileTable: Table {
     public let stats = FileScanStats()
     /// range is where the statement names the file, for the note on skipped rows.
     public var range = SourceRange(0, 0)
+    /// used tells which columns a query reads; the others are not decoded. nil decodes every column.
+    public var used: [Bool]?
     public var name: String { schema.name }
     public var knownRowCount: Int? { nil }
     public var dataset: Dataset? { nil }
@@ -37,13 +39,63 @@ public struct FileTable: Table {
     }
 
     public func forEachBatch(_ body: (Batch) throws -> Bool) throws {
+        if onlineCores > 1 { return try forEachBatchOnTwoThreads(body) }
         let reader = try CSVReader(path: path, layout: layout, ignoreErrors: ignoreErrors)
-        defer {
-            stats.skipped += reader.skipped
-            if stats.first == nil { stats.first = reader.firstSkipped }
-        }
+        reader.used = used
+        defer { count(reader.skipped, reader.firstSkipped) }
         while let batch = try reader.next() {
+            try Cancellation.checkpoint()
             guard try body(batch) else { return }
+        }
+    }
+
+    func count(_ skipped: Int, _ first: CSVError?) {
+        stats.skipped += skipped
+        if stats.first == nil { stats.first = first }
+    }
+
+    /// forEachBatchOnTwoThreads reads and decodes the file on a thread of its own, a few batches ahead of `body`.
+    func forEachBatchOnTwoThreads(_ body: (Batch) throws -> Bool) throws {
+        let pipe = BatchPipe(capacity: 8)
+        let (path, layout, ignoreErrors, used) = (self.path, self.layout, self.ignoreErrors, self.used)
+        let thread = ReaderThread {
+            do {
+                let reader = try CSVReader(path: path, layout: layout, ignoreErrors: ignoreErrors)
+                reader.used = used
+                while let batch = try reader.next() {
+                    guard pipe.put(.batch(batch)) else { return }
+                }
+                _ = pipe.put(.end(skipped: reader.skipped, first: reader.firstSkipped))
+            } catch {
+                _ = pipe.put(.failure(error))
+            }
+        }
+        guard thread.start() else {
+            // Without a second thread the file is read on this one.
+            let reader = try CSVReader(path: path, layout: layout, ignoreErrors: ignoreErrors)
+            reader.used = used
+            defer { count(reader.skipped, reader.firstSkipped) }
+            while let batch = try reader.next() {
+                try Cancellation.checkpoint()
+                guard try body(batch) else { return }
+            }
+            return
+        }
+        defer {
+            pipe.stop()
+            thread.join()
+        }
+        while true {
+            try Cancellation.checkpoint()
+            switch pipe.take() {
+            case .batch(let batch):
+                guard try body(batch) else { return }
+            case .end(let skipped, let first):
+                count(skipped, first)
+                return
+            case .failure(let error):
+                throw error
+            }
         }
     }
 }

@@ -138,6 +138,8 @@ public final class CSVReader {
     var atEnd = false
     var started = false
     var fields = CSVFields()
+    /// used tells which columns to decode; a column not used is all NULL.
+    public var used: [Bool]?
     /// rowsRead counts the rows handed out, skipped the records left out under ignore_errors.
     public private(set) var rowsRead = 0
     public private(set) var skipped = 0
@@ -313,7 +315,7 @@ public final class CSVReader {
 
     /// fieldError is an error about field f of record r.
     func fieldError(_ p: UnsafeBufferPointer<UInt8>, record r: Int, field f: Int, _ message: String, notes: [String] = []) -> CSVError {
-        let offset = f < fields.fieldStart.count ? fields.fieldStart[f] - (fields.fieldQuoted[f] ? 1 : 0) : fields.recordOffset[r]
+        let offset = f < fields.items.count ? fields.fieldStart(f) - (fields.fieldQuoted(f) ? 1 : 0) : fields.recordOffset[r]
         var line = fields.recordLine[r]
         for i in fields.recordOffset[r]..<offset where p[i] == UInt8(ascii: "\n") { line += 1 }
         return placed(p, offset, line: line, message, notes: notes)
@@ -388,8 +390,8 @@ public final class CSVReader {
     }
 
     func fieldText(_ p: UnsafeBufferPointer<UInt8>, _ f: Int) -> String {
-        let s = fields.fieldStart[f], e = min(fields.fieldEnd[f], fields.fieldStart[f] + 200)
-        return CSVDecoding.text(p, s, e, escaped: fields.fieldEscaped[f], quote: layout.dialect.quote ?? 0,
+        let s = fields.fieldStart(f), e = min(fields.fieldEnd(f), fields.fieldStart(f) + 200)
+        return CSVDecoding.text(p, s, e, escaped: fields.fieldEscaped(f), quote: layout.dialect.quote ?? 0,
                                 escape: layout.dialect.escape ?? 0, encoding: layout.dialect.encoding)
     }
 
@@ -406,7 +408,7 @@ public final class CSVReader {
 
     @inline(__always)
     func isNull(_ p: UnsafeBufferPointer<UInt8>, _ f: Int) -> Bool {
-        let s = fields.fieldStart[f], e = fields.fieldEnd[f]
+        let s = fields.fieldStart(f), e = fields.fieldEnd(f)
         if s == e { return true }
         for n in layout.dialect.nullStrings where n.count == e - s {
             var same = true
@@ -427,6 +429,9 @@ public final class CSVReader {
         }
         let allKept = !keep.contains(false)
         let count = allKept ? n : keep.lazy.filter { $0 }.count
+        if let used, !used[c] {
+            return (Vector(.booleans([Bool](repeating: false, count: count)), validity: [Bool](repeating: false, count: count)), nil)
+        }
         switch column.type {
         case .integer:
             var out = [Int64](repeating: 0, count: count)
@@ -434,7 +439,7 @@ public final class CSVReader {
             for r in 0..<n where allKept || keep[r] {
                 let f = fields.recordFirstField[r] + c
                 if isNull(p, f) { setNull(i, count); i += 1; continue }
-                guard let v = CSVDecoding.integer(p, fields.fieldStart[f], fields.fieldEnd[f], thousands: column.thousands) else {
+                guard let v = CSVDecoding.integer(p, fields.fieldStart(f), fields.fieldEnd(f), thousands: column.thousands) else {
                     return (Vector(.integers([])), r)
                 }
                 out[i] = v
@@ -447,7 +452,7 @@ public final class CSVReader {
             for r in 0..<n where allKept || keep[r] {
                 let f = fields.recordFirstField[r] + c
                 if isNull(p, f) { setNull(i, count); i += 1; continue }
-                guard let v = CSVDecoding.boolean(p, fields.fieldStart[f], fields.fieldEnd[f]) else { return (Vector(.booleans([])), r) }
+                guard let v = CSVDecoding.boolean(p, fields.fieldStart(f), fields.fieldEnd(f)) else { return (Vector(.booleans([])), r) }
                 out[i] = v
                 i += 1
             }
@@ -459,7 +464,7 @@ public final class CSVReader {
             for r in 0..<n where allKept || keep[r] {
                 let f = fields.recordFirstField[r] + c
                 if isNull(p, f) { out.append(.null); continue }
-                let s = fields.fieldStart[f], e = fields.fieldEnd[f]
+                let s = fields.fieldStart(f), e = fields.fieldEnd(f)
                 switch column.type {
                 case .decimal:
                     guard let d = CSVDecoding.decimal(p, s, e, decimal: column.decimalSeparator, thousands: column.thousands) else {
@@ -475,7 +480,7 @@ public final class CSVReader {
                     guard let d = CSVDecoding.date(p, s, e) else { return (Vector(.values([])), r) }
                     out.append(.date(d))
                 default:
-                    out.append(.text(CSVDecoding.text(p, s, e, escaped: fields.fieldEscaped[f], quote: quote, escape: escape,
+                    out.append(.text(CSVDecoding.text(p, s, e, escaped: fields.fieldEscaped(f), quote: quote, escape: escape,
                                                       encoding: encoding)))
                 }
             }

@@ -128,7 +128,7 @@ public enum CSVSniffer {
                 header = rest.allSatisfy { $0.type == .text }
                 for c in 0..<width where !header && rest[c].type != .text && c < fields.fieldCount(0) {
                     let f = fields.recordFirstField[0] + c
-                    if !isNull(sample, fields, f, dialect) && !fits(sample, fields.fieldStart[f], fields.fieldEnd[f], rest[c]) {
+                    if !isNull(sample, fields, f, dialect) && !fits(sample, fields.fieldStart(f), fields.fieldEnd(f), rest[c]) {
                         header = true
                     }
                 }
@@ -173,7 +173,7 @@ public enum CSVSniffer {
     }
 
     static func isNull(_ p: UnsafeBufferPointer<UInt8>, _ fields: CSVFields, _ f: Int, _ dialect: CSVDialect) -> Bool {
-        let s = fields.fieldStart[f], e = fields.fieldEnd[f]
+        let s = fields.fieldStart(f), e = fields.fieldEnd(f)
         if s == e { return true }
         for n in dialect.nullStrings where n.count == e - s {
             if (0..<n.count).allSatisfy({ p[s + $0] == n[$0] }) { return true }
@@ -216,7 +216,7 @@ public enum CSVSniffer {
             let f = fields.recordFirstField[r] + c
             if isNull(p, fields, f, dialect) { continue }
             anyValue = true
-            let s = fields.fieldStart[f], e = fields.fieldEnd[f]
+            let s = fields.fieldStart(f), e = fields.fieldEnd(f)
             for k in candidates.indices where alive[k] {
                 let ok = candidates[k].type == .boolean ? CSVDecoding.isStrictBoolean(p, s, e) : fits(p, s, e, candidates[k])
                 if !ok { alive[k] = false }
@@ -236,9 +236,9 @@ public enum CSVSniffer {
             var name = defaults[c]
             if c < fields.fieldCount(0) {
                 let f = fields.recordFirstField[0] + c
-                let s = fields.fieldStart[f], e = fields.fieldEnd[f]
+                let s = fields.fieldStart(f), e = fields.fieldEnd(f)
                 if e > s {
-                    name = CSVDecoding.text(p, s, e, escaped: fields.fieldEscaped[f], quote: dialect.quote ?? 0,
+                    name = CSVDecoding.text(p, s, e, escaped: fields.fieldEscaped(f), quote: dialect.quote ?? 0,
                                             escape: dialect.escape ?? 0, encoding: dialect.encoding)
                 }
             }

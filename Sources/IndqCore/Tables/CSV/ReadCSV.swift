@@ -158,3 +158,37 @@ extension Binder {
         }
     }
 }
+
+extension Binder {
+    /// readOnlyUsedColumns tells each file a select reads which of its columns the query uses, so that the reader
+    /// decodes only those (every column's fields are still counted). A subquery may see more, so with one the file
+    /// decodes every column.
+    static func readOnlyUsedColumns(_ selects: inout [SelectPlan], order: [(key: QueryPlan.SortKey, descending: Bool)]) {
+        for s in selects.indices {
+            guard var file = selects[s].table as? FileTable else { continue }
+            let select = selects[s]
+            var exprs: [BoundExpr] = select.outputs.map(\.expr) + select.groupKeys
+            exprs += [select.filter, select.having, select.qualify].compactMap { $0 }
+            for a in select.aggregates { exprs += [a.argument, a.filter].compactMap { $0 } + a.extra }
+            for w in select.windows { exprs += w.arguments + w.partitionBy + w.orderBy.map(\.0) }
+            if selects.count == 1 {
+                for o in order { if case .expr(let e) = o.key { exprs.append(e) } }
+            }
+            var used = [Bool](repeating: false, count: file.layout.columns.count)
+            var all = false
+            func walk(_ e: BoundExpr) {
+                switch e.kind {
+                case .column(let i): if i < used.count { used[i] = true }
+                case .subquery, .inSubquery: all = true
+                default: break
+                }
+                e.children.forEach(walk)
+            }
+            exprs.forEach(walk)
+            if !all {
+                file.used = used
+                selects[s].table = file
+            }
+        }
+    }
+}
