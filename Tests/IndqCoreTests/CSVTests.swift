@@ -122,6 +122,8 @@ struct CSVTests {
         ("d,n\n2023-01-31,1\n31-12-2022,2\n", ",", true, "date integer"),
         ("jaar;pct\n2021;82,5%\n", ";", true, "integer percentage"),
         ("\"a;b\",c\n\"1;2\",3\n", ",", true, "text integer"),
+        // As DuckDB: t and F are booleans, 0 and 1 whole numbers, and a leading zero keeps a code as text.
+        ("a,b,c,d\n0,t,007,01.5\n1,F,012,2.5\n", ",", true, "integer boolean text text"),
     ]
 
     @Test(arguments: dialects)
@@ -138,6 +140,9 @@ struct CSVTests {
         #expect(throws: CSVEncodingError.self) {
             try CSVSniffer.sniff(bytes: Array("naam\nJosé\nx".utf8) + [0xE9, 0x0A])
         }
+        // High bytes that are not next to a letter are not text for sure.
+        #expect(throws: CSVEncodingError.self) { try CSVSniffer.sniff(bytes: Array("a,b\nx,".utf8) + [0xFF, 0xFE, 0x0A]) }
+        #expect(try CSVSniffer.sniff(bytes: Array("a,b\nCitro".utf8) + [0xEB] + Array("n,5 ".utf8) + [0x80, 0x0A]).dialect.encoding == .windows1252)
     }
 
     // MARK: Queries over files

@@ -139,7 +139,7 @@ enum CSVDecoding {
         return DecimalValue(units: n.units, scale: n.scale + 2)
     }
 
-    /// boolean reads true, false, t, f (any case), as DuckDB's cast does.
+    /// boolean reads true, false, t, f, yes, no, 1 and 0 (any case), as DuckDB's cast does.
     static func boolean(_ p: UnsafeBufferPointer<UInt8>, _ start: Int, _ end: Int) -> Bool? {
         let (s, e) = trimmed(p, start, end)
         let n = e - s
@@ -147,16 +147,24 @@ enum CSVDecoding {
         var word: UInt64 = 0
         for i in s..<e { word = word << 8 | UInt64(p[i] | 0x20) }
         switch word {
-        case 0x74, 0x74727565: return true     // t, true
-        case 0x66, 0x66616c7365: return false  // f, false
+        case 0x74, 0x74727565, 0x796573, 0x31: return true     // t, true, yes, 1
+        case 0x66, 0x66616c7365, 0x6e6f, 0x30: return false    // f, false, no, 0
         default: return nil
         }
     }
 
-    /// isStrictBoolean is the sniffer's test: only the words true and false make a column boolean.
-    static func isStrictBoolean(_ p: UnsafeBufferPointer<UInt8>, _ start: Int, _ end: Int) -> Bool {
+    /// isSniffedBoolean is the sniffer's test: 1 and 0 make a column of whole numbers, not of booleans.
+    static func isSniffedBoolean(_ p: UnsafeBufferPointer<UInt8>, _ start: Int, _ end: Int) -> Bool {
         let (s, e) = trimmed(p, start, end)
-        return e - s >= 4 && boolean(p, start, end) != nil
+        return boolean(p, start, end) != nil && !(e - s == 1 && (p[s] == UInt8(ascii: "0") || p[s] == UInt8(ascii: "1")))
+    }
+
+    /// hasLeadingZero tells a number written with a zero before another digit (`007`, `01.5`), which the sniffer
+    /// leaves as text, as DuckDB does, since such a field is usually a code.
+    static func hasLeadingZero(_ p: UnsafeBufferPointer<UInt8>, _ start: Int, _ end: Int) -> Bool {
+        var (s, e) = trimmed(p, start, end)
+        if s < e && (p[s] == minus || p[s] == plus) { s += 1 }
+        return e - s >= 2 && p[s] == zero && p[s + 1] &- zero < 10
     }
 
     /// date reads an ISO date (2023-01-31) or a Dutch one (31-01-2023), with spaces around.

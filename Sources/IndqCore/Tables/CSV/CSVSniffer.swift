@@ -157,19 +157,37 @@ public enum CSVSniffer {
         p.count >= 3 && p[0] == 0xEF && p[1] == 0xBB && p[2] == 0xBF ? 3 : 0
     }
 
-    /// isSurelyWindows1252 is true when no byte above 0x7F starts valid UTF-8 and every one is a Windows-1252
-    /// character: then the file cannot be UTF-8 with a few bad bytes, and is what a spreadsheet writes.
+    /// isSurelyWindows1252 is true when the bytes above 0x7F look like the accented letters and signs of text in a
+    /// Dutch or other Western spreadsheet, and none starts valid UTF-8: every run of them is Windows-1252 letters or
+    /// signs, next to an ASCII letter (`Jos\u{E9}`, `Citro\u{EB}n`) or, for a sign such as the euro, a digit or a
+    /// space. Anything else (`\u{FF}\u{FE}` alone, binary data) is not sure, and gets the error.
     static func isSurelyWindows1252(_ p: UnsafeBufferPointer<UInt8>, _ start: Int, _ end: Int) -> Bool {
+        func isLetter(_ b: UInt8) -> Bool { (b | 0x20) >= 0x61 && (b | 0x20) <= 0x7A }
+        func isHighLetter(_ b: UInt8) -> Bool { b >= 0xC0 && b != 0xD7 && b != 0xF7 || [0x8A, 0x8C, 0x8E, 0x9A, 0x9C, 0x9E, 0x9F].contains(b) }
+        func isSign(_ b: UInt8) -> Bool { [0x80, 0x85, 0x91, 0x92, 0x93, 0x94, 0x96, 0x97, 0xA0, 0xA3, 0xA7, 0xB0, 0xB2, 0xB3, 0xB4, 0xBD].contains(b) }
         var i = start
+        var any = false
         while i < end {
-            let b = p[i]
-            if b >= 0x80 {
-                if [0x81, 0x8D, 0x8F, 0x90, 0x9D].contains(b) { return false }
-                if let bad = CSVDecoding.invalidUTF8(p, i, min(end, i + 4)), bad == i {} else { return false }
+            guard p[i] >= 0x80 else { i += 1; continue }
+            any = true
+            var j = i
+            var letters = true
+            while j < end && p[j] >= 0x80 {
+                if !isHighLetter(p[j]) && !isSign(p[j]) { return false }
+                if !isHighLetter(p[j]) { letters = false }
+                j += 1
             }
-            i += 1
+            if let bad = CSVDecoding.invalidUTF8(p, i, j), bad == i {} else { return false }
+            let before = i > start ? p[i - 1] : 0, after = j < end ? p[j] : 0
+            if letters {
+                guard isLetter(before) || isLetter(after) else { return false }
+            } else {
+                let near: (UInt8) -> Bool = { isLetter($0) || $0 == 0x20 || $0 &- 0x30 < 10 }
+                guard near(before) || near(after) else { return false }
+            }
+            i = j
         }
-        return true
+        return any
     }
 
     static func isNull(_ p: UnsafeBufferPointer<UInt8>, _ fields: CSVFields, _ f: Int, _ dialect: CSVDialect) -> Bool {
@@ -217,8 +235,11 @@ public enum CSVSniffer {
             if isNull(p, fields, f, dialect) { continue }
             anyValue = true
             let s = fields.fieldStart(f), e = fields.fieldEnd(f)
+            let leadingZero = CSVDecoding.hasLeadingZero(p, s, e)
             for k in candidates.indices where alive[k] {
-                let ok = candidates[k].type == .boolean ? CSVDecoding.isStrictBoolean(p, s, e) : fits(p, s, e, candidates[k])
+                let type = candidates[k].type
+                let ok = type == .boolean ? CSVDecoding.isSniffedBoolean(p, s, e)
+                    : (leadingZero && type != .date ? false : fits(p, s, e, candidates[k]))
                 if !ok { alive[k] = false }
             }
             if !alive.contains(true) { break }
