@@ -108,10 +108,13 @@ def csv_commands(tools, query, dutch, big, nl, bands, join):
     }
     kind = "text" if dutch else "integer"
     num = (lambda c: "cast(replace(%s, '.', '') as integer)" % c) if dutch else plain
-    sqlite = [tools.path["sqlite3"], ":memory:", "-cmd", "create table f(%s)" % (CSV_COLUMNS % (kind, kind)),
-              "-cmd", ".import --csv --skip 1 %s f" % path]
+    def imported(table, schema, file, separator):
+        return ["-cmd", "create table %s(%s)" % (table, schema), "-cmd", ".mode csv", "-cmd", ".separator %s" % separator,
+                "-cmd", ".import --skip 1 %s %s" % (file, table)]
+    sqlite = [tools.path["sqlite3"], ":memory:"] + imported("f", CSV_COLUMNS % (kind, kind), path, ";" if dutch else ",")
     if join:
-        sqlite += ["-cmd", "create table b(applications integer, band integer)", "-cmd", ".import --csv --skip 1 %s b" % bands]
+        sqlite += imported("b", "applications integer, band integer", bands, ",")
+    sqlite += ["-cmd", ".mode list", "-cmd", ".separator |"]
     commands["sqlite3"] = sqlite + [query("f", "b", num)]
     return commands
 
