@@ -1,6 +1,7 @@
 // swift-tools-version:6.0
-// The libFuzzer target of indq: every input goes through the whole pipeline (lex, parse, check, evaluate, render in
-// every output format). A separate package, so that the main build never needs the fuzzer runtime.
+// The libFuzzer targets of indq: IndqFuzz sends every input through the whole pipeline (lex, parse, check, evaluate,
+// render in every output format); IndqCSVFuzz reads every input as a CSV file. A separate package, so that the main
+// build never needs the fuzzer runtime.
 // Build and run: see README.md, or just `bash Fuzz/run`.
 import PackageDescription
 
@@ -15,6 +16,11 @@ let package = Package(
     ],
     targets: [
         .executableTarget(name: "IndqFuzz", dependencies: [
+            "CFuzzerDriver",
+            .product(name: "IndqCore", package: rootIdentity),
+        ]),
+        // The CSV reader and sniffer: each input is a file.
+        .executableTarget(name: "IndqCSVFuzz", dependencies: [
             "CFuzzerDriver",
             .product(name: "IndqCore", package: rootIdentity),
         ]),
