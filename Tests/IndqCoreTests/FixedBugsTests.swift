@@ -28,6 +28,9 @@ struct FixedBugsTests {
     }
 
     static let bugs: [FixedBug] = [
+        // The sniffer tried a field with an exponent as a decimal and multiplied it past Int128.
+        FixedBug(found: "fuzzer (IndqCSVFuzz): 92233720368e970 in a CSV field overflowed CSVDecoding.number (trap)",
+                 input: "select * from read_csv('Tests/Oracle/csv/exponent-overflow.csv')", outcome: .success),
         // Flat chains once overflowed the stack; then they were refused as nesting. They are one level deep and run.
         FixedBug(found: "hostile input: 1,000-term '+' chain overflowed the stack in Binder.bind (SIGSEGV)",
                  input: chain("+", "1", 1_000) + " as s", outcome: .success, format: .csv, output: "s\r\n1000\r\n"),

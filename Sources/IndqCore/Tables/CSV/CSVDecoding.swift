@@ -112,7 +112,10 @@ enum CSVDecoding {
         if !seenPoint && groupDigits >= 0 && groupDigits != 3 { return nil }
         scale -= exponent
         while scale < 0 {
-            units *= 10
+            // An exponent can ask for more digits than Int128 holds (92233720368e970): not a number of the column.
+            let (shifted, overflow) = units.multipliedReportingOverflow(by: 10)
+            if overflow { return nil }
+            units = shifted
             digits += 1
             if digits > DecimalValue.maxDigits { return nil }
             scale += 1
