@@ -31,6 +31,29 @@ enum Info {
                     .text("short source reference of the row (pseudo-column)")]]))
     }
 
+    /// describe shows a file as the sniffer read it: the dialect, then each column with its type.
+    static func describe(_ file: FileTable) -> ResultSet {
+        let d = file.layout.dialect
+        let decimal = file.layout.columns.first { $0.type == .decimal || $0.type == .percentage }?.decimalSeparator
+        let thousands = file.layout.columns.compactMap(\.thousands).first
+        var rows: [[Value]] = [
+            [.text("delimiter"), .text(byteName(d.delimiter)), .text("dialect")],
+            [.text("quote"), .text(byteName(d.quote)), .text("dialect")],
+            [.text("header"), .text(d.header ? "true" : "false"), .text("dialect")],
+            [.text("decimal_separator"), .text(byteName(decimal ?? UInt8(ascii: "."))), .text("dialect")],
+            [.text("thousands"), .text(byteName(thousands)), .text("dialect")],
+            [.text("encoding"), .text(d.encoding.rawValue), .text("dialect")],
+        ]
+        if d.skip > 0 { rows.append([.text("skip"), .text(String(d.skip)), .text("dialect")]) }
+        for c in file.layout.columns {
+            var how = c.type.valueType.rawValue
+            if c.type == .decimal || c.type == .percentage, c.decimalSeparator != UInt8(ascii: ".") { how += " (decimal \(byteName(c.decimalSeparator)))" }
+            if let t = c.thousands { how += " (thousands \(byteName(t)))" }
+            rows.append([.text(c.name), .text(how), .text("column")])
+        }
+        return ResultSet(columns: [ResultColumn("name", .text), ResultColumn("value", .text), ResultColumn("kind", .text)], rows: rows)
+    }
+
     /// sourceColumns are the columns of `sources(of:write:)`.
     static let sourceColumns = [
         ResultColumn("row", .integer), ResultColumn("column", .text), ResultColumn("value", .number),

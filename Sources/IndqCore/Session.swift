@@ -226,6 +226,8 @@ public struct Session {
             emit(Info.datasets(catalogue))
         case .describe(let name):
             emit(Info.describe(try Binder(catalogue: catalogue, source: source).resolveDataset(name)))
+        case .describeFile(let path, let range):
+            emit(Info.describe(try Binder.openFile(path, CSVOptions(), at: range)))
         case .source(let name):
             emit(Info.source(try Binder(catalogue: catalogue, source: source).resolveDataset(name)))
         case .sourceOf(let q):

@@ -195,6 +195,15 @@ struct CSVTests {
         #expect(result.out.isEmpty, "a failing statement prints nothing: \(result.out)")
     }
 
+    @Test func describesAFile() {
+        let files = TempFiles()
+        let path = files.write("t.csv", "regio;aantal;aandeel\nNoord;42.690;82,5%\n")
+        let result = runOver(path, "describe '{f}'")
+        #expect(result.out == "name,value,kind\ndelimiter,;,dialect\nquote,\"\"\"\",dialect\nheader,true,dialect\n"
+            + "decimal_separator,\",\",dialect\nthousands,.,dialect\nencoding,utf-8,dialect\nregio,text,column\n"
+            + "aantal,integer (thousands .),column\naandeel,\"percentage (decimal ,) (thousands .)\",column\n", "\(result.out)")
+    }
+
     @Test func rejectsInvalidUTF8AtItsOffset() {
         let files = TempFiles()
         let path = files.write("t.csv", Array("naam\nJosé\nx".utf8) + [0xE9, 0x0A])

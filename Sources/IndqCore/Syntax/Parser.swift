@@ -69,7 +69,12 @@ public struct Parser {
                 return .showDatasets
             case "describe":
                 try advance()
-                return .describe(try parseName("a dataset name after DESCRIBE"))
+                if check(.string) {
+                    let t = current
+                    try advance()
+                    return .describeFile(t.text, range: t.range)
+                }
+                return .describe(try parseName("a dataset name or a file's path in quotes after DESCRIBE"))
             case "source":
                 try advance()
                 if check(.select) { return .sourceOf(try parseQuery()) }

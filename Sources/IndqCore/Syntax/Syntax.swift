@@ -9,6 +9,8 @@ public enum Statement: Equatable, Sendable {
     case showDatasets
     /// `DESCRIBE name`
     case describe(Name)
+    /// `DESCRIBE 'file.csv'`: the dialect and column types the sniffer finds.
+    case describeFile(String, range: SourceRange)
     /// `SOURCE name`
     case source(Name)
     /// `SOURCE SELECT …`: where every value of the query's result comes from.
@@ -380,6 +382,7 @@ extension Statement {
         case .query(let q): return q.sql
         case .showDatasets: return "SHOW DATASETS"
         case .describe(let n): return "DESCRIBE \(quoteName(n.text))"
+        case .describeFile(let path, _): return "DESCRIBE '" + path.replacingAll("'", with: "''") + "'"
         case .source(let n): return "SOURCE \(quoteName(n.text))"
         case .sourceOf(let q): return "SOURCE " + q.sql
         // A topic prints as a string, which reads back as the same topic whatever its characters.
