@@ -23,12 +23,13 @@ enum Approximate {
             }
         case .aggregate(let a): return a < batch.approximateAggregates.count && batch.approximateAggregates[a][i]
         case .window(let w): return w < batch.approximateWindows.count && batch.approximateWindows[w][i]
+        case .subquery(let sub) where sub.isCorrelated: return false
         case .subquery(let sub):
             // A scalar subquery such as (select sum(waarde) from kerncijfers …) carries its own marks.
             _ = try? sub.rows()
             return sub.approximate
         // A comparison or a test gives a boolean, not a figure.
-        case .not, .isNull, .like, .between, .inList, .inSubquery: return false
+        case .not, .isNull, .like, .between, .inList, .inSubquery, .exists: return false
         // A CASE's value is one of its results; its conditions are tests.
         case .caseWhen(let branches, let otherwise):
             return branches.contains { walk($0.1) } || otherwise.map(walk) ?? false
@@ -61,6 +62,19 @@ enum Approximate {
         return (0..<batch.count).contains { k in
             (included?[k] ?? true) && !values.isNull(k) && isApproximate(argument, batch, k, select)
         }
+    }
+
+    /// qualifiers marks each output of row i of a join that reads a table's figure directly with the report's word
+    /// for that figure's row.
+    static func qualifiers(ofJoined outputs: [Value], _ batch: Batch, _ i: Int, _ select: SelectPlan) -> [String?] {
+        guard let parts = batch.parts, !select.grouped else { return [] }
+        let marks: [String?] = select.outputs.map { output in
+            guard case .column(let c) = output.expr.kind, let p = parts.first(where: { $0.holds(c) }), p.rows[i] >= 0 else { return nil }
+            let d = p.source.dataset
+            guard isFigure(c - p.columnOffset, in: d), p.rows[i] < d.rows.count else { return nil }
+            return d.qualifier(row: d.rows[p.rows[i]])
+        }
+        return marks.contains { $0 != nil } ? marks : []
     }
 
     /// qualifiers marks each output of row i: a figure read straight from a qualified row keeps the report's word,

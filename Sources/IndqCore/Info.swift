@@ -70,12 +70,25 @@ enum Info {
         // References repeat for every row of a dataset; one string each keeps the sources as small as their rows.
         var references: [String: Value] = [:]
         for (r, origin) in origins.enumerated() {
-            guard let origin, let dataset = origin.source?.dataset else { continue }
+            guard let origin else { continue }
             let select = plan.selects[origin.select]
-            for (c, output) in select.outputs.enumerated() {
-                let columns = output.expr.referencedColumns(in: select)
-                for column in columns {
-                    for row in origin.rows {
+            // A row of a join names each table's row; a column of the combined row is read from the table that holds it.
+            var figures: [[(DatasetBox, column: Int, rows: [Int])]] = []
+            if !origin.joined.isEmpty {
+                figures = select.outputs.map { output in
+                    output.expr.referencedCombinedColumns.compactMap { i in
+                        guard let p = origin.joined.first(where: { $0.holds(i) }),
+                              p.source.dataset.columns[i - p.columnOffset].name != "year" else { return nil }
+                        return (p.source, i - p.columnOffset, p.rows)
+                    }
+                }
+            } else if let box = origin.source {
+                figures = select.outputs.map { output in output.expr.referencedColumns(in: select).map { (box, $0, origin.rows) } }
+            }
+            for (c, sources) in figures.enumerated() {
+                for (box, column, sourceRows) in sources {
+                    let dataset = box.dataset
+                    for row in sourceRows {
                         for at in dataset.sourceLines(row: row, column: column) {
                             try Cancellation.checkpoint()
                             let figure = dataset.columns[column].type.alignsRight

@@ -78,3 +78,13 @@ extension BoundExpr {
         return out
     }
 }
+
+extension BoundExpr {
+    /// referencedCombinedColumns lists the columns of a select's combined row that an expression reads, for a row
+    /// of a join, whose columns come from several tables.
+    var referencedCombinedColumns: [Int] {
+        var out: [Int] = []
+        forEach { e in if case .column(let i) = e.kind, !out.contains(i) { out.append(i) } }
+        return out
+    }
+}

@@ -1,6 +1,6 @@
 // Binding tests: a name is resolved among every table in scope, to its place in the combined row, and a name that
-// two tables have is ambiguous (queries see one table today, so these build the scopes that joins will make); the one
-// traversal of bound expressions visits every node but those of subqueries.
+// two tables have is ambiguous; joins, USING and correlated subqueries bind names to their place; the one traversal
+// of bound expressions visits every node but those of subqueries.
 
 import Testing
 @testable import IndqCore
@@ -117,5 +117,57 @@ struct BoundExprTests {
         var looked = 0
         #expect(e.contains { looked += 1; if case .column = $0.kind { return true }; return false })
         #expect(looked == 2)
+    }
+}
+
+struct JoinBindingTests {
+    /// columns binds a query and gives what each output of its first select reads: a column of the combined row, an
+    /// outer value, or the shape of the expression.
+    static func reads(_ sql: String) throws -> [String] {
+        try BoundExprTests.outputs(sql).map { e in
+            switch e.kind {
+            case .column(let i): return "column \(i)"
+            case .outer(_, let k): return "outer \(k)"
+            case .sourceRefOf(let offset): return "bron of the table at \(offset)"
+            default: return BoundExprTests.shape(e)
+            }
+        }
+    }
+
+    @Test(arguments: [
+        // A self-join: each alias reads its own copy of the columns, the second after the first's four.
+        ("select a.year, b.year, b.inwilligingen from studenten a join studenten b on a.year < b.year", ["column 0", "column 4", "column 7"]),
+        // A name only one table has needs no qualifier; nationaliteiten's columns follow regulier's five.
+        ("select aanvragen, nationaliteit from regulier r join nationaliteiten n on r.categorie = n.categorie", ["column 2", "column 8"]),
+        // USING merges the column: unqualified, it is the left one; for a full join, either side's value.
+        ("select year from studenten join brexit using (year)", ["column 0"]),
+        ("select year from studenten right join brexit using (year)", ["column 4"]),
+        ("select year from studenten full join brexit using (year)", ["coalesce"]),
+        // Three tables, the third after both; parentheses keep the offsets in FROM's order.
+        ("select u.year from studenten s join (brexit b join start_ups u on u.year = b.year) on b.year = s.year", ["column 8"]),
+        ("select r.bron, n.bron from regulier r, nationaliteiten n", ["bron of the table at 0", "bron of the table at 5"]),
+        ("select bron from regulier r, range(3)", ["bron of the table at 0"]),
+    ])
+    func namesResolveToTheirPlaceInTheCombinedRow(_ sql: String, _ expected: [String]) throws {
+        #expect(try Self.reads(sql) == expected, "\(sql)")
+    }
+
+    @Test func aCorrelatedSubqueryReadsTheOuterRowThroughParameters() throws {
+        let e = try #require(try BoundExprTests.outputs(
+            "select (select count(*) from regulier r where r.year = s.year and r.aanvragen > s.aanvragen) from studenten s").first)
+        guard case .subquery(let sub) = e.kind else { Issue.record("not a subquery"); return }
+        // s.year and s.aanvragen are the outer row's columns 0 and 1, passed in as parameters 0 and 1.
+        #expect(sub.isCorrelated)
+        #expect(sub.parameters.map { if case .column(let i) = $0.kind { return i }; return -1 } == [0, 1])
+        let uncorrelated = try #require(try BoundExprTests.outputs("select (select max(year) from brexit) from studenten").first)
+        guard case .subquery(let plain) = uncorrelated.kind else { Issue.record("not a subquery"); return }
+        #expect(!plain.isCorrelated)
+    }
+
+    @Test func anInnerNameHidesTheOuterOne() throws {
+        // year is brexit's own column inside the subquery, not the outer studenten's.
+        let e = try #require(try BoundExprTests.outputs("select (select max(year) from brexit) from studenten s").first)
+        guard case .subquery(let sub) = e.kind else { Issue.record("not a subquery"); return }
+        #expect(!sub.isCorrelated)
     }
 }

@@ -192,7 +192,7 @@ struct ExecutorTests {
          "f,c,i,t,n,s,p,q\n-3,3,7.0,-2,7,-1,85%,29%\n"),
         ("select typeof(aanvragen) as a, typeof(inwilligingen) as i, typeof(year / 2) as d, typeof(null) as n, typeof(2.50) as e, typeof(99% - 96%) as p from studenten limit 1",
          "a,i,d,n,e,p\nBIGINT,PERCENTAGE,DOUBLE,NULL,\"DECIMAL(3,2)\",POINTS\n"),
-        ("select median(x) as m from (select 1)", "1:28 error: subqueries in FROM are not supported yet; FROM takes one dataset name"),
+        ("select median(x) as m from (select 1)", "1:15 error: unknown column 'x' in unnamed_subquery"),
         ("select mod(95%, 10%) as m, floor(2.75) as f, trunc(-2.75) as t, mod(7.5, 2) as d", "m,f,t,d\n5%,2,-2,1.5\n"),
         ("select year, if(aanvragen > beslissingen, 'groei', 'krimp') as k, ifnull(null, year) as i from studenten where year = 2021",
          "year,k,i\n2021,krimp,2021\n"),
@@ -244,5 +244,89 @@ struct ExecutorTests {
                                   stopOnError: false)
         #expect(outcome == .failure)
         #expect(out == "year\r\n2021\r\n")
+    }
+}
+
+/// Joins, derived tables, CTEs, correlated subqueries and EXISTS, each with its result worked out from the report's
+/// figures, or the error it must give.
+struct JoinExecutorTests {
+    static let rows: [(String, String)] = [
+        ("select r.categorie, r.aanvragen, n.nationaliteit from regulier r join nationaliteiten n on n.categorie = r.categorie and n.year = r.year where n.rang = 1 order by 2 desc",
+         "categorie,aanvragen,nationaliteit\nfamilie_en_gezin,42690,Indiase\nkennis_en_talent,22840,Indiase\nstudenten,20560,Chinese\narbeidsmigranten,3300,Chinese\nstart_ups,100,Indiase\n"),
+        ("select s.year, b.aanvragen from studenten s left join brexit b on b.year = s.year order by 1", "year,aanvragen\n2019,\n2020,34790\n2021,39520\n"),
+        ("select s.year, b.year from studenten s right join brexit b on b.year = s.year and s.year > 2020 order by 2", "year,year\n,2020\n2021,2021\n"),
+        ("select s.year, b.year from studenten s full join brexit b on b.year = s.year + 1 order by 1, 2", "year,year\n2019,2020\n2020,2021\n2021,\n"),
+        ("select count(*) from studenten, brexit, nationaliteiten", "count(*)\n90\n"),
+        ("select * from studenten join brexit using (year) order by year",
+         "year,aanvragen,beslissingen,inwilligingen,aanvragen,beslissingen,inwilligingen\n2020,12310,12640,96%,34790,32920,99%\n2021,20560,20600,99%,39520,39360,98%\n"),
+        ("select year, s.aanvragen from studenten s full join (select 2022 as year, 1 as aanvragen) t using (year) order by year",
+         "year,aanvragen\n2019,20430\n2020,12310\n2021,20560\n2022,\n"),
+        ("select a.range, b.range from range(4) a join range(4) b on a.range < b.range and b.range - a.range = 2 order by 1", "range,range\n0,2\n1,3\n"),
+        ("select a.x, b.x from (select null as x union all select 1) a join (select null as x union all select 1) b on a.x = b.x", "x,x\n1,1\n"),
+        ("select a.range, b.d from range(4) a join (select 2.0 as d) b on a.range = b.d", "range,d\n2,2.0\n"),
+        ("with t as (select year, aanvragen from studenten), u as (select * from t where year > 2019) select count(*), sum(aanvragen) from u",
+         "count(*),sum(aanvragen)\n2,32870\n"),
+        ("with t as (select range as x from range(3)) select a.x, b.x from t a, t b where a.x + 1 = b.x order by 1", "x,x\n0,1\n1,2\n"),
+        ("select t.j, t.n from (select year, aanvragen from studenten) t(j, n) where t.n > 15000 order by 1", "j,n\n2019,20430\n2021,20560\n"),
+        ("select a_1 from (select 1 as a, 2 as a) t", "a_1\n2\n"),
+        ("select year, (select count(*) from regulier r where r.year = s.year and r.aanvragen > s.aanvragen) as meer from studenten s order by 1",
+         "year,meer\n2019,2\n2020,2\n2021,2\n"),
+        ("select categorie from regulier r where year = 2021 and exists (select 1 from nationaliteiten n where n.categorie = r.categorie and n.nationaliteit = 'Chinese') order by 1",
+         "categorie\narbeidsmigranten\nkennis_en_talent\nstudenten\n"),
+        ("select range from range(6) a where not exists (select 1 from range(2, 6) b where b.range < a.range and mod(a.range, b.range) = 0) and range > 1",
+         "range\n2\n3\n5\n"),
+        ("select s.year, b.year from studenten s join brexit b on b.year = s.year group by s.year, b.year order by year",
+         "1:94 error: column 'year' is ambiguous: s and b each have it"),
+        ("select r.year, count(*) from regulier r group by year order by 1", "year,count(*)\n2019,5\n2020,5\n2021,5\n"),
+        ("select r.bron, n.bron from regulier r join nationaliteiten n using (categorie, year) where n.rang = 1 and r.categorie = 'start_ups'",
+         "bron,bron\n\"Jaarverslag 2021, Cijfers Start-ups\",\"Jaarverslag 2021, Top 3 nationaliteiten inwilligingen\"\n"),
+        ("select bron from regulier r join nationaliteiten n using (categorie, year)", "1:8 error: column 'bron' is ambiguous: r and n each have it"),
+        ("select * from studenten s join brexit b on s.year = b.year where year = 2020", "1:66 error: column 'year' is ambiguous: s and b each have it"),
+        ("select * from studenten join studenten on true", "1:28 error: the table name 'studenten' is used twice in FROM; give one of them an alias, as in studenten s2"),
+        ("with t as (select * from t) select * from t", "1:26 error: the CTE t refers to itself; WITH RECURSIVE is not supported, and a CTE reads only those before it"),
+        ("with t as (select 1), t as (select 2) select 1", "1:23 error: the CTE name 't' is defined twice in one WITH"),
+        ("with t(a, b) as (select 1) select 1 from t", "1:11 error: the CTE t names 2 columns, but its query gives 1"),
+        ("select s.year from studenten s group by year having exists (select 1 from brexit b where b.aanvragen = s.aanvragen)",
+         "1:104 error: a subquery here reads the outer query's groups, and 'aanvragen' is not one of its GROUP BY columns"),
+        ("select s.year from studenten s group by year having exists (select 1 from brexit b where b.year = s.year)", "year\n2020\n2021\n"),
+        ("select nope.* from studenten s", "1:8 error: unknown table 'nope' in nope.*"),
+        ("select x.year from studenten s", "1:8 error: unknown table 'x'"),
+        ("select * from studenten s join brexit b using (aanvragen, nope)", "1:59 error: USING (nope): the left side of the join has no column 'nope'"),
+        ("select * from studenten s join regulier r using (categorie)", "1:50 error: USING (categorie): the left side of the join has no column 'categorie'"),
+        ("select * from studenten s join regulier r on s.year = r.categorie", "1:46 error: cannot compare integer with text using = (write numbers without quotes, and text in 'single quotes')"),
+        ("select * from studenten s join brexit b on count(*) > 1", "1:44 error: aggregate functions are not allowed in ON"),
+        ("select * from (studenten s join brexit b on true) x", "1:51 error: an alias names one table, not a join; give each table of the join its own alias"),
+        ("select (select year from studenten s2 where s2.year > s.year) from studenten s",
+         "1:8 error: the subquery returned 2 rows; a subquery used as a value must return at most one"),
+    ]
+
+    @Test(arguments: rows) func runs(_ sql: String, _ expected: String) {
+        #expect(runCSV(sql) == expected, "query: \(sql)")
+    }
+
+    @Test func aJoinStaysWithinTheMemoryLimit() {
+        let out = runCSV("set memory_limit = '2MB'; select count(*) from range(200000) a join range(200000) b on a.range = b.range")
+        #expect(out.hasPrefix("? error: out of memory"), "\(out)")
+        // The pairs stream: a cross join's output is not held, only its right side.
+        #expect(runCSV("set memory_limit = '2MB'; select count(*) from range(2000) a, range(2000) b") == "count(*)\n4000000\n")
+        let held = runCSV("set memory_limit = '2MB'; select * from range(2000) a, range(2000) b order by 1 limit 1")
+        #expect(held == "range,range\n0,0\n")
+        #expect(runCSV("set memory_limit = '2MB'; select * from range(3000) a, range(3000) b order by 1, 2").contains("out of memory"))
+    }
+
+    @Test func eachJoinAlgorithmIsCancellable() throws {
+        for sql in ["select count(*) from range(100000) a, range(100000) b",
+                    "select count(*) from range(100000) a join range(100000) b on a.range < b.range",
+                    "select count(*) from range(1000000) a join range(1000000) b on a.range = b.range",
+                    "select count(*) from range(100000) a full join range(100000) b on mod(a.range, 2) = mod(b.range, 2)"] {
+            let source = SourceText(sql)
+            guard case .query(let q) = try Parser.parseAll(source)[0] else { return }
+            var binder = Binder(catalogue: .builtin, source: source)
+            let plan = try binder.check(q)
+            var asked = 0
+            #expect(throws: Interrupted.self, "\(sql)") {
+                try Cancellation.run({ asked += 1; return asked > 20 }) { _ = try Executor.run(plan) }
+            }
+        }
     }
 }

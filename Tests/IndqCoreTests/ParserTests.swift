@@ -58,6 +58,25 @@ struct ParserTests {
          "SELECT a FROM x UNION SELECT b FROM y INTERSECT ALL SELECT c FROM z EXCEPT SELECT d FROM w"),
         ("select a, count(*) from x group by all order by all desc", "SELECT a, count(*) FROM x GROUP BY ALL ORDER BY ALL DESC"),
         ("select a from x order by all asc", "SELECT a FROM x ORDER BY ALL"),
+        ("select r.a, r.* from x r", "SELECT r.a, r.* FROM x AS r"),
+        ("select * from x as r(a, b)", "SELECT * FROM x AS r(a, b)"),
+        ("select * from x join y on x.a = y.a", "SELECT * FROM x JOIN y ON x.a = y.a"),
+        ("select * from x inner join y on true left outer join z on false", "SELECT * FROM x JOIN y ON TRUE LEFT JOIN z ON FALSE"),
+        ("select * from x right join y using (a, b) full outer join z using (c)",
+         "SELECT * FROM x RIGHT JOIN y USING (a, b) FULL JOIN z USING (c)"),
+        ("select * from x cross join y, z", "SELECT * FROM x CROSS JOIN y, z"),
+        ("select * from x, y join z on a = b", "SELECT * FROM x, (y JOIN z ON a = b)"),
+        ("select * from x join (y join z on a = b) on c = d", "SELECT * FROM x JOIN (y JOIN z ON a = b) ON c = d"),
+        ("select * from (select 1) t, (select 2) as \"U\"", "SELECT * FROM (SELECT 1) AS t, (SELECT 2) AS \"U\""),
+        ("select * from range(3) r(n)", "SELECT * FROM range(3) AS r(n)"),
+        ("with a as (select 1), b(x) as (select * from a) select * from b",
+         "WITH a AS (SELECT 1), b(x) AS (SELECT * FROM a) SELECT * FROM b"),
+        ("select (with t as (select 1) select * from t) from (with u as (select 2) select * from u)",
+         "SELECT (WITH t AS (SELECT 1) SELECT * FROM t) FROM (WITH u AS (SELECT 2) SELECT * FROM u)"),
+        ("select a from x where exists (select 1) and not exists (select 2 from y where y.b = x.b)",
+         "SELECT a FROM x WHERE EXISTS (SELECT 1) AND NOT EXISTS (SELECT 2 FROM y WHERE y.b = x.b)"),
+        ("source with t as (select 1) select * from t", "SOURCE WITH t AS (SELECT 1) SELECT * FROM t"),
+        ("select exists(a) from x", "SELECT exists(a) FROM x"),
         ("select * exclude (a, \"B\") replace (c + 1 as c), * exclude d from x",
          "SELECT * EXCLUDE (a, \"B\") REPLACE (c + 1 AS c), * EXCLUDE (d) FROM x"),
         ("select a, rank() over (order by b) as r from x where a > 1 qualify r = 1",
@@ -89,13 +108,26 @@ struct ParserTests {
         ("select a from x where a not 1", "1:29: expected BETWEEN, IN, LIKE or ILIKE after NOT, found number 1"),
         ("select a from x order year", "1:23: expected BY after ORDER, found name 'year'"),
         ("select a from x limit -1", "1:23: expected a whole number after LIMIT, found '-'"),
-        ("select a from x y", "1:17: dataset aliases are not supported yet: FROM takes one dataset name, found name 'y'"),
+        ("select a from x y (", "1:20: expected a column name in the alias's list, found end of input"),
         ("select a from x\nshow datasets", "2:1: expected ';' or end of input after the statement, found name 'show'"),
-        ("select a from x, y", "1:16: joins are not supported yet: FROM takes one dataset, and ',' between datasets would join them"),
-        ("select a from x left join y on a = b", "1:17: joins are not supported yet: FROM takes one dataset, found LEFT"),
-        ("select x.a from x", "1:8: qualified names (x.a) are not supported yet: a query reads one dataset, so write the column name alone"),
-        ("select a from (select 1)", "1:15: subqueries in FROM are not supported yet; FROM takes one dataset name"),
-        ("with t as (select 1) select * from t", "1:1: WITH (common table expressions) is not supported yet; write the query itself"),
+        ("select a from x join y", "1:23: expected ON or USING after JOIN y, found end of input"),
+        ("select a from x left y", "1:22: expected JOIN after LEFT, found end of input"),
+        ("select a from x natural join y", "1:17: NATURAL joins are not supported; write [INNER | LEFT | RIGHT | FULL] JOIN … ON … or USING (…)"),
+        ("select a from x on a = b", "1:17: ON follows a JOIN, not a table; write … JOIN table ON …"),
+        ("select a from x join y using ()", "1:30: expected a column name in USING (…), found ')'"),
+        ("select a from x join y on", "1:26: expected an expression, found end of input"),
+        ("select x.a.b from x", "1:11: a qualified name has two parts, table.column; found another '.'"),
+        ("select x. from x", "1:11: expected a column name after 'x.', found keyword FROM (write \"from\" to use it as a name)"),
+        ("select x.* + 1 from x", "1:12: expected ';' or end of input after the statement, found '+'"),
+        ("select 1 + x.* from x", "1:14: x.* stands alone in the select list, not in an expression"),
+        ("select a from s.x", "1:16: qualified dataset names (schema.dataset) are not supported; write just the dataset name"),
+        ("select a from (select 1", "1:24: expected ')' to close '(' at 1:15, found end of input"),
+        ("select a from (x", "1:17: expected ')' to close '(' at 1:15, found end of input"),
+        ("with recursive t as (select 1) select * from t", "1:6: WITH RECURSIVE is not supported: a CTE reads only the CTEs before it, never itself"),
+        ("with t as select 1", "1:11: expected '(' and a query after t AS, found SELECT"),
+        ("with t (select 1) select 1", "1:9: expected a column name in the CTE's list, found SELECT"),
+        ("with t as (select 1) show datasets", "1:22: expected SELECT after the CTEs, found name 'show'"),
+        ("select exists (1)", "1:16: expected SELECT after EXISTS (, found number 1"),
         ("select a from x union (select b from y)", "1:23: a parenthesised query after UNION is not supported yet; write the SELECT without parentheses"),
         ("select a from x except all 1", "1:28: expected SELECT after EXCEPT ALL, found number 1"),
         ("select * exclude from x", "1:18: expected a column name or '(' after EXCLUDE, found keyword FROM (write \"from\" to use it as a name)"),
@@ -117,6 +149,19 @@ struct ParserTests {
     @Test(arguments: errors)
     func reportsError(_ row: (String, String)) {
         #expect(canonical(row.0) == row.1, "input: \(row.0)")
+    }
+
+    @Test func manyJoinsAndDeepTablesAreAnErrorNotACrash() {
+        let joins = "select * from x" + String(repeating: " join x on true", count: 100_000)
+        #expect(canonical(joins).hasSuffix("too many tables in one FROM (limit is 200)"))
+        let commas = "select * from x" + String(repeating: ", x", count: 100_000)
+        #expect(canonical(commas).hasSuffix("too many tables in one FROM (limit is 200)"))
+        let parens = "select * from " + String(repeating: "(", count: 100_000) + "x" + String(repeating: ")", count: 100_000)
+        #expect(canonical(parens).hasSuffix("too many nested expressions (limit is 200)"))
+        let derived = "select * from " + String(repeating: "(select * from ", count: 50_000) + "x" + String(repeating: ")", count: 50_000)
+        #expect(canonical(derived).hasSuffix("too many nested expressions (limit is 200)"))
+        let ctes = "with " + (0..<300).map { "t\($0) as (select * from t\(max(0, $0 - 1)))" }.joined(separator: ", ") + " select * from t299"
+        #expect(canonical(ctes).hasPrefix("WITH t0 AS"))
     }
 
     @Test func deepNestingIsAnErrorNotACrash() {

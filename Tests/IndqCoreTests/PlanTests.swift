@@ -26,6 +26,29 @@ struct PlanTests {
              + "        Project: year\n          Scan: brexit (2 rows)\n        Project: 2021\n          OneRow\n"),
     ]
 
+    static let joinTrees: [(String, String)] = [
+        ("select r.categorie, n.nationaliteit from regulier r join nationaliteiten n on n.categorie = r.categorie and n.year = r.year where n.rang = 1",
+         "Project: categorie, nationaliteit\n  Filter: n.rang = 1\n    HashJoin: inner on r.categorie = n.categorie, r.year = n.year\n"
+             + "      Scan: regulier (15 rows)\n      Scan: nationaliteiten (15 rows)\n"),
+        ("select count(*) from range(3) a left join range(5) b on a.range < b.range and a.range + b.range = 4",
+         "Project: count(*)\n  Aggregate: count(*)\n    NestedLoopJoin: left on a.range < b.range and a.range + b.range = 4\n"
+             + "      Scan: range (3 rows from 0, step 1)\n      Scan: range (5 rows from 0, step 1)\n"),
+        ("select * from studenten s, brexit b where s.year = b.year",
+         "Project: year, aanvragen, beslissingen, inwilligingen, year, aanvragen, beslissingen, inwilligingen\n  Filter: s.year = b.year\n"
+             + "    NestedLoopJoin: cross\n      Scan: studenten (3 rows)\n      Scan: brexit (2 rows)\n"),
+        ("with t as (select year from studenten) select a.year from t a full join t b using (year)",
+         "Project: year\n  HashJoin: full on year = year\n    Derived: t (year), shared by 2\n    Derived: t (year), shared by 2\n"),
+        ("select x from (select range as x from range(4)) t where x > 1",
+         "Project: x\n  Filter: x > 1\n    Derived: unnamed_subquery (x)\n"),
+        ("select s.year from studenten s left join brexit b on b.year = s.year and b.aanvragen > s.aanvragen",
+         "Project: year\n  HashJoin: left on s.year = b.year; test b.aanvragen > s.aanvragen\n    Scan: studenten (3 rows)\n    Scan: brexit (2 rows)\n"),
+    ]
+
+    @Test(arguments: joinTrees) func joinsPrintAsATree(_ sql: String, _ expected: String) throws {
+        let (plan, source) = try Self.plan(sql)
+        #expect(plan.logical.tree(source) == expected, "\(sql)")
+    }
+
     @Test(arguments: trees) func printsAsATree(_ sql: String, _ expected: String) throws {
         let (plan, source) = try Self.plan(sql)
         #expect(plan.logical.tree(source) == expected, "\(sql)")
@@ -42,6 +65,10 @@ struct PlanTests {
         ("select distinct mod(range, 2) as m from range(5) where range > 0 order by m", [[.integer(0)], [.integer(1)]]),
         ("select mod(range, 3) as k, sum(range) from range(7) group by k having sum(range) > 5 order by k",
          [[.integer(0), .integer(9)], [.integer(2), .integer(7)]]),
+        ("select a.range, b.range from range(3) a join range(3) b on a.range = b.range + 1 order by 1",
+         [[.integer(1), .integer(0)], [.integer(2), .integer(1)]]),
+        ("select count(*) from range(3) a, range(4) b where a.range < b.range", [[.integer(6)]]),
+        ("select sum(x) from (select range * 2 as x from range(4)) t", [[.integer(12)]]),
     ]
 
     @Test func oneExecutorRunsEveryOperator() throws {
@@ -51,6 +78,7 @@ struct PlanTests {
             seen.formUnion(plan.logical.operators)
             #expect(try Executor.run(plan).rows == rows, "\(sql)")
         }
-        #expect(seen == ["scan", "oneRow", "filter", "aggregate", "window", "project", "distinct", "setOperation", "sort", "limit"])
+        #expect(seen == ["scan", "oneRow", "filter", "aggregate", "window", "project", "distinct", "setOperation", "sort", "limit",
+                         "hashJoin", "nestedLoopJoin", "derived"])
     }
 }

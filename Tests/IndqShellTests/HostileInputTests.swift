@@ -311,7 +311,7 @@ enum HostileInputs {
 
     static let names = texts("unknown name", [
         "select year from studnten", "select yeer from studenten", "select foo(1)", "describe nope", "source nope",
-        "select studenten.year from studenten", "select * from studenten.year", "select \"year \" from studenten",
+        "select s.year from studenten t", "select * from studenten.year", "select \"year \" from studenten",
         "select x", "select * from \"\u{1F600}\"", "select sum(year) over (partition by nope) from studenten",
         "select year from studenten order by nope", "select year from studenten where nope = 1",
         "select year from studenten group by nope", ".describe nope", ".bogus", ".format xml", ".timer maybe",

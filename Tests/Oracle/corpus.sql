@@ -1104,3 +1104,328 @@ select make_date(2023, 13, 1);
 select extract(year date '2022-03-31');
 -- fails
 select date_diff('day', date '2022-01-01');
+-- section: joins: inner join on equality
+select r.categorie, r.aanvragen, n.nationaliteit from regulier r join nationaliteiten n on n.categorie = r.categorie and n.year = r.year where n.rang = 1;
+select a.year, a.aanvragen, b.aanvragen from studenten a join familie_en_gezin b on a.year = b.year;
+select a.year, a.aanvragen, b.aanvragen from studenten a join kennis_en_talent b on a.year = b.year;
+select a.year, a.aanvragen, b.aanvragen from studenten a join start_ups b on a.year = b.year;
+select a.year, a.aanvragen, b.aanvragen from studenten a join arbeidsmigranten b on a.year = b.year;
+select a.year, a.aanvragen, b.aanvragen from studenten a join brexit b on a.year = b.year;
+select a.year, a.aanvragen, b.aanvragen from familie_en_gezin a join kennis_en_talent b on a.year = b.year;
+select a.year, a.aanvragen, b.aanvragen from familie_en_gezin a join start_ups b on a.year = b.year;
+select a.year, a.aanvragen, b.aanvragen from familie_en_gezin a join arbeidsmigranten b on a.year = b.year;
+select a.year, a.aanvragen, b.aanvragen from familie_en_gezin a join brexit b on a.year = b.year;
+select a.year, a.aanvragen, b.aanvragen from kennis_en_talent a join start_ups b on a.year = b.year;
+select a.year, a.aanvragen, b.aanvragen from kennis_en_talent a join arbeidsmigranten b on a.year = b.year;
+select a.year, a.aanvragen, b.aanvragen from kennis_en_talent a join brexit b on a.year = b.year;
+select a.year, a.aanvragen, b.aanvragen from start_ups a join arbeidsmigranten b on a.year = b.year;
+select a.year, a.aanvragen, b.aanvragen from start_ups a join brexit b on a.year = b.year;
+select a.year, a.aanvragen, b.aanvragen from arbeidsmigranten a join brexit b on a.year = b.year;
+select a.year, a.aanvragen - b.aanvragen as verschil from studenten as a inner join familie_en_gezin as b on b.year = a.year order by a.year;
+select a.year, a.aanvragen - b.aanvragen as verschil from studenten as a inner join kennis_en_talent as b on b.year = a.year order by a.year;
+select a.year, a.aanvragen - b.aanvragen as verschil from studenten as a inner join start_ups as b on b.year = a.year order by a.year;
+select a.year, a.aanvragen - b.aanvragen as verschil from studenten as a inner join arbeidsmigranten as b on b.year = a.year order by a.year;
+select a.year, a.aanvragen - b.aanvragen as verschil from studenten as a inner join brexit as b on b.year = a.year order by a.year;
+select a.year, a.aanvragen - b.aanvragen as verschil from familie_en_gezin as a inner join kennis_en_talent as b on b.year = a.year order by a.year;
+select a.year, a.aanvragen - b.aanvragen as verschil from familie_en_gezin as a inner join start_ups as b on b.year = a.year order by a.year;
+select a.year, a.aanvragen - b.aanvragen as verschil from familie_en_gezin as a inner join arbeidsmigranten as b on b.year = a.year order by a.year;
+select s.year, s.inwilligingen, k.inwilligingen from studenten s join kennis_en_talent k on s.year = k.year where s.inwilligingen > k.inwilligingen;
+select * from studenten s join brexit b on s.year = b.year;
+select s.*, b.aanvragen from studenten s join brexit b on s.year = b.year;
+select b.*, s.year from studenten s join brexit b on s.year = b.year;
+select r.categorie, r.year, n.rang, n.nationaliteit from regulier r join nationaliteiten n on r.categorie = n.categorie and r.year = n.year order by r.categorie, n.rang;
+select n.nationaliteit, count(*) from nationaliteiten n join regulier r on r.categorie = n.categorie and r.year = n.year group by n.nationaliteit order by 2 desc, 1;
+select r.categorie, sum(r.aanvragen) from regulier r join nationaliteiten n on r.categorie = n.categorie group by r.categorie order by 1;
+select j.year, j.ontvangen, s.aanvragen from juridische_zaken j join studenten s on j.year = s.year;
+select j.year, j.instandhoudingen_asiel, r.categorie from juridische_zaken j join regulier r on r.year = j.year where r.inwilligingen > 90% order by 1, 3;
+select f.post, p.post, f.bedrag, p.fte from financien f join personeel p on f.year = p.year order by 1, 2 limit 10;
+select count(*) from financien f join personeel p on f.year = p.year;
+select r.categorie, r.year from regulier r join regulier r2 on r.categorie = r2.categorie and r.year = r2.year + 1 where r.aanvragen > r2.aanvragen order by 1, 2;
+
+-- section: joins: self-joins
+select a.year, b.year from studenten a join studenten b on a.year < b.year order by 1, 2;
+select a.categorie, a.year, b.year from regulier a join regulier b on a.categorie = b.categorie and a.year < b.year order by 1, 2, 3;
+select a.categorie, a.aanvragen - b.aanvragen as groei from regulier a join regulier b on a.categorie = b.categorie and a.year = b.year + 1 where a.year = 2021 order by groei;
+select a.nationaliteit, a.categorie, b.categorie from nationaliteiten a join nationaliteiten b on a.nationaliteit = b.nationaliteit and a.categorie < b.categorie order by 1, 2, 3;
+select x.year, y.year, x.aanvragen + y.aanvragen from brexit x, brexit y where x.year <= y.year;
+select count(*) from regulier a, regulier b;
+select count(*) from regulier a, regulier b, studenten c;
+select a.rang, b.rang from nationaliteiten a join nationaliteiten b on a.rang = b.rang + 1 and a.categorie = b.categorie order by 1, 2;
+select a.year, count(*) from regulier a join regulier b on a.year = b.year group by a.year order by 1;
+select a.categorie, max(b.aanvragen) from regulier a join regulier b on a.year = b.year and a.categorie <> b.categorie group by a.categorie order by 1;
+
+-- section: joins: left, right and full outer joins
+select a.year, a.aanvragen, b.aanvragen from studenten a left join familie_en_gezin b on a.year = b.year and b.aanvragen > 1000;
+select a.year, a.aanvragen, b.aanvragen from studenten a left join kennis_en_talent b on a.year = b.year and b.aanvragen > 1000;
+select a.year, a.aanvragen, b.aanvragen from studenten a left join start_ups b on a.year = b.year and b.aanvragen > 1000;
+select a.year, a.aanvragen, b.aanvragen from studenten a left join arbeidsmigranten b on a.year = b.year and b.aanvragen > 1000;
+select a.year, a.aanvragen, b.aanvragen from studenten a left join brexit b on a.year = b.year and b.aanvragen > 1000;
+select a.year, a.aanvragen, b.aanvragen from familie_en_gezin a left join kennis_en_talent b on a.year = b.year and b.aanvragen > 1000;
+select a.year, a.aanvragen, b.aanvragen from familie_en_gezin a left join start_ups b on a.year = b.year and b.aanvragen > 1000;
+select a.year, a.aanvragen, b.aanvragen from familie_en_gezin a left join arbeidsmigranten b on a.year = b.year and b.aanvragen > 1000;
+select a.year, a.aanvragen, b.aanvragen from familie_en_gezin a left join brexit b on a.year = b.year and b.aanvragen > 1000;
+select a.year, a.aanvragen, b.aanvragen from kennis_en_talent a left join start_ups b on a.year = b.year and b.aanvragen > 1000;
+select a.year, b.year from studenten a right join familie_en_gezin b on a.year = b.year and a.aanvragen > b.aanvragen;
+select a.year, b.year from studenten a right join kennis_en_talent b on a.year = b.year and a.aanvragen > b.aanvragen;
+select a.year, b.year from studenten a right join start_ups b on a.year = b.year and a.aanvragen > b.aanvragen;
+select a.year, b.year from studenten a right join arbeidsmigranten b on a.year = b.year and a.aanvragen > b.aanvragen;
+select a.year, b.year from studenten a right join brexit b on a.year = b.year and a.aanvragen > b.aanvragen;
+select a.year, b.year from familie_en_gezin a right join kennis_en_talent b on a.year = b.year and a.aanvragen > b.aanvragen;
+select a.year, b.year, a.aanvragen, b.aanvragen from studenten a full outer join familie_en_gezin b on a.year = b.year and a.inwilligingen > b.inwilligingen;
+select a.year, b.year, a.aanvragen, b.aanvragen from studenten a full outer join kennis_en_talent b on a.year = b.year and a.inwilligingen > b.inwilligingen;
+select a.year, b.year, a.aanvragen, b.aanvragen from studenten a full outer join start_ups b on a.year = b.year and a.inwilligingen > b.inwilligingen;
+select a.year, b.year, a.aanvragen, b.aanvragen from studenten a full outer join arbeidsmigranten b on a.year = b.year and a.inwilligingen > b.inwilligingen;
+select a.year, b.year, a.aanvragen, b.aanvragen from studenten a full outer join brexit b on a.year = b.year and a.inwilligingen > b.inwilligingen;
+select a.year, b.year, a.aanvragen, b.aanvragen from familie_en_gezin a full outer join kennis_en_talent b on a.year = b.year and a.inwilligingen > b.inwilligingen;
+select s.year, b.aanvragen from studenten s left join brexit b on s.year = b.year order by s.year;
+select s.year, b.aanvragen from studenten s left outer join brexit b on s.year = b.year where b.aanvragen is null;
+select b.year, s.aanvragen from studenten s right join brexit b on s.year = b.year;
+select b.year, s.aanvragen from studenten s right outer join brexit b on s.year = b.year where s.year is null;
+select coalesce(s.year, b.year) as y, s.aanvragen, b.aanvragen from studenten s full join brexit b on s.year = b.year order by y;
+select r.categorie, r.year, n.nationaliteit from regulier r left join nationaliteiten n on n.categorie = r.categorie and n.year = r.year and n.rang = 1 order by 1, 2;
+select r.categorie, count(n.rang) from regulier r left join nationaliteiten n on n.categorie = r.categorie and n.year = r.year group by r.categorie order by 1;
+select n.categorie, n.rang, r.aanvragen from regulier r right join nationaliteiten n on n.categorie = r.categorie and r.year = 2019 order by 1, 2;
+select count(*), count(r.year), count(n.year) from regulier r full join nationaliteiten n on n.categorie = r.categorie and n.year = r.year;
+select count(*) from studenten a left join studenten b on a.year = b.year + 10;
+select count(*) from studenten a full join studenten b on a.year = b.year + 10;
+select a.year, b.year from studenten a left join studenten b on a.year < b.year order by 1, 2;
+select a.year, b.year from studenten a right join studenten b on a.year > b.year order by 1, 2;
+select a.year, b.year from studenten a full join studenten b on a.year + b.year = 4040 order by 1, 2;
+select a.year, b.year from studenten a left join brexit b on false order by 1;
+select a.year, b.year from studenten a full join brexit b on false order by 1, 2;
+select a.year, b.year from studenten a left join brexit b on true order by 1, 2;
+select a.year, b.year from brexit a left join studenten b on a.year = b.year where b.year is null;
+select r.categorie, j.ontvangen from regulier r left join juridische_zaken j on j.year = r.year and r.categorie = 'studenten' order by 1, 2;
+
+-- section: joins: null keys never match
+select a.year, b.year from brexit a join brexit b on a.year = b.year;
+select count(*) from brexit a join brexit b on a.year = b.year;
+select count(*) from brexit a left join brexit b on a.year = b.year;
+select count(*) from brexit a full join brexit b on a.year = b.year;
+select a.year, b.year from brexit a full join brexit b on a.year = b.year;
+select a.range, b.range from range(5) a join (select case when range = 2 then null else range end as range from range(5)) b on a.range = b.range order by 1;
+select a.x, b.x from (select null as x) a join (select null as x) b on a.x = b.x;
+select a.x, b.x from (select null::integer as x) a left join (select null::integer as x) b on a.x = b.x;
+select count(*) from (select case when mod(range, 3) = 0 then null else mod(range, 3) end as k from range(30)) a join (select case when mod(range, 2) = 0 then null else mod(range, 4) end as k from range(20)) b on a.k = b.k;
+select count(*) from (select case when mod(range, 3) = 0 then null else mod(range, 3) end as k from range(30)) a full join (select case when mod(range, 2) = 0 then null else mod(range, 4) end as k from range(20)) b on a.k = b.k;
+select a.k, count(b.k) from (select mod(range, 4) as k from range(8)) a left join (select nullif(mod(range, 4), 1) as k from range(8)) b on a.k = b.k group by a.k order by 1;
+
+-- section: joins: keys of different types
+select a.range, b.d from range(4) a join (select 2.0 as d union all select 3.5) b on a.range = b.d;
+select a.range, b.d from range(4) a join (select 2.0 as d union all select 3.0) b on b.d = a.range order by 1;
+select a.x, b.y from (select 'a' as x union all select 'b' union all select null) a join (select 'b' as y union all select 'a' union all select 'a') b on a.x = b.y order by 1;
+select r.categorie, n.rang from regulier r join nationaliteiten n on r.categorie = n.categorie and r.aanvragen > n.rang * 1000 and r.year = n.year order by 1, 2;
+select s.year, k.year from studenten s join kennis_en_talent k on s.inwilligingen = k.inwilligingen order by 1, 2;
+select a.range, b.range from range(10) a join range(10) b on a.range * 2 = b.range + 1 order by 1;
+select a.range, b.range from range(10) a join range(10) b on mod(a.range, 3) = mod(b.range, 5) and a.range < b.range order by 1, 2;
+select count(*) from range(100) a join range(100) b on a.range // 10 = b.range // 10;
+select count(*) from range(1000) a join range(1000) b on a.range = b.range;
+select count(*) from range(1000) a join range(500, 1500) b on a.range = b.range;
+select count(*), sum(a.range), sum(b.range) from range(2000) a left join range(1000, 3000, 3) b on a.range = b.range;
+select count(*), count(a.range), count(b.range) from range(2000) a full join range(1000, 3000, 3) b on a.range = b.range;
+select count(*) from range(300) a, range(300) b where a.range = b.range;
+select count(*) from range(300) a, range(300) b where a.range + b.range = 299;
+
+-- section: joins: cross joins and comma joins
+select s.year, b.year from studenten s cross join brexit b;
+select count(*) from regulier cross join nationaliteiten;
+select s.year, b.year from studenten s, brexit b where s.year = b.year;
+select s.year, k.year, b.year from studenten s, kennis_en_talent k, brexit b where s.year = k.year and k.year = b.year;
+select * from range(3) a, range(2) b;
+select * from range(3) a cross join range(2) b order by 2, 1;
+select a.range * 10 + b.range from range(3) a, range(3) b order by 1 desc limit 4;
+select count(*) from range(40) a, range(40) b, range(40) c;
+select sum(a.range * b.range) from range(50) a cross join range(50) b;
+select n.nationaliteit, s.year from nationaliteiten n, studenten s where n.categorie = 'studenten' and n.rang = 1;
+select r.categorie, s.year from regulier r, studenten s where r.year = s.year and r.aanvragen = s.aanvragen;
+
+-- section: joins: using
+select * from studenten join brexit using (year);
+select year, studenten.aanvragen, brexit.aanvragen from studenten join brexit using (year);
+select * from studenten left join brexit using (year);
+select * from brexit right join studenten using (year);
+select * from studenten full join brexit using (year);
+select year from studenten full join brexit using (year) order by 1;
+select year, s.aanvragen from studenten s full join brexit b using (year) order by 1;
+select * from regulier join nationaliteiten using (categorie, year);
+select categorie, year, rang from regulier join nationaliteiten using (categorie, year) order by 1, 3;
+select * from regulier r left join nationaliteiten n using (categorie, year) where rang = 1 or rang is null;
+select count(*) from regulier full join nationaliteiten using (categorie, year);
+select * from studenten a join kennis_en_talent b using (year) join start_ups c using (year);
+select year, a.aanvragen + b.aanvragen + c.aanvragen from studenten a join kennis_en_talent b using (year) join start_ups c using (year) order by 1;
+select range from range(5) a join range(3, 8) b using (range);
+select * from range(5) a full join range(3, 8) b using (range) order by 1;
+select * exclude (inwilligingen) from studenten join brexit using (year);
+
+-- section: joins: aliases and qualified names
+select s.year from studenten s;
+select s.year, s.aanvragen from studenten as s where s.year > 2019;
+select studenten.year from studenten;
+select s.* from studenten s;
+select s.* exclude (year) from studenten s;
+select x.* from regulier x where x.categorie = 'studenten';
+select t.a, t.b from studenten t(a, b);
+select a from studenten as t(a) order by a;
+select r.categorie, count(*) from regulier r group by r.categorie order by r.categorie;
+select r.categorie, count(*) from regulier r group by categorie order by 1;
+select categorie, sum(r.aanvragen) from regulier r group by r.categorie order by 1;
+select r.year, avg(r.inwilligingen) from regulier r group by r.year order by r.year;
+select s.year, s.aanvragen from studenten s order by s.aanvragen desc;
+select s.year as y from studenten s where s.year = 2020;
+select max(s.aanvragen) from studenten s;
+select upper(r.categorie) from regulier r where r.year = 2021 order by 1;
+select s.year, row_number() over (order by s.aanvragen) from studenten s order by 1;
+select distinct r.year from regulier r order by 1;
+select "s".year from studenten "s";
+
+-- section: derived tables
+select * from (select year, aanvragen from studenten) t;
+select * from (select year, aanvragen from studenten) as t where t.aanvragen > 15000;
+select t.year from (select year from studenten where year > 2019) t order by 1;
+select year from (select * from studenten);
+select count(*) from (select * from regulier where inwilligingen > 80%);
+select avg(n) from (select count(*) as n from regulier group by categorie) t;
+select categorie, totaal from (select categorie, sum(aanvragen) as totaal from regulier group by categorie) t where totaal > 50000 order by 2 desc;
+select max(groei) from (select aanvragen - lag(aanvragen) over (partition by categorie order by year) as groei from regulier) x;
+select * from (select year, aanvragen from studenten order by aanvragen desc limit 2) t order by year;
+select t.k, count(*) from (select mod(range, 3) as k from range(10)) t group by t.k order by 1;
+select * from (select 1 as a, 2 as b) t;
+select a + b from (select 1 as a, 2 as b) t;
+select * from (select * from (select year, aanvragen from studenten) a where year > 2019) b;
+select y from (select year as y from studenten union all select year from brexit) t order by y;
+select count(distinct y) from (select year as y from studenten union select year from kennis_en_talent) t;
+select t.year, t.a, b.aanvragen from (select year, aanvragen as a from studenten) t join brexit b on b.year = t.year;
+select * from (select year, aanvragen from studenten) s join (select year, aanvragen from brexit) b on s.year = b.year;
+select x, y from (select range as x from range(3)) a, (select range as y from range(2)) b order by x, y;
+select * from (select categorie, max(aanvragen) as m from regulier group by categorie) t join regulier r on r.categorie = t.categorie and r.aanvragen = t.m order by 1;
+select a.c, a.n, b.n from (select categorie as c, count(*) as n from regulier group by categorie) a left join (select categorie as c, count(*) as n from nationaliteiten group by categorie) b on a.c = b.c order by 1;
+select * from (select year, inwilligingen from studenten) t(j, p) where j > 2019;
+select j from (select year, inwilligingen from studenten) t(j) order by j;
+select sum(x) from (select range as x from range(100000)) t where mod(x, 7) = 0;
+select count(*) from (select distinct categorie from regulier) t;
+select * from (select nationaliteit, count(*) as n from nationaliteiten group by nationaliteit) t where n > 1 order by 1;
+
+-- section: with: common table expressions
+with s as (select year, aanvragen from studenten) select * from s;
+with s as (select year, aanvragen from studenten) select * from s where aanvragen > 15000;
+with s as (select year, aanvragen from studenten), b as (select year, aanvragen from brexit) select s.year, s.aanvragen, b.aanvragen from s join b on s.year = b.year;
+with a as (select year from studenten), b as (select year from a where year > 2019) select * from b;
+with a as (select year from studenten), b as (select year from a where year > 2019), c as (select count(*) as n from b) select * from c;
+with t as (select categorie, sum(aanvragen) as totaal from regulier group by categorie) select * from t order by totaal desc;
+with t as (select categorie, sum(aanvragen) as totaal from regulier group by categorie) select max(totaal), min(totaal) from t;
+with t as (select range as x from range(10)) select a.x, b.x from t a join t b on a.x = b.x + 5 order by 1;
+with t as (select range as x from range(10)) select count(*) from t a, t b where a.x < b.x;
+with t(a, b) as (select year, aanvragen from studenten) select a, b from t order by a;
+with t(a) as (select year, aanvragen from studenten) select a, aanvragen from t order by a;
+with top as (select categorie, nationaliteit from nationaliteiten where rang = 1) select r.categorie, r.aanvragen, top.nationaliteit from regulier r join top on top.categorie = r.categorie where r.year = 2021 order by 1;
+with x as (select 1 as a) select * from x, x as y;
+with x as (select year from studenten) select * from x union all select * from x;
+with x as (select year from studenten) select year from x where year in (select year from x where year > 2019);
+with x as (select year from studenten) select (select max(year) from x) as m;
+with x as (select year, aanvragen from studenten) select * from (select * from x where year > 2019) t;
+with studenten as (select 1 as year) select * from studenten;
+with g as (select year, sum(aanvragen) as n from regulier group by year) select year, n - lag(n) over (order by year) from g order by year;
+with a as (select range as x from range(5)), b as (select x * 2 as y from a) select x, y from a left join b on a.x = b.y order by x;
+with a as (select range as x from range(5)) select * from a where exists (select 1 from a b where b.x = a.x + 1) order by 1;
+with r as (select * from regulier where year = 2021) select categorie, aanvragen from r order by aanvragen desc limit 3;
+with q as (select year, aanvragen from brexit) select count(*), count(year) from q;
+select * from (with t as (select 2 as v) select v from t) s;
+select (with t as (select 3 as v) select v from t);
+select year from studenten where year in (with t as (select 2020 as y) select y from t);
+
+-- section: correlated subqueries
+select year, (select max(aanvragen) from regulier r where r.year = s.year) from studenten s;
+select categorie, year, aanvragen from regulier r where aanvragen = (select max(aanvragen) from regulier r2 where r2.categorie = r.categorie) order by 1;
+select categorie, year from regulier r where aanvragen > (select avg(aanvragen) from regulier r2 where r2.year = r.year) order by 1, 2;
+select s.year, (select count(*) from regulier r where r.year = s.year and r.aanvragen > s.aanvragen) from studenten s order by 1;
+select n.categorie, n.nationaliteit, (select r.aanvragen from regulier r where r.categorie = n.categorie and r.year = n.year) from nationaliteiten n order by 1, 2;
+select year from studenten s where aanvragen > (select aanvragen from brexit b where b.year = s.year);
+select year from studenten s where aanvragen < (select aanvragen from brexit b where b.year = s.year);
+select year, (select aanvragen from brexit b where b.year = s.year) from studenten s order by 1;
+select year from studenten s where year in (select year from brexit b where b.aanvragen > s.aanvragen);
+select year from studenten s where year not in (select year from brexit b where b.aanvragen > s.aanvragen) order by 1;
+select r.categorie, r.year from regulier r where r.year = (select max(year) from regulier r2 where r2.categorie = r.categorie and r2.inwilligingen > 80%) order by 1;
+select range, (select count(*) from range(10) b where b.range < a.range) from range(5) a order by 1;
+select range, (select sum(b.range) from range(10) b where b.range <= a.range) from range(6) a order by 1;
+select a.range from range(10) a where (select count(*) from range(10) b where mod(b.range, 3) = mod(a.range, 3)) > 3 order by 1;
+select categorie, (select string_agg(nationaliteit, ', ') from (select nationaliteit from nationaliteiten n where n.categorie = r.categorie order by rang) t) from regulier r where year = 2021 order by 1;
+select year, aanvragen, (select max(year) from studenten s2 where s2.aanvragen < s.aanvragen) from studenten s order by 1;
+select year from studenten s where (select count(*) from regulier r where r.year = s.year and r.inwilligingen > s.inwilligingen) = 0;
+select r.categorie, r.year, (select n.nationaliteit from nationaliteiten n where n.categorie = r.categorie and n.year = r.year and n.rang = 1) as top from regulier r order by 1, 2;
+select categorie from regulier r where year = 2021 and aanvragen > (select sum(aanvragen) / 10 from regulier r2 where r2.year = r.year) order by 1;
+select x.range, (select y.range from range(3) y where y.range = x.range) from range(5) x order by 1;
+select year, (select min(b.year) from brexit b where b.year > s.year) from studenten s order by 1;
+select a.range from range(6) a where a.range > (select min(b.range) from range(6) b where b.range * 2 > a.range) order by 1;
+select year, (select count(*) from (select * from regulier r where r.year = s.year) t) from studenten s order by 1;
+
+-- section: exists and not exists
+select year from studenten s where exists (select 1 from brexit b where b.year = s.year);
+select year from studenten s where not exists (select 1 from brexit b where b.year = s.year);
+select categorie from regulier r where year = 2021 and exists (select * from nationaliteiten n where n.categorie = r.categorie and n.nationaliteit = 'Indiase') order by 1;
+select categorie from regulier r where year = 2021 and not exists (select * from nationaliteiten n where n.categorie = r.categorie and n.nationaliteit = 'Indiase') order by 1;
+select exists (select 1 from studenten where year = 2021);
+select exists (select 1 from studenten where year = 2030);
+select not exists (select 1 from studenten where year = 2030);
+select year, exists (select 1 from brexit b where b.year = s.year) from studenten s order by 1;
+select count(*) from regulier r where exists (select 1 from regulier r2 where r2.categorie = r.categorie and r2.year = r.year + 1);
+select a.range from range(10) a where exists (select 1 from range(10) b where b.range * b.range = a.range) order by 1;
+select a.range from range(10) a where not exists (select 1 from range(2, 10) b where b.range < a.range and mod(a.range, b.range) = 0) and a.range > 1 order by 1;
+select year from studenten where exists (select 1) order by 1;
+select year from studenten where not exists (select 1 where false) order by 1;
+select year from studenten s where exists (select 1 from brexit b where b.year = s.year and b.aanvragen > s.aanvragen) or year = 2019 order by 1;
+select n.nationaliteit from nationaliteiten n where exists (select 1 from nationaliteiten m where m.nationaliteit = n.nationaliteit and m.categorie <> n.categorie) order by 1;
+select distinct n.nationaliteit from nationaliteiten n where not exists (select 1 from nationaliteiten m where m.nationaliteit = n.nationaliteit and m.categorie <> n.categorie) order by 1;
+select count(*) from range(200) a where exists (select 1 from range(200) b where b.range = a.range * 3);
+select year from studenten s where exists (select year from brexit b where b.year = s.year group by year having count(*) > 0);
+
+-- section: joins combined with other clauses
+select s.year, s.aanvragen + b.aanvragen as samen from studenten s join brexit b on s.year = b.year order by samen desc limit 1;
+select r.year, sum(r.aanvragen), count(distinct n.nationaliteit) from regulier r left join nationaliteiten n on n.categorie = r.categorie and n.year = r.year group by r.year order by 1;
+select r.categorie, n.nationaliteit from regulier r join nationaliteiten n on n.categorie = r.categorie and n.year = r.year where n.rang = 1 union all select categorie, 'geen' from regulier where year = 2019 order by 1, 2;
+select distinct n.nationaliteit from regulier r join nationaliteiten n on n.categorie = r.categorie order by 1;
+select r.categorie, n.rang, rank() over (partition by r.categorie order by n.rang desc) from regulier r join nationaliteiten n on n.categorie = r.categorie and n.year = r.year order by 1, 2;
+select r.categorie, r.aanvragen from regulier r join nationaliteiten n on n.categorie = r.categorie and n.year = r.year group by r.categorie, r.aanvragen having count(*) = 3 order by 1;
+select s.year from studenten s join brexit b on s.year = b.year qualify row_number() over (order by s.aanvragen desc) = 1;
+select s.year, b.year from studenten s join brexit b on s.year = b.year order by s.year desc limit 1 offset 1;
+select case when b.year is null then 'geen brexit' else 'brexit' end as soort, count(*) from studenten s left join brexit b on b.year = s.year group by soort order by 1;
+select s.year from studenten s join brexit b on s.year = b.year where s.year in (select year from kennis_en_talent) order by 1;
+select * from studenten s join (select year, aanvragen as b from brexit) t on t.year = s.year join kennis_en_talent k on k.year = s.year;
+select s.year, k.aanvragen from studenten s left join (kennis_en_talent k join start_ups u on k.year = u.year) on k.year = s.year order by 1;
+select count(*) from studenten s join brexit b on s.year = b.year join kennis_en_talent k on k.year = b.year join start_ups u on u.year = k.year;
+select s.year, b.year, k.year from studenten s left join brexit b on b.year = s.year left join kennis_en_talent k on k.year = b.year order by 1;
+select s.year, b.year from studenten s full join brexit b on b.year = s.year and s.year > 2020 order by 1, 2;
+select r.categorie, r.year, r.aanvragen, n.nationaliteit from regulier r left join nationaliteiten n on n.categorie = r.categorie and n.year = r.year and n.rang = 1 where r.year = 2021 order by r.aanvragen desc;
+
+-- section: must fail: joins and query forms
+-- fails
+select year from studenten s join brexit b on s.year = b.year;
+-- fails
+select * from studenten join studenten on true;
+-- fails
+select x.year from studenten s;
+-- fails
+select s.nope from studenten s;
+-- fails
+select * from studenten s join brexit b;
+-- fails
+select * from studenten s join brexit b using (nope);
+-- fails
+select * from studenten s join brexit b on s.year = b.nope;
+-- fails
+select studenten.year from studenten s;
+select * from (select 1 as a, 2 as a) t where a = 1;
+select a_1 from (select 1 as a, 2 as a) t;
+-- fails
+with t as (select 1 as a) select * from t, t;
+-- fails
+with t as (select * from t) select * from t;
+-- fails
+select * from (select 1) t(a, b);
+-- fails
+select (select year from studenten s2 where s2.year > s.year) from studenten s;
+-- fails
+select * from studenten s join brexit b on count(*) > 1;
+-- fails
+select year from studenten s where exists (select nope from brexit);
+-- fails
+select s.year from studenten s group by year having exists (select 1 from brexit b where b.aanvragen = s.aanvragen);

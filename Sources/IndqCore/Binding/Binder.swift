@@ -9,6 +9,14 @@ public struct Binder {
     var notes = Notes()
     /// viewDepth is how many views deep this binder is, so that a view that reads itself is an error, not a hang.
     var viewDepth = 0
+    /// ctes are the CTEs in scope, the outermost first.
+    var ctes: [CTEDefinition] = []
+    /// bindingCTEs are the CTEs whose queries are being bound, so that one that refers to itself is refused.
+    var bindingCTEs: Set<String> = []
+    /// outer is the scope of the query around this one when this is a subquery, whose columns it may read.
+    var outer: OuterScope?
+    /// lastOuter is the outer scope of the subquery bound last, whose parameters its plan takes.
+    var lastOuter: OuterScope?
 
     public init(catalogue: Catalogue, source: SourceText) {
         self.catalogue = catalogue
@@ -17,6 +25,14 @@ public struct Binder {
 
     /// check turns a query into a plan, or throws the first error found.
     public mutating func check(_ query: Query) throws -> QueryPlan {
+        let outerCTEs = ctes
+        defer { ctes = outerCTEs }
+        for (i, cte) in query.with.enumerated() {
+            if query.with[..<i].contains(where: { $0.name.text.lowercased() == cte.name.text.lowercased() }) {
+                throw Diagnostic("the CTE name '\(cte.name.text)' is defined twice in one WITH", at: cte.name.range)
+            }
+            ctes.append(CTEDefinition(cte, visible: ctes.count))
+        }
         var selects: [SelectPlan] = []
         var orderScope: Scope?
         var items: [SelectList] = []
@@ -88,6 +104,8 @@ public struct Binder {
     struct SelectList {
         /// tables are the tables that FROM brings in, which `*` expands to.
         var tables: [TableBinding] = []
+        /// from is FROM as bound, with the columns that USING merged.
+        var from: BoundFrom?
         var items: [(expr: Expr, name: String?, aliased: Bool)] = []
         /// outputs are the bound expressions, parallel to items.
         var outputs: [BoundExpr] = []
@@ -124,22 +142,26 @@ public struct Binder {
 
     /// bindSelect binds one select: FROM, WHERE, GROUP BY, HAVING, the select list, QUALIFY and the window functions.
     mutating func bindSelect(_ select: Select) throws -> (SelectPlan, Scope, SelectList) {
-        let (table, tables) = try bindFrom(select.from)
+        let from = try bindFrom(select.from)
+        let tables = from?.tables ?? []
+        let using = from?.using ?? []
         // Expand `*` first, so that WHERE, GROUP BY positions and aliases refer to the final select list.
-        var list = SelectList(tables: tables)
+        var list = SelectList(tables: tables, from: from)
         for item in select.items {
             switch item {
             case .star(let star):
-                list.items += try expand(star, tables)
+                list.items += try expand(star, from)
             case .expr(let e, let alias):
                 // A column's result name is its name without quotes, so that "year" and year name the same column.
                 var name = alias?.text
                 if name == nil, case .column(let c) = e.kind { name = c }
+                if name == nil, case .qualifiedColumn(_, let c) = e.kind { name = c }
                 list.items.append((e, name, alias != nil))
             }
         }
         let aliases = list.aliases
         var scope = Scope(tables: tables, clause: "WHERE")
+        scope.using = using
         var filter: BoundExpr?
         if let w = select.whereClause {
             scope.aliases = aliases
@@ -169,8 +191,10 @@ public struct Binder {
             }
         for target in targets {
             var keyScope = Scope(tables: tables, clause: "GROUP BY")
+            keyScope.using = using
             keyScope.aliases = aliases
             let bound = try bind(target, &keyScope)
+            if case .column(let i) = bound.kind, scope.groupColumns[i] == nil { scope.groupColumns[i] = groupKeys.count }
             scope.groupKeys.append((target.key, BoundExpr(kind: .groupKey(groupKeys.count), type: bound.type, range: bound.range)))
             if case .chain(_, let links) = target.kind { scope.chainKeyLengths.insert(links.count) }
             groupKeys.append(bound)
@@ -201,17 +225,30 @@ public struct Binder {
                 throw Diagnostic("QUALIFY filters on window functions, but the select has none; use WHERE", at: q.range)
             }
         }
-        let plan = SelectPlan(dataset: table?.schema, table: table, filter: filter, grouped: aggregating, groupKeys: groupKeys,
+        let table = from?.single
+        let plan = SelectPlan(dataset: table?.schema, table: table, from: from?.plan, filter: filter, grouped: aggregating, groupKeys: groupKeys,
                               aggregates: scope.aggregates, having: having, windows: scope.windows, qualify: qualify,
                               outputs: outputs, distinct: select.distinct)
         return (plan, scope, list)
     }
 
-    /// expand turns `* [EXCLUDE (…)] [REPLACE (…)]` into the columns of the tables in scope.
-    func expand(_ star: Star, _ tables: [TableBinding]) throws -> [(expr: Expr, name: String?, aliased: Bool)] {
-        guard !tables.isEmpty else { throw Diagnostic("SELECT * needs a FROM: there are no columns to select", at: star.range) }
+    /// expand turns `* [EXCLUDE (…)] [REPLACE (…)]` into the columns of the tables in scope, and `t.*` into those of
+    /// table t. Under a join each column is named with its table, so that a name two tables have stays one column;
+    /// a column that USING merged comes once.
+    func expand(_ star: Star, _ from: BoundFrom?) throws -> [(expr: Expr, name: String?, aliased: Bool)] {
+        guard let from, !from.tables.isEmpty else { throw Diagnostic("SELECT * needs a FROM: there are no columns to select", at: star.range) }
+        var tables = from.tables
+        if let t = star.table {
+            tables = tables.filter { $0.name.lowercased() == t.text.lowercased() }
+            guard !tables.isEmpty else {
+                throw Diagnostic("unknown table '\(t.text)' in \(t.text).*", at: t.range, notes: ["FROM has " + from.tables.map(\.name).joined(separator: ", ")])
+            }
+        }
         func index(_ n: Name, _ clause: String) throws -> Int {
             // With sourceRef off, a name resolves to a column or not at all.
+            if star.table == nil, let merged = from.using.first(where: { $0.name == n.text.lowercased() }), case .column(let i) = merged.expr.kind {
+                return i
+            }
             guard case .column(let i, _) = try Self.resolveColumn(n.text, at: n.range, in: tables, sourceRef: false, place: clause) else {
                 throw Diagnostic("unknown column '\(n.text)' in \(clause)", at: n.range)
             }
@@ -219,9 +256,16 @@ public struct Binder {
         }
         var excluded = Set<Int>()
         for n in star.exclude {
-            guard excluded.insert(try index(n, "EXCLUDE")).inserted else {
+            // Under a join, EXCLUDE leaves out every table's column of that name, as DuckDB does.
+            let all = Self.lookUpColumn(n.text, in: tables, sourceRef: false).compactMap { found -> Int? in
+                if case .column(let i, _) = found.1 { return i }
+                return nil
+            }
+            let indices = all.count > 1 ? all : [try index(n, "EXCLUDE")]
+            guard excluded.isDisjoint(with: indices) else {
                 throw Diagnostic("column '\(n.text)' is excluded twice", at: n.range)
             }
+            excluded.formUnion(indices)
         }
         var replaced: [Int: Expr] = [:]
         for r in star.replace {
@@ -231,10 +275,20 @@ public struct Binder {
                 throw Diagnostic("column '\(r.name.text)' is replaced twice", at: r.name.range)
             }
         }
-        let columns = tables.flatMap { t in t.schema.columns.indices.map { (t.columnOffset + $0, t.schema.columns[$0].name) } }
-        return columns.filter { !excluded.contains($0.0) }.map { i, name in
+        let joined = from.tables.count > 1
+        let hidden = star.table == nil ? from.hidden : []
+        var columns = tables.flatMap { t in t.schema.columns.indices.map { (t.columnOffset + $0, t.schema.columns[$0].name, t.name) } }
+        if star.table == nil && !from.merged.isEmpty {
+            // The columns that USING merged come first, as DuckDB shows them.
+            let first = from.merged.compactMap { i in columns.first { $0.0 == i } }
+            columns = first + columns.filter { !from.merged.contains($0.0) }
+        }
+        return columns.filter { !excluded.contains($0.0) && !hidden.contains($0.0) }.map { i, name, table in
             if let e = replaced[i] { return (e, name, true) }
-            return (Expr(.column(name), star.range), name, false)
+            // A merged USING column is its unqualified name, which means both sides' value.
+            let merged = star.table == nil && from.merged.contains(i)
+            let e = joined && !merged ? Expr(.qualifiedColumn(table: table, column: name), star.range) : Expr(.column(name), star.range)
+            return (e, name, false)
         }
     }
 
@@ -262,27 +316,19 @@ public struct Binder {
         e.contains { sub in if case .call(let c) = sub.kind { return c.over != nil }; return false }
     }
 
-    /// bindFrom brings FROM's table into scope: the table the select reads, and the bindings that its names are
-    /// resolved in. A join would add a binding for each further table, its columns after those before it, and an
-    /// alias would be a binding's name.
-    mutating func bindFrom(_ from: TableRef?) throws -> (table: (any Table)?, tables: [TableBinding]) {
-        guard let from else { return (nil, []) }
-        let table = try resolveTable(from)
-        return (table, [TableBinding(name: table.schema.name, schema: table.schema, columnOffset: 0)])
-    }
-
     /// resolveTable finds the table a FROM reads: a dataset, or the rows of a table function. A table function's
     /// arguments are constants, computed here.
     mutating func resolveTable(_ ref: TableRef) throws -> any Table {
         switch ref {
         case .named(let name):
-            // This is where a CTE's name, once queries have them, is looked up before the catalogue's datasets.
             if case .view(let query, let text)? = catalogue.sessionDataset(named: name.text)?.kind {
                 return try viewTable(name, query, text)
             }
             return DatasetTable(try resolveDataset(name))
         case .file(let path, let range):
             return try Self.openFile(path, CSVOptions(), at: range)
+        case .derived, .aliased, .join:
+            throw Diagnostic("expected a dataset or a table function", at: ref.range)
         case .function(let name, let args, let range):
             if Self.readCSVNames.contains(name.text.lowercased()) { return try readCSV(name, args, at: range) }
             guard TableFunctions.names.contains(name.text.lowercased()) else {

@@ -15,6 +15,10 @@ public struct BoundExpr: Sendable {
         case window(Int)
         /// The pseudo-column `bron`: the row's short source reference.
         case sourceRef
+        /// `t.bron` under a join: the source reference of the row of the table whose columns start at this column.
+        case sourceRefOf(Int)
+        /// A column of the query around a correlated subquery: parameter i, set from the outer row before each run.
+        case outer(OuterValues, Int)
         case constant(Value)
         case negate(BoundExpr)
         case not(BoundExpr)
@@ -32,6 +36,8 @@ public struct BoundExpr: Sendable {
         /// Converts a value to the type that CASE, COALESCE or UNION ALL settled on.
         case coerce(BoundExpr)
         case subquery(SubqueryPlan)
+        /// `EXISTS (SELECT …)`
+        case exists(SubqueryPlan)
         case inSubquery(BoundExpr, SubqueryPlan, negated: Bool)
     }
 
@@ -55,7 +61,7 @@ extension BoundExpr {
     /// window function is an index into its select's plan, whose arguments are not children either.
     public var children: [BoundExpr] {
         switch kind {
-        case .column, .groupKey, .aggregate, .window, .sourceRef, .constant, .subquery: return []
+        case .column, .groupKey, .aggregate, .window, .sourceRef, .sourceRefOf, .outer, .constant, .subquery, .exists: return []
         case .negate(let x), .not(let x), .isNull(let x, _), .cast(let x, _), .coerce(let x), .inSubquery(let x, _, _): return [x]
         case .binary(_, let a, let b), .like(let a, let b, _, _): return [a, b]
         case .chain(let first, let links): return [first] + links.map(\.operand)

@@ -10,27 +10,34 @@ extension Binder {
         }
         switch e.kind {
         case .column(let name):
-            if Self.lookUpColumn(name, in: scope.tables).isEmpty,
-               let a = scope.aliases.firstIndex(where: { $0.name.lowercased() == name.lowercased() }) {
-                // The alias stands for its expression; it is taken out of scope meanwhile, so it cannot refer to itself.
-                let aliased = scope.aliases.remove(at: a)
-                defer { scope.aliases.insert(aliased, at: a) }
-                let b = try bind(aliased.expr, &scope)
-                return BoundExpr(kind: b.kind, type: b.type, range: e.range)
-            }
-            switch try Self.resolveColumn(name, at: e.range, in: scope.tables) {
-            case .sourceRef:
+            if let merged = scope.using.first(where: { $0.name == name.lowercased() }) {
                 if scope.grouped && !scope.insideAggregate {
                     throw Diagnostic("column '\(name)' must appear in GROUP BY or be used in an aggregate function", at: e.range)
                 }
-                return BoundExpr(kind: .sourceRef, type: .text, range: e.range)
-            case .column(let i, let type):
-                if scope.grouped && !scope.insideAggregate {
-                    throw Diagnostic("column '\(name)' must appear in GROUP BY or be used in an aggregate function", at: e.range,
-                                     notes: ["group by \(name), or use e.g. sum(\(name)) or max(\(name))"])
-                }
-                return BoundExpr(kind: .column(i), type: type, range: e.range)
+                return BoundExpr(kind: merged.expr.kind, type: merged.expr.type, range: e.range)
             }
+            if Self.lookUpColumn(name, in: scope.tables).isEmpty {
+                if let a = scope.aliases.firstIndex(where: { $0.name.lowercased() == name.lowercased() }) {
+                    // The alias stands for its expression; it is taken out of scope meanwhile, so it cannot refer to itself.
+                    let aliased = scope.aliases.remove(at: a)
+                    defer { scope.aliases.insert(aliased, at: a) }
+                    let b = try bind(aliased.expr, &scope)
+                    return BoundExpr(kind: b.kind, type: b.type, range: e.range)
+                }
+                if let o = try outer?.resolve(name, table: nil, at: e.range) { return o }
+            }
+            return try bindColumn(name, table: nil, &scope, at: e.range)
+        case .qualifiedColumn(let table, let name):
+            if !scope.tables.contains(where: { $0.name.lowercased() == table.lowercased() }),
+               let o = try outer?.resolve(name, table: table, at: e.range) {
+                return o
+            }
+            return try bindColumn(name, table: table, &scope, at: e.range)
+        case .exists(let q):
+            var plan = try bindSubquery(q, &scope, at: e.range, oneColumn: false)
+            // One row decides.
+            if plan.offset == nil && plan.limit == nil { plan.limit = 1 }
+            return BoundExpr(kind: .exists(subqueryPlan(plan)), type: .boolean, range: e.range)
         case .literal(let lit):
             let v = try literalValue(lit, at: e.range)
             return BoundExpr(kind: .constant(v), type: v.type, range: e.range)
@@ -120,27 +127,56 @@ extension Binder {
             throw Diagnostic("indq reads a list or struct literal only as an option of read_csv, as in types = ['BIGINT', 'VARCHAR'] "
                              + "or columns = {'year': 'BIGINT'}", at: e.range)
         case .subquery(let q):
-            let plan = try bindSubquery(q, at: e.range)
-            return BoundExpr(kind: .subquery(SubqueryPlan(plan)), type: plan.columns[0].type, range: e.range)
+            let plan = try bindSubquery(q, &scope, at: e.range)
+            return BoundExpr(kind: .subquery(subqueryPlan(plan)), type: plan.columns[0].type, range: e.range)
         case .inSubquery(let x, let q, let negated):
             var bx = try bind(x, &scope)
-            let plan = try bindSubquery(q, at: e.range)
+            let plan = try bindSubquery(q, &scope, at: e.range)
             if plan.columns[0].type == .date { bx = try readDate(bx) }
             try expectComparable(bx, BoundExpr(kind: .constant(.null), type: plan.columns[0].type, range: e.range), op: "IN")
-            return BoundExpr(kind: .inSubquery(bx, SubqueryPlan(plan), negated: negated), type: .boolean, range: e.range)
+            return BoundExpr(kind: .inSubquery(bx, subqueryPlan(plan), negated: negated), type: .boolean, range: e.range)
         }
     }
 
-    /// bindSubquery binds a subquery on its own: it cannot see the outer query's columns.
-    mutating func bindSubquery(_ q: Query, at range: SourceRange) throws -> QueryPlan {
+    /// bindColumn resolves a column name, qualified or not, among the tables in scope.
+    func bindColumn(_ name: String, table: String?, _ scope: inout Scope, at range: SourceRange) throws -> BoundExpr {
+        switch try Self.resolveColumn(name, table: table, at: range, in: scope.tables) {
+        case .sourceRef(let offset):
+            if scope.grouped && !scope.insideAggregate {
+                throw Diagnostic("column '\(name)' must appear in GROUP BY or be used in an aggregate function", at: range)
+            }
+            return BoundExpr(kind: scope.tables.count == 1 ? .sourceRef : .sourceRefOf(offset), type: .text, range: range)
+        case .column(let i, let type):
+            if scope.grouped && !scope.insideAggregate {
+                if let key = scope.groupColumns[i] { return BoundExpr(kind: .groupKey(key), type: type, range: range) }
+                let shown = table.map { "\($0).\(name)" } ?? name
+                throw Diagnostic("column '\(shown)' must appear in GROUP BY or be used in an aggregate function", at: range,
+                                 notes: ["group by \(shown), or use e.g. sum(\(shown)) or max(\(shown))"])
+            }
+            return BoundExpr(kind: .column(i), type: type, range: range)
+        }
+    }
+
+    /// bindSubquery binds a subquery, which may read the columns of this query's scope and of the queries around it.
+    mutating func bindSubquery(_ q: Query, _ scope: inout Scope, at range: SourceRange, oneColumn: Bool = true) throws -> QueryPlan {
         var inner = Binder(catalogue: catalogue, source: source)
+        inner.ctes = ctes
+        inner.outer = OuterScope(scope, parent: outer)
         let plan = try inner.check(q)
         warnings += inner.warnings
         notes.add(contentsOf: inner.notes.all)
-        guard plan.columns.count == 1 else {
+        if oneColumn && plan.columns.count != 1 {
             throw Diagnostic("a subquery used as a value must return one column, found \(plan.columns.count)", at: range)
         }
+        lastOuter = inner.outer
         return plan
+    }
+
+    /// subqueryPlan wraps a bound subquery with the outer values it reads, if any, from the scope just bound.
+    mutating func subqueryPlan(_ plan: QueryPlan) -> SubqueryPlan {
+        defer { lastOuter = nil }
+        guard let o = lastOuter, !o.parameters.isEmpty else { return SubqueryPlan(plan) }
+        return SubqueryPlan(plan, parameters: o.parameters, values: o.values)
     }
 
     /// bindCall binds a function call: an aggregate, a window function or a scalar function, as the registry has it.

@@ -1,8 +1,8 @@
 // The plan model: a bound query (QueryPlan) of selects (SelectPlan) with their aggregates, window functions and
 // subqueries; what the binder produces and the logical plan and the executor read.
 
-/// SubqueryPlan is a checked subquery; its rows are computed once, on first use, since it cannot refer to the
-/// outer query.
+/// SubqueryPlan is a checked subquery. One that reads no outer column is computed once, on first use; a correlated
+/// one is computed for each distinct set of outer values it reads.
 public final class SubqueryPlan: @unchecked Sendable {
     public let plan: QueryPlan
     var cached: [[Value]]?
@@ -12,7 +12,18 @@ public final class SubqueryPlan: @unchecked Sendable {
     var integerMembers: Int64Table?
     /// approximate tells, once the subquery has run, whether its value was computed from approximate figures.
     var approximate = false
-    init(_ plan: QueryPlan) { self.plan = plan }
+    /// parameters are the outer row's expressions that a correlated subquery reads, and values where they are set
+    /// before each run; empty for a subquery that reads none.
+    let parameters: [BoundExpr]
+    let values: OuterValues?
+    /// results holds a correlated subquery's rows per parameter values, so that equal outer values run it once.
+    var results: [[ValueKey]: [[Value]]] = [:]
+    var isCorrelated: Bool { !parameters.isEmpty }
+    init(_ plan: QueryPlan, parameters: [BoundExpr] = [], values: OuterValues? = nil) {
+        self.plan = plan
+        self.parameters = parameters
+        self.values = values
+    }
 }
 
 /// AggregatePlan is one aggregate of a grouped select.
@@ -44,8 +55,10 @@ public struct WindowPlan: Sendable {
 public struct SelectPlan: Sendable {
     /// nil for a select without FROM, which sees one empty row; for a table function, its schema.
     public var dataset: Dataset?
-    /// table is what FROM reads; nil without FROM.
+    /// table is what FROM reads when it reads one table; nil without FROM, and for a join or a derived table.
     public var table: (any Table)?
+    /// from is the plan that makes FROM's rows: a scan, a join of scans and derived tables; nil without FROM.
+    public var from: LogicalPlan?
     public var filter: BoundExpr?
     /// grouped is true for GROUP BY, and for aggregates without GROUP BY (one group of all rows).
     public var grouped: Bool
@@ -79,4 +92,17 @@ public struct QueryPlan: Sendable {
     /// notes tell about the figures the query reads, e.g. a year the dataset does not have (Notes.swift); they
     /// are written after the result.
     public var notes: [Diagnostic] = []
+}
+
+/// OuterValues holds the outer row's values that a correlated subquery reads, set before each of its runs.
+public final class OuterValues: @unchecked Sendable {
+    var values: [Value] = []
+}
+
+/// SharedResult is the rows of a query in FROM that more than one reference reads, as a CTE used twice: made on first
+/// use and kept, so that each reference does not run the query again.
+public final class SharedResult: @unchecked Sendable {
+    var uses: Int
+    var batches: [Batch]?
+    init(uses: Int) { self.uses = uses }
 }

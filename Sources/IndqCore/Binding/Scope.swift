@@ -36,6 +36,11 @@ extension Binder {
         /// aliases are the select list's `AS` names, which WHERE, GROUP BY, HAVING, QUALIFY and ORDER BY may use as
         /// DuckDB allows; a column of a table with the same name wins.
         var aliases: [(name: String, expr: Expr)] = []
+        /// using maps the columns that JOIN … USING merged to what their unqualified names mean.
+        var using: [(name: String, expr: BoundExpr)] = []
+        /// groupColumns maps a column of the combined row that is a GROUP BY key to the key's number, so that
+        /// `r.year` and `year` find the same key.
+        var groupColumns: [Int: Int] = [:]
 
         /// table returns the table that a column of the combined row belongs to, with the column's index in it.
         func table(of column: Int) -> (TableBinding, Int)? {
@@ -47,8 +52,9 @@ extension Binder {
     enum ColumnMeaning {
         /// A column of the combined row, with its type.
         case column(Int, ValueType)
-        /// The pseudo-column `bron` (`source_ref`) of a table whose rows come from the reports.
-        case sourceRef
+        /// The pseudo-column `bron` (`source_ref`) of a table whose rows come from the reports, with where the
+        /// table's columns start in the combined row.
+        case sourceRef(Int)
     }
 
     /// lookUpColumn finds an unqualified name among the tables in scope: a column (by its Dutch or English name, or
@@ -62,7 +68,7 @@ extension Binder {
             }
         }
         if found.isEmpty, sourceRef, sourceRefNames.contains(name.lowercased()) {
-            found = tables.filter { !$0.schema.report.isEmpty }.map { ($0, .sourceRef) }
+            found = tables.filter { !$0.schema.report.isEmpty }.map { ($0, .sourceRef($0.columnOffset)) }
         }
         return found
     }

@@ -46,7 +46,9 @@ enum BatchExpressions {
             var validity = both(x.validity, y.validity)
             guard let out = function.integerKernel!(xs, ys, &validity) else { return try rowByRow(e, batch) }
             return Vector(.integers(out), validity: validity)
-        case .inSubquery(let x, let sub, let negated):
+        case .outer(let box, let k):
+            return .constant(k < box.values.count ? box.values[k] : .null, count: batch.count)
+        case .inSubquery(let x, let sub, let negated) where !sub.isCorrelated:
             // The subquery's first column is a hash set, made once; each row is one look-up.
             let v = try evaluate(x, batch)
             let members = try sub.memberSet()

@@ -120,6 +120,10 @@ final class Executor {
             return more
         case .oneRow:
             return try consume(Batch(columns: [], count: 1))
+        case .join(let j, let left, let right):
+            return try join(j, left, right, into: consume)
+        case .derived(let query, let shared, _):
+            return try derived(query, shared, into: consume)
         case .filter(let condition, let input):
             return try produce(input) { batch in
                 guard let kept = try Self.filtered(batch, condition) else { return true }
@@ -224,7 +228,12 @@ final class Executor {
         let values = try outputs.map { try BatchExpressions.evaluate($0.expr, batch) }
         let extra = try hidden.map { try BatchExpressions.evaluate($0, batch) }
         var out = Batch(columns: values + extra, count: batch.count)
-        if batch.source != nil || outputs.contains(where: { $0.expr.containsSubquery }) {
+        if let parts = batch.parts {
+            out.origins = (0..<batch.count).map { i in
+                RowOrigin(source: nil, rows: [], select: index, qualifiers: Approximate.qualifiers(ofJoined: values.map { $0[i] }, batch, i, select),
+                          joined: parts.compactMap { p in p.rows[i] < 0 ? nil : SourcePart(source: p.source, columnOffset: p.columnOffset, width: p.width, rows: [p.rows[i]]) })
+            }
+        } else if batch.source != nil || outputs.contains(where: { $0.expr.containsSubquery }) {
             out.origins = (0..<batch.count).map { i in
                 RowOrigin(source: batch.source, rows: batch.sourceRows(i), select: index,
                           qualifiers: Approximate.qualifiers(of: values.map { $0[i] }, batch, i, select))
@@ -232,11 +241,55 @@ final class Executor {
         }
         return out
     }
+
+    // MARK: Derived tables
+
+    /// derived runs a query in FROM and hands on its result columns. A result that several references share (a CTE
+    /// read twice) is made once and kept; the others stream.
+    func derived(_ query: QueryPlan, _ shared: SharedResult, into consume: Consumer) throws -> Bool {
+        let width = query.columns.count
+        func strip(_ batch: Batch) -> Batch {
+            Batch(columns: Array(batch.columns.prefix(width)), count: batch.count)
+        }
+        let inner = Executor(query)
+        guard shared.uses > 1 else {
+            return try inner.produce(query.logical) { batch in try consume(strip(batch)) }
+        }
+        if shared.batches == nil {
+            var held: [Batch] = []
+            _ = try inner.produce(query.logical) { batch in
+                try Cancellation.charge(batch.count * (32 + 40 * width))
+                held.append(strip(batch))
+                return true
+            }
+            shared.batches = held
+        }
+        for batch in shared.batches! {
+            guard try consume(batch) else { return false }
+        }
+        return true
+    }
 }
 
 // MARK: Subqueries
 
 extension SubqueryPlan {
+    /// rows gives the subquery's rows for row i of the outer batch: for a correlated subquery, with the outer values
+    /// of that row, run once per distinct set of them.
+    func rows(_ batch: Batch, _ i: Int) throws -> [[Value]] {
+        guard isCorrelated, let values else { return try rows() }
+        let args = try parameters.map { try BatchExpressions.value($0, batch, i) }
+        let key = args.map(ValueKey.init)
+        if let known = results[key] { return known }
+        try Cancellation.checkpoint()
+        values.values = args
+        let rows = try Executor.run(plan).rows
+        // The remembered results are bounded; past the bound they are forgotten and made again as needed.
+        if results.count >= 4096 { results.removeAll() }
+        results[key] = rows
+        return rows
+    }
+
     /// rows runs the subquery once and keeps its rows.
     func rows() throws -> [[Value]] {
         if let cached { return cached }

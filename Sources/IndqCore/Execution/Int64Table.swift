@@ -42,6 +42,18 @@ struct Int64Table {
         return (keys.count - 1, true)
     }
 
+    /// find gives the key's id, or nil when the key is not in the table.
+    func find(_ key: Int64) -> Int? {
+        let mask = slots.count - 1
+        var i = home(key)
+        while true {
+            let s = slots[i]
+            if s == 0 { return nil }
+            if keys[Int(s) - 1] == key { return Int(s) - 1 }
+            i = (i + 1) & mask
+        }
+    }
+
     /// contains tells whether the key is in the table.
     func contains(_ key: Int64) -> Bool {
         let mask = slots.count - 1

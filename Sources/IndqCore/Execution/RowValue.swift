@@ -13,6 +13,13 @@ extension BatchExpressions {
         case .sourceRef:
             guard let source = batch.source, let r = batch.sourceRows(i).first else { return .null }
             return .text(source.dataset.sourceRef(row: r))
+        case .sourceRefOf(let offset):
+            guard let part = batch.parts?.first(where: { $0.columnOffset == offset }), part.rows[i] >= 0 else { return .null }
+            return .text(part.source.dataset.sourceRef(row: part.rows[i]))
+        case .outer(let box, let k):
+            return k < box.values.count ? box.values[k] : .null
+        case .exists(let sub):
+            return .boolean(!(try sub.rows(batch, i)).isEmpty)
         case .constant(let v): return v
         case .negate(let x):
             return try Arithmetic.negate(try value(x, batch, i), range: e.range)
@@ -35,6 +42,7 @@ extension BatchExpressions {
             return SQL.negate(try SQL.membership(v, try list.map { try value($0, batch, i) }), negated)
         case .inSubquery(let x, let sub, let negated):
             let v = try value(x, batch, i)
+            if sub.isCorrelated { return SQL.negate(try SQL.membership(v, try sub.rows(batch, i).map { $0[0] }), negated) }
             return SQL.negate(try sub.membership(v), negated)
         case .isNull(let x, let negated):
             return .boolean(try value(x, batch, i).isNull != negated)
@@ -53,7 +61,7 @@ extension BatchExpressions {
         case .coerce(let x):
             return Scalars.coerce(try value(x, batch, i), to: e.type)
         case .subquery(let sub):
-            let result = try sub.rows()
+            let result = try sub.rows(batch, i)
             if result.count > 1 {
                 throw Diagnostic("the subquery returned \(result.count) rows; a subquery used as a value must return at most one", at: e.range)
             }

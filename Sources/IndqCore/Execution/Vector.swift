@@ -113,6 +113,18 @@ public struct Vector: Sendable {
         }
     }
 
+    /// gathering takes the rows whose indices are given, in order; an index of -1 gives NULL, as an outer join's
+    /// missing side.
+    func gathering(_ rows: [Int]) -> Vector {
+        guard rows.contains(where: { $0 < 0 }) else { return selecting(rows) }
+        let v = rows.map { $0 >= 0 && isValid($0) }
+        switch storage {
+        case .integers(let a): return Vector(.integers(rows.map { $0 < 0 ? 0 : a[$0] }), validity: v)
+        case .booleans(let a): return Vector(.booleans(rows.map { $0 < 0 ? false : a[$0] }), validity: v)
+        case .values(let a): return Vector(.values(rows.map { $0 < 0 ? .null : a[$0] }))
+        }
+    }
+
     /// selecting keeps the rows whose indices are given, in order.
     func selecting(_ rows: [Int]) -> Vector {
         let v = validity.map { m in rows.map { m[$0] } }
@@ -217,6 +229,8 @@ public struct Batch: Sendable {
     /// origins, after the select list is computed, say per row where its values came from (RowOrigin); nil for
     /// rows without provenance.
     var origins: [RowOrigin]?
+    /// parts, in a joined batch, are the provenance of each table's columns; nil for rows of one table.
+    var parts: [SourcePart]?
 
     public init(columns: [Vector], count: Int, firstRow: Int = 0, rows: [Int]? = nil) {
         self.columns = columns
@@ -250,7 +264,16 @@ public struct Batch: Sendable {
         b.approximateAggregates = approximateAggregates.map { a in kept.map { a[$0] } }
         b.approximateWindows = approximateWindows.map { a in kept.map { a[$0] } }
         b.origins = origins.map { o in kept.map { o[$0] } }
+        b.parts = parts.map { $0.map { $0.gathering(kept) } }
         return b
+    }
+
+    /// provenanceParts are the provenance of the batch's columns, as a join combines them: its parts, or its one
+    /// dataset's rows, or none for generated rows.
+    func provenanceParts(width: Int) -> [SourcePart] {
+        if let parts { return parts }
+        guard let source, groupRows == nil else { return [] }
+        return [SourcePart(source: source, columnOffset: 0, width: width, rows: (0..<count).map(tableRow))]
     }
 
     /// reserveCapacity makes room for `n` rows in every column.
@@ -277,6 +300,18 @@ public struct Batch: Sendable {
         for a in approximateAggregates.indices { approximateAggregates[a] += other.approximateAggregates[a] }
         for w in approximateWindows.indices { approximateWindows[w] += other.approximateWindows[w] }
         if origins != nil { origins! += other.origins ?? [] }
+        if parts != nil || other.parts != nil {
+            // Rows of an outer join may lack a table's part: its rows are -1 there.
+            var merged = parts ?? []
+            for p in other.parts ?? [] where !merged.contains(where: { $0.columnOffset == p.columnOffset }) {
+                merged.append(SourcePart(source: p.source, columnOffset: p.columnOffset, width: p.width, rows: Array(repeating: -1, count: count)))
+            }
+            for k in merged.indices {
+                let more = other.parts?.first { $0.columnOffset == merged[k].columnOffset }?.rows
+                merged[k].rows += more ?? Array(repeating: -1, count: other.count)
+            }
+            parts = merged
+        }
         count += other.count
     }
 }
@@ -294,6 +329,27 @@ struct RowOrigin: Sendable {
     var rows: [Int]
     var select: Int
     var qualifiers: [String?]
+    /// joined, for a row of a join, is the row of each table it combines, with where that table's columns start.
+    var joined: [SourcePart] = []
+}
+
+/// SourcePart is the provenance of one table's columns in a joined row: the dataset, where its columns start and how
+/// many there are, and each row's table row (-1 where an outer join found none).
+struct SourcePart: Sendable {
+    var source: DatasetBox
+    var columnOffset: Int
+    var width: Int
+    var rows: [Int]
+
+    /// gathering takes the table rows of the given batch rows; -1 stays -1.
+    func gathering(_ kept: [Int]) -> SourcePart {
+        var p = self
+        p.rows = kept.map { $0 < 0 ? -1 : rows[$0] }
+        return p
+    }
+
+    /// holds tells whether a column of the combined row is one of this part's.
+    func holds(_ column: Int) -> Bool { column >= columnOffset && column < columnOffset + width }
 }
 
 /// batchSize is the number of rows a scan gives at a time.

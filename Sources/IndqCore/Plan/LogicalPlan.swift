@@ -2,11 +2,15 @@
 // (Execution/Executor.swift), and it prints as an indented tree, so that a test can say which operators a query runs.
 
 /// LogicalPlan is one operator and its inputs.
-public indirect enum LogicalPlan {
+public indirect enum LogicalPlan: Sendable {
     /// Reads a table: a dataset, or the rows of a table function.
     case scan(any Table)
     /// One empty row: a select without FROM.
     case oneRow
+    /// Pairs the rows of two inputs: each row of the combined input holds the left row's columns, then the right's.
+    case join(JoinPlan, left: LogicalPlan, right: LogicalPlan)
+    /// The result rows of a query in FROM (a derived table or a CTE), under the name the query knows it by.
+    case derived(QueryPlan, SharedResult, name: String)
     /// Keeps the rows for which the condition is true (WHERE, HAVING, QUALIFY).
     case filter(BoundExpr, input: LogicalPlan)
     /// Groups rows by their keys and computes aggregates per group; without keys, one group of all rows. `select`
@@ -29,7 +33,8 @@ public indirect enum LogicalPlan {
     /// inputs are the operator's input plans.
     var inputs: [LogicalPlan] {
         switch self {
-        case .scan, .oneRow: return []
+        case .scan, .oneRow, .derived: return []
+        case .join(_, let l, let r): return [l, r]
         case .filter(_, let i), .aggregate(_, _, _, let i), .window(_, _, let i), .project(_, _, _, _, let i), .distinct(let i),
              .sort(_, let i), .limit(_, _, let i):
             return [i]
@@ -43,6 +48,7 @@ public indirect enum LogicalPlan {
         switch self {
         case .scan(let t): return t.knownRowCount
         case .oneRow: return 1
+        case .join, .derived: return nil
         case .filter(_, let i), .window(_, _, let i), .project(_, _, _, _, let i), .distinct(let i), .sort(_, let i): return i.rowBound
         case .aggregate(let keys, _, _, let i): return keys.isEmpty ? 1 : i.rowBound
         case .limit(let offset, let count, let i):
@@ -68,6 +74,8 @@ public indirect enum LogicalPlan {
         switch self {
         case .scan: return "scan"
         case .oneRow: return "oneRow"
+        case .join(let j, _, _): return j.isHashJoin ? "hashJoin" : "nestedLoopJoin"
+        case .derived: return "derived"
         case .filter: return "filter"
         case .aggregate: return "aggregate"
         case .window: return "window"
@@ -101,6 +109,13 @@ public indirect enum LogicalPlan {
             if let r = t as? RangeTable { return "Scan: \(r.name) (\(r.rowCount) rows from \(r.start), step \(r.step))" }
             return "Scan: \(t.name)" + (t.knownRowCount.map { " (\($0) rows)" } ?? "")
         case .oneRow: return "OneRow"
+        case .join(let j, _, _):
+            let keys = zip(j.leftKeys, j.rightKeys).map { text($0.range) + " = " + text($1.range) }.joined(separator: ", ")
+            let rest = j.condition.map { text($0.range) }
+            return (j.isHashJoin ? "HashJoin" : "NestedLoopJoin") + ": " + j.kind.rawValue
+                + (keys.isEmpty ? "" : " on " + keys) + (rest.map { (keys.isEmpty ? " on " : "; test ") + $0 } ?? "")
+        case .derived(let q, let shared, let name):
+            return "Derived: \(name) (\(q.columns.map(\.name).joined(separator: ", ")))" + (shared.uses > 1 ? ", shared by \(shared.uses)" : "")
         case .filter(let e, _): return "Filter: " + text(e.range)
         case .aggregate(let keys, let aggregates, _, _):
             return "Aggregate: " + (keys.isEmpty ? "" : "by " + list(keys) + (aggregates.isEmpty ? "" : "; "))
@@ -124,11 +139,40 @@ public indirect enum LogicalPlan {
     }
 }
 
+/// JoinPlan is how a join pairs rows: the equalities a hash join looks up (leftKeys[i] over the left row equals
+/// rightKeys[i] over the right row; NULL matches nothing), and the rest of the condition, tested on each pair.
+public struct JoinPlan: Sendable {
+    /// kind is inner, left, right, full or cross; a comma is a cross join.
+    public var kind: JoinKind
+    public var leftKeys: [BoundExpr] = []
+    /// rightKeys read the combined row too: the right row's columns stand after leftWidth columns.
+    public var rightKeys: [BoundExpr] = []
+    public var condition: BoundExpr?
+    public var leftWidth: Int
+    public var rightWidth: Int
+    /// offset is where the join's columns start in the select's combined row, as its keys and condition read them.
+    public var offset: Int
+    public var range: SourceRange
+
+    var isHashJoin: Bool { !leftKeys.isEmpty }
+}
+
+extension LogicalPlan {
+    /// readsDataset tells whether the plan reads a report dataset, whose figures may be approximate.
+    var readsDataset: Bool {
+        switch self {
+        case .scan(let t): return t.dataset != nil || t is FileTable
+        case .derived(let q, _, _): return !q.streams
+        default: return inputs.contains { $0.readsDataset }
+        }
+    }
+}
+
 extension SelectPlan {
     /// logical is the select's operators: scan, WHERE, grouping, HAVING, windows, QUALIFY, the select list with the
     /// `hidden` ORDER BY expressions, DISTINCT.
     func logical(index: Int, hidden: [BoundExpr] = []) -> LogicalPlan {
-        var p: LogicalPlan = table.map { .scan($0) } ?? .oneRow
+        var p: LogicalPlan = from ?? table.map { .scan($0) } ?? .oneRow
         if let filter { p = .filter(filter, input: p) }
         if grouped { p = .aggregate(keys: groupKeys, aggregates: aggregates, of: self, input: p) }
         if let having { p = .filter(having, input: p) }
@@ -168,7 +212,8 @@ extension QueryPlan {
     /// file's rows are held until the last is read, as a bad row further on must leave the output empty.
     var streams: Bool {
         selects.allSatisfy { select in
-            select.table?.dataset == nil && !(select.table is FileTable) && !select.outputs.contains { $0.expr.containsSubquery }
+            select.table?.dataset == nil && !(select.table is FileTable) && !(select.from?.readsDataset ?? false)
+                && !select.outputs.contains { $0.expr.containsSubquery }
         }
     }
 }

@@ -77,7 +77,7 @@ public struct Parser {
                 return .describe(try parseName("a dataset name or a file's path in quotes after DESCRIBE"))
             case "source":
                 try advance()
-                if check(.select) { return .sourceOf(try parseQuery()) }
+                if startsQuery { return .sourceOf(try parseQuery()) }
                 return .source(try parseName("a dataset name or a query after SOURCE"))
             case "set":
                 try advance()
@@ -105,7 +105,7 @@ public struct Parser {
                 }
                 return .drop(DropDataset(kind: kind, name: try parseName("a name after DROP \(kind.rawValue)"), ifExists: ifExists))
             case "with":
-                throw error("WITH (common table expressions) is not supported yet; write the query itself")
+                return .query(try parseQuery())
             case "help":
                 try advance()
                 if check(.endOfInput) || check(.semicolon) { return .help(nil) }
@@ -171,7 +171,9 @@ public struct Parser {
     /// query -> select {setOp select} [ORDER BY (ALL [ASC | DESC] | orderItem {',' orderItem})]
     ///          [LIMIT integer] [OFFSET integer]
     mutating func parseQuery() throws -> Query {
+        let with = try parseWith()
         var query = Query(selects: [try parseSelect()], orderBy: [], limit: nil, offset: nil)
+        query.with = with
         while let op = try parseSetOp() {
             query.setOps.append(op)
             query.selects.append(try parseSelect())
@@ -191,6 +193,35 @@ public struct Parser {
         if try match(.limit) { query.limit = try parseCount("LIMIT") }
         if try match(.offset) { query.offset = try parseCount("OFFSET") }
         return query
+    }
+
+    /// with -> [WITH cte {',' cte}]; cte -> name ['(' name {',' name} ')'] AS '(' query ')'
+    mutating func parseWith() throws -> [CommonTableExpression] {
+        guard isWord("with") else { return [] }
+        try advance()
+        if isWord("recursive") {
+            throw error("WITH RECURSIVE is not supported: a CTE reads only the CTEs before it, never itself")
+        }
+        var ctes: [CommonTableExpression] = []
+        repeat {
+            let name = try parseName("a name for the CTE after WITH")
+            var columns: [Name] = []
+            if check(.leftParen) {
+                let open = current.range
+                try advance()
+                repeat { columns.append(try parseName("a column name in the CTE's list")) } while try match(.comma)
+                try consumeClosing(open)
+            }
+            try consume(.as, "expected AS after the CTE name \(name.text)")
+            let open = current.range
+            try consume(.leftParen, "expected '(' and a query after \(name.text) AS")
+            guard startsQuery else { throw error("expected SELECT in the CTE \(name.text), found \(current.describe)") }
+            let q = try parseSubquery()
+            try consumeClosing(open)
+            ctes.append(CommonTableExpression(name: name, columns: columns, query: q))
+        } while try match(.comma)
+        guard check(.select) else { throw error("expected SELECT after the CTEs, found \(current.describe)") }
+        return ctes
     }
 
     /// setOp -> (UNION | INTERSECT | EXCEPT) [ALL]
@@ -244,10 +275,7 @@ public struct Parser {
             items.append(try parseSelectItem())
         } while try match(.comma)
         var from: TableRef?
-        if try match(.from) {
-            from = try parseTableRef()
-            try refuseAfterFrom()
-        }
+        if try match(.from) { from = try parseFrom() }
         var whereClause: Expr?
         if try match(.where) { whereClause = try parseExpression() }
         var groupBy: [Expr] = []
@@ -268,7 +296,112 @@ public struct Parser {
                       groupByAll: groupByAll, having: having, qualify: qualify, range: start.to(previous.range))
     }
 
-    /// tableRef -> string | name ['(' [expr {',' expr}] ')']
+    /// Words that end a table reference rather than alias it: `from regulier left join …` joins, it does not name
+    /// regulier "left". Statement words may start the next statement of a script.
+    static let notAliases: Set<String> = ["join", "inner", "left", "right", "full", "cross", "natural", "outer", "on", "using",
+                                          "positional", "asof", "anti", "semi", "lateral", "window",
+                                          "show", "describe", "source", "help", "with", "set"]
+
+    /// from -> joinedTable {',' joinedTable}
+    mutating func parseFrom() throws -> TableRef {
+        var joins = 0
+        var table = try parseJoinedTable(&joins)
+        while check(.comma) {
+            let start = current.range
+            try advance()
+            try countJoin(&joins)
+            let right = try parseJoinedTable(&joins)
+            table = .join(table, Join(kind: .comma, right: right, constraint: .none, range: start.to(right.range)))
+        }
+        return table
+    }
+
+    /// countJoin refuses a FROM with more joins than the nesting limit, so that no join tree is too deep to walk.
+    mutating func countJoin(_ joins: inout Int) throws {
+        joins += 1
+        if joins > Limits.maxNesting {
+            throw Diagnostic("too many tables in one FROM (limit is \(Limits.maxNesting))", at: current.range, code: .nestingTooDeep)
+        }
+    }
+
+    /// joinedTable -> tableFactor {[INNER | (LEFT | RIGHT | FULL) [OUTER]] JOIN tableFactor (ON expr | USING '(' name {',' name} ')')
+    ///                | CROSS JOIN tableFactor}
+    mutating func parseJoinedTable(_ joins: inout Int) throws -> TableRef {
+        var table = try parseTableFactor()
+        while let kind = try parseJoinKind() {
+            let start = previous.range
+            try countJoin(&joins)
+            let right = try parseTableFactor()
+            var constraint = JoinConstraint.none
+            if kind != .cross {
+                if isWord("on") {
+                    try advance()
+                    constraint = .on(try parseExpression())
+                } else if isWord("using") {
+                    try advance()
+                    let open = current.range
+                    try consume(.leftParen, "expected '(' after USING")
+                    var names: [Name] = []
+                    repeat { names.append(try parseName("a column name in USING (…)")) } while try match(.comma)
+                    try consumeClosing(open)
+                    constraint = .using(names)
+                } else {
+                    throw error("expected ON or USING after \(kind.sql) \(right.sql), found \(current.describe)")
+                }
+            }
+            table = .join(table, Join(kind: kind, right: right, constraint: constraint, range: start.to(previous.range)))
+        }
+        if current.kind == .identifier, ["natural", "positional", "asof", "anti", "semi", "lateral"].contains(current.text.lowercased()) {
+            throw error("\(current.text.uppercased()) joins are not supported; write [INNER | LEFT | RIGHT | FULL] JOIN … ON … or USING (…)")
+        }
+        if isWord("on") || isWord("using") {
+            throw error("\(current.text.uppercased()) follows a JOIN, not a table; write … JOIN table \(current.text.uppercased()) …")
+        }
+        return table
+    }
+
+    /// joinKind -> [INNER | (LEFT | RIGHT | FULL) [OUTER]] JOIN | CROSS JOIN; nil when no join follows.
+    mutating func parseJoinKind() throws -> JoinKind? {
+        guard current.kind == .identifier else { return nil }
+        let kind: JoinKind
+        switch current.text.lowercased() {
+        case "join": try advance(); return .inner
+        case "inner": kind = .inner
+        case "left": kind = .left
+        case "right": kind = .right
+        case "full": kind = .full
+        case "cross": kind = .cross
+        default: return nil
+        }
+        let word = current.text.uppercased()
+        try advance()
+        if kind == .left || kind == .right || kind == .full, isWord("outer") { try advance() }
+        guard isWord("join") else { throw error("expected JOIN after \(word), found \(current.describe)") }
+        try advance()
+        return kind
+    }
+
+    /// tableFactor -> tableRef [[AS] name ['(' name {',' name} ')']]
+    mutating func parseTableFactor() throws -> TableRef {
+        let table = try parseTableRef()
+        let explicit = try match(.as)
+        guard explicit || current.kind == .quotedIdentifier
+            || (current.kind == .identifier && !Self.notAliases.contains(current.text.lowercased())) else {
+            if case .derived = table, check(.leftParen) { throw error("expected an alias before the column names") }
+            return table
+        }
+        let alias = try parseName("an alias after AS")
+        var columns: [Name] = []
+        if check(.leftParen) {
+            let open = current.range
+            try advance()
+            repeat { columns.append(try parseName("a column name in the alias's list")) } while try match(.comma)
+            try consumeClosing(open)
+        }
+        return .aliased(table, alias: alias, columns: columns)
+    }
+
+    /// tableRef -> string | name ['(' [expr {',' expr}] ')'] | '(' query ')' | '(' from ')'
     mutating func parseTableRef() throws -> TableRef {
         // A file: `from 'path/file.csv'`.
         if check(.string) {
@@ -276,8 +409,22 @@ public struct Parser {
             try advance()
             return .file(t.text, range: t.range)
         }
-        if check(.leftParen) { throw error("subqueries in FROM are not supported yet; FROM takes one dataset name") }
+        if check(.leftParen) {
+            let open = current.range
+            try advance()
+            try enter()
+            defer { depth -= 1 }
+            if startsQuery {
+                let q = try parseQuery()
+                try consumeClosing(open)
+                return .derived(q, range: open.to(previous.range))
+            }
+            let inner = try parseFrom()
+            try consumeClosing(open)
+            return inner
+        }
         let name = try parseName("a dataset name after FROM")
+        if check(.dot) { throw error("qualified dataset names (schema.dataset) are not supported; write just the dataset name") }
         guard try match(.leftParen) else { return .named(name) }
         var args: [Expr] = []
         if !check(.rightParen) {
@@ -287,28 +434,32 @@ public struct Parser {
         return .function(name, args: args, range: name.range.to(previous.range))
     }
 
-    /// refuseAfterFrom names the features that can follow a dataset name in SQL but that indq does not have yet:
-    /// joins, a list of datasets, a dataset alias, a qualified dataset name.
-    func refuseAfterFrom() throws {
-        let joinWords: Set<String> = ["join", "inner", "left", "right", "full", "cross", "natural", "outer", "using", "on", "positional", "asof", "anti", "semi"]
-        if check(.comma) {
-            throw error("joins are not supported yet: FROM takes one dataset, and ',' between datasets would join them")
-        }
-        if check(.dot) { throw error("qualified names (schema.dataset) are not supported yet; write just the dataset name") }
-        if current.kind == .identifier, joinWords.contains(current.text.lowercased()) {
-            throw error("joins are not supported yet: FROM takes one dataset, found \(current.text.uppercased())")
-        }
-        // A statement word may start the next statement of a script; the usual "expected ';'" says that better.
-        let statementWords: Set<String> = ["show", "describe", "source", "help", "with"]
-        if check(.as) || (current.kind == .identifier && !statementWords.contains(current.text.lowercased()))
-            || current.kind == .quotedIdentifier {
-            throw error("dataset aliases are not supported yet: FROM takes one dataset name, found \(current.describe)")
-        }
+    /// startsQuery tells whether a query starts here: SELECT, or WITH before its CTEs.
+    var startsQuery: Bool { check(.select) || isWord("with") }
+
+    /// isWord tells whether the current token is the unreserved word `word`, as JOIN, ON and WITH are.
+    func isWord(_ word: String) -> Bool { current.kind == .identifier && current.text.lowercased() == word }
+
+    /// peek returns the token after the current one, and the one after that, without consuming anything.
+    func peek() -> (Token, Token)? {
+        var copy = lexer
+        guard let a = try? copy.next(), let b = try? copy.next() else { return nil }
+        return (a, b)
     }
 
     /// selectItem -> star | expr [[AS] name]
     mutating func parseSelectItem() throws -> SelectItem {
         if check(.star) { return .star(try parseStar()) }
+        if current.kind == .identifier || current.kind == .quotedIdentifier, let (dot, star) = peek(),
+           dot.kind == .symbol(.dot), star.kind == .symbol(.star) {
+            let table = Name(current.text, current.range)
+            try advance()
+            try advance()
+            var s = try parseStar()
+            s.table = table
+            s.range = table.range.to(s.range)
+            return .star(s)
+        }
         if check(.from) || check(.comma) || check(.endOfInput) || check(.semicolon) {
             throw error("expected a column or an expression, found \(current.describe)")
         }
@@ -467,7 +618,7 @@ public struct Parser {
         if try match(.in) {
             let open = current.range
             try consume(.leftParen, "expected '(' after IN")
-            if check(.select) {
+            if startsQuery {
                 let q = try parseSubquery()
                 try consumeClosing(open)
                 return Expr(.inSubquery(left, q, negated: negated), left.range.to(previous.range))
@@ -563,12 +714,20 @@ public struct Parser {
                 try advance()
                 return Expr(.literal(.date(text)), t.range.to(previous.range))
             }
-            if t.kind == .identifier && check(.leftParen) { return try parseCall(t) }
-            if check(.dot) {
+            if t.kind == .identifier && t.text.lowercased() == "exists" && check(.leftParen) {
+                let open = current.range
                 try advance()
-                let field = current.kind == .identifier || current.kind == .quotedIdentifier || check(.star) ? current.text : "…"
-                throw Diagnostic("qualified names (\(t.text).\(field)) are not supported yet: a query reads one dataset, so write the column name alone",
-                                 at: t.range.to(current.range))
+                guard startsQuery else { throw error("expected SELECT after EXISTS (, found \(current.describe)") }
+                let q = try parseSubquery()
+                try consumeClosing(open)
+                return Expr(.exists(q), t.range.to(previous.range))
+            }
+            if t.kind == .identifier && check(.leftParen) { return try parseCall(t) }
+            if try match(.dot) {
+                if check(.star) { throw error("\(t.text).* stands alone in the select list, not in an expression") }
+                let column = try parseName("a column name after '\(t.text).'")
+                if check(.dot) { throw error("a qualified name has two parts, table.column; found another '.'") }
+                return Expr(.qualifiedColumn(table: t.text, column: column.text), t.range.to(column.range))
             }
             return Expr(.column(t.text), t.range)
         case .symbol(.leftBracket):
@@ -581,7 +740,7 @@ public struct Parser {
             return try parseCast()
         case .symbol(.leftParen):
             try advance()
-            if check(.select) {
+            if startsQuery {
                 let q = try parseSubquery()
                 try consumeClosing(t.range)
                 return Expr(.subquery(q), t.range.to(previous.range))

@@ -56,6 +56,8 @@ public struct Name: Equatable, Sendable {
 
 /// Query is a select, or selects joined by set operations: `s1 UNION [ALL] s2 INTERSECT s3 …`.
 public struct Query: Equatable, Sendable {
+    /// `WITH name AS (query), …`: the CTEs, each able to read those before it.
+    public var with: [CommonTableExpression] = []
     /// The selects in the order written.
     public var selects: [Select]
     /// setOps[i] joins selects[i] and selects[i + 1]; INTERSECT binds tighter than UNION and EXCEPT.
@@ -116,20 +118,28 @@ public struct Select: Equatable, Sendable {
 
 /// TableRef is what FROM reads, shaped as sqlparser-rs's TableFactor: joins, aliases, derived tables and CTE names
 /// are each a case of their own.
-public enum TableRef: Equatable, Sendable {
-    /// `name`: a dataset.
+public indirect enum TableRef: Equatable, Sendable {
+    /// `name`: a dataset, or a CTE of the query.
     case named(Name)
     /// `name(arg, …)`: a table function, as `range(10)` or `generate_series(1, 5)`.
     case function(Name, args: [Expr], range: SourceRange)
     /// `'path/file.csv'`: a CSV file, read as read_csv reads it without options.
     case file(String, range: SourceRange)
+    /// `(SELECT …)`: a derived table.
+    case derived(Query, range: SourceRange)
+    /// `table [AS] alias [(column, …)]`: the name the query knows a table by, and new names for its columns.
+    case aliased(TableRef, alias: Name, columns: [Name])
+    /// `left [INNER | LEFT | RIGHT | FULL] JOIN right ON …`, `… JOIN … USING (…)`, `left CROSS JOIN right`, `left, right`.
+    case join(TableRef, Join)
 
     /// range is the place of the whole reference.
     public var range: SourceRange {
         switch self {
         case .named(let n): return n.range
-        case .function(_, _, let r): return r
         case .file(_, let r): return r
+        case .function(_, _, let r), .derived(_, let r): return r
+        case .aliased(let t, let alias, let columns): return t.range.to(columns.last?.range ?? alias.range)
+        case .join(let left, let j): return left.range.to(j.range)
         }
     }
 
@@ -139,8 +149,66 @@ public enum TableRef: Equatable, Sendable {
         case .named(let n): return quoteName(n.text)
         case .function(let n, let args, _): return n.text.lowercased() + "(" + args.map(\.sql).joined(separator: ", ") + ")"
         case .file(let path, _): return "'" + path.replacingAll("'", with: "''") + "'"
+        case .derived(let q, _): return "(" + q.sql + ")"
+        case .aliased(let t, let alias, let columns):
+            return t.sql + " AS " + quoteName(alias.text)
+                + (columns.isEmpty ? "" : "(" + columns.map { quoteName($0.text) }.joined(separator: ", ") + ")")
+        case .join(let left, let j):
+            // A join on the right of another is written in parentheses, as the parser reads it back.
+            var right = j.right.sql
+            if case .join = j.right { right = "(" + right + ")" }
+            if j.kind == .comma { return left.sql + ", " + right }
+            var s = left.sql + " " + j.kind.sql + " " + right
+            switch j.constraint {
+            case .on(let e): s += " ON " + e.sql
+            case .using(let names): s += " USING (" + names.map { quoteName($0.text) }.joined(separator: ", ") + ")"
+            case .none: break
+            }
+            return s
         }
     }
+}
+
+/// Join is the right-hand side of a join: its kind, the table it joins, and the condition.
+public struct Join: Equatable, Sendable {
+    public var kind: JoinKind
+    public var right: TableRef
+    public var constraint: JoinConstraint
+    public var range: SourceRange
+}
+
+/// JoinKind is the kind of a join; comma is `FROM a, b`, a cross join written as a list.
+public enum JoinKind: String, Equatable, Sendable {
+    case inner, left, right, full, cross, comma
+
+    /// sql is the kind as canonical SQL prints it.
+    public var sql: String {
+        switch self {
+        case .inner: return "JOIN"
+        case .left: return "LEFT JOIN"
+        case .right: return "RIGHT JOIN"
+        case .full: return "FULL JOIN"
+        case .cross: return "CROSS JOIN"
+        case .comma: return ","
+        }
+    }
+}
+
+/// JoinConstraint is what decides which rows a join pairs.
+public enum JoinConstraint: Equatable, Sendable {
+    /// `ON condition`
+    case on(Expr)
+    /// `USING (column, …)`: the columns both sides have, compared for equality and shown once.
+    case using([Name])
+    /// none, for CROSS JOIN and a comma.
+    case none
+}
+
+/// CommonTableExpression is `name [(column, …)] AS (query)` in `WITH`.
+public struct CommonTableExpression: Equatable, Sendable {
+    public var name: Name
+    public var columns: [Name]
+    public var query: Query
 }
 
 /// SelectItem is one entry of the select list.
@@ -154,6 +222,8 @@ public enum SelectItem: Equatable, Sendable {
 /// Star is `*` with the columns it leaves out and the ones it replaces.
 public struct Star: Equatable, Sendable {
     public var range: SourceRange
+    /// table is the qualifier of `t.*`, which expands to that table's columns only.
+    public var table: Name? = nil
     public var exclude: [Name] = []
     /// replace gives columns another value under their own name: `REPLACE (aanvragen / 1000 AS aanvragen)`.
     public var replace: [Replacement] = []
@@ -182,6 +252,8 @@ public struct Expr: Equatable, Sendable {
 public indirect enum ExprKind: Equatable, Sendable {
     /// `name`
     case column(String)
+    /// `table.name`: a column of one table of FROM.
+    case qualifiedColumn(table: String, column: String)
     /// `42`, `3.5`, `95%`, `'text'`, `NULL`, `TRUE`
     case literal(Literal)
     /// `-e`, `+e`, `NOT e`
@@ -214,6 +286,8 @@ public indirect enum ExprKind: Equatable, Sendable {
     case list([Expr])
     /// `{'name': e, …}`: a struct, as DuckDB writes one; indq reads it only as an option of read_csv (`columns = {…}`).
     case structLiteral([StructField])
+    /// `EXISTS (SELECT …)`: whether the subquery has a row.
+    case exists(Query)
 }
 
 /// StructField is one `'name': value` of a struct literal.
@@ -399,7 +473,11 @@ extension Statement {
 extension Query {
     /// sql prints the query as canonical SQL.
     public var sql: String {
-        var s = selects[0].sql
+        var s = with.isEmpty ? "" : "WITH " + with.map { cte in
+            quoteName(cte.name.text) + (cte.columns.isEmpty ? "" : "(" + cte.columns.map { quoteName($0.text) }.joined(separator: ", ") + ")")
+                + " AS (" + cte.query.sql + ")"
+        }.joined(separator: ", ") + " "
+        s += selects[0].sql
         for (op, select) in zip(setOps, selects.dropFirst()) { s += " " + op.sql + " " + select.sql }
         if let all = orderByAll { s += " ORDER BY ALL" + (all.descending ? " DESC" : "") }
         if !orderBy.isEmpty {
@@ -418,7 +496,7 @@ extension Select {
         s += items.map { item -> String in
             switch item {
             case .star(let star):
-                var t = "*"
+                var t = (star.table.map { quoteName($0.text) + "." } ?? "") + "*"
                 if !star.exclude.isEmpty { t += " EXCLUDE (" + star.exclude.map { quoteName($0.text) }.joined(separator: ", ") + ")" }
                 if !star.replace.isEmpty {
                     t += " REPLACE (" + star.replace.map { $0.expr.sql + " AS " + quoteName($0.name.text) }.joined(separator: ", ") + ")"
@@ -460,6 +538,8 @@ extension Expr {
         let operand = Precedence.comparison.tighter
         switch kind {
         case .column(let name): s = quoteName(name)
+        case .qualifiedColumn(let t, let c): s = quoteName(t) + "." + quoteName(c)
+        case .exists(let q): s = "EXISTS (" + q.sql + ")"
         case .literal(let lit): s = lit.sql
         case .unary(.not, let e): s = "NOT " + e.sql(parent: .not)
         case .unary(let op, let e):
@@ -533,6 +613,7 @@ extension Expr {
         var out = self
         switch kind {
         case .column(let name): out.kind = .column(name.lowercased() == "jaar" ? "year" : name.lowercased())
+        case .qualifiedColumn(let t, let c): out.kind = .qualifiedColumn(table: t.lowercased(), column: c.lowercased() == "jaar" ? "year" : c.lowercased())
         case .literal: break
         case .unary(let op, let e): out.kind = .unary(op, l(e))
         case .binary(let op, let a, let b): out.kind = .binary(op, l(a), l(b))
@@ -555,7 +636,7 @@ extension Expr {
             out.kind = .caseWhen(operand: o.map(l), branches: branches.map { WhenClause(condition: l($0.condition), result: l($0.result)) },
                                  elseResult: e.map(l))
         case .cast(let e, let t): out.kind = .cast(l(e), t)
-        case .subquery, .inSubquery: break
+        case .subquery, .inSubquery, .exists: break
         case .list(let items): out.kind = .list(items.map(l))
         case .structLiteral(let fields): out.kind = .structLiteral(fields.map { StructField(name: $0.name, value: l($0.value)) })
         }
@@ -582,7 +663,7 @@ extension Expr {
     /// of its own and is not looked into.
     var children: [Expr] {
         switch kind {
-        case .column, .literal, .subquery: return []
+        case .column, .qualifiedColumn, .literal, .subquery, .exists: return []
         case .unary(_, let e), .isNull(let e, _), .cast(let e, _), .inSubquery(let e, _, _): return [e]
         case .binary(_, let a, let b), .like(let a, let b, _, _): return [a, b]
         case .chain(let first, let links): return [first] + links.map(\.operand)
