@@ -139,7 +139,7 @@ extension Binder {
         if !rest.isEmpty {
             plan.condition = rest.count == 1 ? rest[0]
                 : BoundExpr(kind: .chain(rest[0], rest.dropFirst().map { BoundLink(op: .and, operand: $0, type: .boolean, range: $0.range) }),
-                            type: .boolean, range: join.range)
+                            type: .boolean, range: rest[0].range.to(rest[rest.count - 1].range))
         }
         out.plan = .join(plan, left: left.plan, right: right.plan)
         return out

@@ -299,7 +299,11 @@ public struct Batch: Sendable {
         if groupRows != nil { groupRows! += other.groupRows ?? [] }
         for a in approximateAggregates.indices { approximateAggregates[a] += other.approximateAggregates[a] }
         for w in approximateWindows.indices { approximateWindows[w] += other.approximateWindows[w] }
-        if origins != nil { origins! += other.origins ?? [] }
+        if let any = origins?.first ?? other.origins?.first {
+            // A batch without provenance (an outer join's rows of a generated side) gets empty origins beside others'.
+            let none = RowOrigin(source: nil, rows: [], select: any.select, qualifiers: [])
+            origins = (origins ?? Array(repeating: none, count: count)) + (other.origins ?? Array(repeating: none, count: other.count))
+        }
         if parts != nil || other.parts != nil {
             // Rows of an outer join may lack a table's part: its rows are -1 there.
             var merged = parts ?? []
