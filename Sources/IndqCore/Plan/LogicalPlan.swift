@@ -172,7 +172,8 @@ extension SelectPlan {
     /// logical is the select's operators: scan, WHERE, grouping, HAVING, windows, QUALIFY, the select list with the
     /// `hidden` ORDER BY expressions, DISTINCT.
     func logical(index: Int, hidden: [BoundExpr] = []) -> LogicalPlan {
-        var p: LogicalPlan = from ?? table.map { .scan($0) } ?? .oneRow
+        // One table is scanned as the select holds it, which may read only the columns the select uses.
+        var p: LogicalPlan = table.map { .scan($0) } ?? from ?? .oneRow
         if let filter { p = .filter(filter, input: p) }
         if grouped { p = .aggregate(keys: groupKeys, aggregates: aggregates, of: self, input: p) }
         if let having { p = .filter(having, input: p) }
