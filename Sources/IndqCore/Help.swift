@@ -15,6 +15,10 @@ enum Help {
             return numbers
         case "dates", "date":
             return dates
+        case "join", "joins", "using", "cross", "inner", "outer":
+            return joins
+        case "with", "cte", "ctes", "subquery", "subqueries", "exists", "derived":
+            return with
         case "pp", "points":
             return Glossary.builtin.lookup("procentpunt").map(Glossary.explain) ?? numbers
         case "notes", "note":
@@ -82,6 +86,10 @@ enum Help {
       help inwilligingen                 what a term means, in Dutch and English (also: help grant_rate)
       help numbers                       counts, exact decimals, percentages and percentage points
       help dates                         dates: literals, parts, date_trunc, arithmetic
+      help join                          joins: inner, left, right, full, cross, using, aliases
+      help with                          CTEs, subqueries in FROM, correlated subqueries, exists
+      select * from 'cijfers.csv'        query a CSV file; describe 'cijfers.csv' shows how it was read
+      create table t as select …         keep a result for the session (help create)
       set memory_limit = '1GB'           the most memory one statement may use (default: half the machine's)
 
     Examples:

@@ -1015,3 +1015,25 @@ indirect enum OrderedJSON: Equatable, CustomStringConvertible {
         }
     }
 }
+
+/// The examples of `help join` and `help with` are shown in full and give DuckDB's rows.
+struct HelpJoinExampleTests {
+    @Test func examplesAreShownAndRun() {
+        for (topic, examples) in [("join", Help.joinExamples), ("with", Help.withExamples)] {
+            let text = Help.text(topic: topic, catalogue: .builtin)
+            for e in examples {
+                #expect(text.contains(e + ";"), "help \(topic) lacks \(e)")
+                #expect(runDot(e).err == "", "help \(topic): \(e): \(runDot(e).err)")
+            }
+        }
+        #expect(Help.text(topic: nil, catalogue: .builtin).contains("help join"))
+    }
+
+    @Test func examplesAgreeWithDuckDB() {
+        guard let oracle = Oracle.ready() else { return }
+        let cases = (Help.joinExamples + Help.withExamples).enumerated().map { i, sql in
+            OracleCase(label: "help example \(i + 1)", sql: sql, mustFail: false)
+        }
+        oracle.check(cases, name: "help join and help with")
+    }
+}

@@ -25,6 +25,17 @@ import Testing
             .split(separator: "\n").last.map(String.init) ?? ""
     }
 
+    /// A view reads as a derived table: it joins, and a CTE may read it.
+    @Test func aViewJoinsAsATable() {
+        let r = runDot("""
+            create view v as select categorie, aanvragen from regulier where year = 2021;
+            select v.categorie, n.nationaliteit from v join nationaliteiten n on n.categorie = v.categorie and n.rang = 1 where v.aanvragen > 20000 order by 1;
+            with t as (select * from v) select count(*) from t, v;
+            """)
+        #expect(r.err == "", "\(r.err)")
+        #expect(r.out == "categorie,nationaliteit\nfamilie_en_gezin,Indiase\nkennis_en_talent,Indiase\nstudenten,Chinese\ncount(*)\n25\n", "\(r.out)")
+    }
+
     @Test func repeatedNamesGetSuffixesAsInDuckDB() {
         let r = runDot("create table t as select year, year, aanvragen as a, 1 as a from studenten; describe t;")
         let names = r.out.split(separator: "\n").dropFirst().map { $0.split(separator: ",").first.map(String.init) ?? "" }

@@ -321,8 +321,9 @@ public struct Binder {
     mutating func resolveTable(_ ref: TableRef) throws -> any Table {
         switch ref {
         case .named(let name):
-            if case .view(let query, let text)? = catalogue.sessionDataset(named: name.text)?.kind {
-                return try viewTable(name, query, text)
+            // A view has no rows of its own: FROM binds its query (bindTableRef), and nothing else may read it as a table.
+            if case .view? = catalogue.sessionDataset(named: name.text)?.kind {
+                throw Diagnostic("view \(name.text) can be read only in FROM", at: name.range)
             }
             return DatasetTable(try resolveDataset(name))
         case .file(let path, let range):
@@ -353,26 +354,23 @@ public struct Binder {
         }
     }
 
-    /// viewTable gives the rows of a session view, by running its query now: a view reads the datasets as they are
-    /// when the statement runs, not as they were when it was made.
-    func viewTable(_ name: Name, _ query: Query, _ text: SourceText) throws -> any Table {
+    /// bindView binds the query of a session view, which FROM reads as a derived table of that name: a view reads
+    /// the datasets as they are when the statement runs, not as they were when it was made. Its places are in its
+    /// own text.
+    func bindView(_ name: Name, _ query: Query, _ text: SourceText) throws -> QueryPlan {
         guard viewDepth < Limits.maxViewDepth else {
             throw Diagnostic("view \(name.text) reads itself, through views that read each other (more than \(Limits.maxViewDepth) deep)",
                              at: name.range, code: .viewReadsItself)
         }
         var checker = Binder(catalogue: catalogue, source: text)
         checker.viewDepth = viewDepth + 1
-        let plan: QueryPlan
         do {
-            plan = try checker.check(query)
+            return try checker.check(query)
         } catch let d as Diagnostic where d.code != .viewReadsItself {
-            // A dataset it reads may have been dropped or replaced since; the place is in the view's own text.
+            // A dataset it reads may have been dropped or replaced since.
             throw Diagnostic("view \(name.text) no longer works: \(d.message)", at: name.range,
                              notes: ["its query was: \(query.sql)"] + d.notes)
         }
-        let result = try Executor.run(plan)
-        let columns = Dataset.sessionColumns(plan.columns.map { ($0.name, $0.type) })
-        return DatasetTable(Dataset.session(named: name.text, columns: columns, rows: result.rows, description: query.sql))
     }
 
     /// resolveDataset finds the dataset a FROM names, or says which one was probably meant.

@@ -44,6 +44,12 @@ extension Binder {
                 throw Diagnostic("the CTE \(name.text) refers to itself; WITH RECURSIVE is not supported, and a CTE reads only those before it",
                                  at: name.range)
             }
+            if case .view(let query, let text)? = catalogue.sessionDataset(named: name.text)?.kind {
+                let view = try bindView(name, query, text)
+                let schema = Self.schema(named: name.text, view.columns, at: name.range)
+                return BoundFrom(plan: .derived(view, SharedResult(uses: 1), name: name.text),
+                                 tables: [TableBinding(name: name.text, schema: schema, columnOffset: offset)])
+            }
             let table = try resolveTable(ref)
             return BoundFrom(plan: .scan(table), tables: [TableBinding(name: table.schema.name, schema: table.schema, columnOffset: offset)],
                              single: table)
