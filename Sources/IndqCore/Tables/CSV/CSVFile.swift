@@ -40,6 +40,11 @@ public struct FileTable: Table {
 
     public func forEachBatch(_ body: (Batch) throws -> Bool) throws {
         if onlineCores > 1 { return try forEachBatchOnTwoThreads(body) }
+        try forEachBatchOnThisThread(body)
+    }
+
+    /// forEachBatchOnThisThread reads and decodes the file on the thread that runs the query.
+    func forEachBatchOnThisThread(_ body: (Batch) throws -> Bool) throws {
         let reader = try CSVReader(path: path, layout: layout, ignoreErrors: ignoreErrors)
         reader.used = used
         defer { count(reader.skipped, reader.firstSkipped) }
@@ -72,14 +77,7 @@ public struct FileTable: Table {
         }
         guard thread.start() else {
             // Without a second thread the file is read on this one.
-            let reader = try CSVReader(path: path, layout: layout, ignoreErrors: ignoreErrors)
-            reader.used = used
-            defer { count(reader.skipped, reader.firstSkipped) }
-            while let batch = try reader.next() {
-                try Cancellation.checkpoint()
-                guard try body(batch) else { return }
-            }
-            return
+            return try forEachBatchOnThisThread(body)
         }
         defer {
             pipe.stop()

@@ -2,7 +2,7 @@
 // delimiter whose records have the most consistent number of fields, whether the first record is a header (it is
 // when a value of it does not fit its column's type, or when every column is text), and each column's type from
 // its values. Beyond DuckDB, it reads Dutch spreadsheet exports: with `;` between fields, `578,4` is a decimal and
-// `42.690` is 42690 when the whole column is written that way.
+// `12.345` is 12345 when the whole column is written that way.
 
 /// CSVOptions are read_csv's options, as DuckDB names them; nil leaves a choice to the sniffer.
 public struct CSVOptions: Sendable, Equatable {
