@@ -54,6 +54,9 @@ public struct Dataset: Sendable {
     public var printed: [String: (line: Int, text: String)] = [:]
     /// cumulative holds the report's words when each figure counts from the start (`tot en met`), else nil (`@cumulative`).
     public var cumulative: String? = nil
+    /// file is the CSV file, as the query names it, whose lines are the rows; nil for the reports' datasets. A row
+    /// of a file is placed by its line number.
+    public var file: String? = nil
 }
 
 /// Catalogue holds the datasets and answers name look-ups. The built-in one parses a data file only when a statement

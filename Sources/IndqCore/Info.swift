@@ -65,7 +65,8 @@ enum Info {
     /// from: one row per value and figure. The rows go to `write` in chunks as they are made, so that a long
     /// listing is never held whole; it returns the query's notes.
     static func sources(of plan: QueryPlan, write: (RowChunk) -> Void) throws -> [Diagnostic] {
-        let (result, origins) = try Executor.collect(plan)
+        let (result, origins) = try Executor.collect(plan, tracksFileRows: true)
+        let fileRows = try readFileRows(origins)
         var rows: [[Value]] = []
         // References repeat for every row of a dataset; one string each keeps the sources as small as their rows.
         var references: [String: Value] = [:]
@@ -86,20 +87,26 @@ enum Info {
                 figures = select.outputs.map { output in output.expr.referencedColumns(in: select).map { (box, $0, origin.rows) } }
             }
             for (c, sources) in figures.enumerated() {
-                for (box, column, sourceRows) in sources {
+                // A session table keeps values, not where they came from.
+                for (box, column, sourceRows) in sources where !box.dataset.report.isEmpty || box.file != nil {
                     let dataset = box.dataset
                     for row in sourceRows {
-                        for at in dataset.sourceLines(row: row, column: column) {
+                        // A file's row is its line, read again; a dataset's is held.
+                        let fileRow = box.file == nil ? nil : fileRows[ObjectIdentifier(box)]?[row]
+                        if box.file != nil && fileRow == nil { continue }
+                        let values = fileRow?.values ?? dataset.rows[row]
+                        for var at in dataset.sourceLines(row: row, column: column) {
                             try Cancellation.checkpoint()
+                            if let fileRow { at.text = fileRow.text }
                             let figure = dataset.columns[column].type.alignsRight
-                            try Cancellation.charge(row: [result.rows[r][c], dataset.rows[row][column]],
+                            try Cancellation.charge(row: [result.rows[r][c], values[column]],
                                                     overhead: 10 * 40 + 2 * ((at.text?.utf8.count ?? 0) + at.reference.utf8.count))
                             let reference = references[at.reference] ?? .text(at.reference)
                             references[at.reference] = reference
                             rows.append([.integer(Int64(r + 1)), .text(result.columns[c].name), result.rows[r][c],
-                                         .text(dataset.columns[column].name), dataset.rows[row][column],
+                                         .text(dataset.columns[column].name), values[column],
                                          reference, at.line.map { .integer(Int64($0)) } ?? .null, at.text.map(Value.text) ?? .null,
-                                         (figure ? dataset.qualifier(row: dataset.rows[row]) : nil).map(Value.text) ?? .null,
+                                         (figure && box.file == nil ? dataset.qualifier(row: values) : nil).map(Value.text) ?? .null,
                                          (figure ? at.words : nil).map(Value.text) ?? .null])
                             if rows.count == 1024 {
                                 write(RowChunk(rows: rows))
@@ -112,6 +119,21 @@ enum Info {
         }
         if !rows.isEmpty { write(RowChunk(rows: rows)) }
         return result.notes
+    }
+
+    /// readFileRows reads again, from each file the result's rows came from, the lines they came from.
+    static func readFileRows(_ origins: [RowOrigin?]) throws -> [ObjectIdentifier: [Int: FileRow]] {
+        var wanted: [ObjectIdentifier: (FileTable, Set<Int>)] = [:]
+        func want(_ box: DatasetBox?, _ rows: [Int]) {
+            guard let box, let file = box.file else { return }
+            wanted[ObjectIdentifier(box), default: (file, [])].1.formUnion(rows)
+        }
+        for origin in origins {
+            guard let origin else { continue }
+            want(origin.source, origin.rows)
+            for part in origin.joined { want(part.source, part.rows) }
+        }
+        return try wanted.mapValues { file, lines in try file.rows(atLines: lines) }
     }
 
     /// Listing writes the rows of `sources(of:write:)` for reading: each value, then every figure behind it with its
@@ -136,7 +158,8 @@ enum Info {
                     current = (row[0], row[1])
                     out.add("row \(row[0].display ?? "")  \(row[1].display ?? "") = \(numbers.format(row[2]) ?? "NULL")\n")
                 }
-                let line = row[6].display.map { ", line \($0)" } ?? ""
+                // A file's reference (`file.csv:12`) names its line already.
+                let line = row[6].display.map { n in (row[5].display ?? "").hasSuffix(":" + n) ? "" : ", line \(n)" } ?? ""
                 let qualifier = row[8].display.map { " (\($0): approximate)" } ?? ""
                 let words = row[9].display.map { " (\"\($0)\")" } ?? ""
                 out.add("  \(row[3].display ?? "") \(numbers.format(row[4]) ?? "NULL")\(words)\(qualifier) from \(row[5].display ?? "")\(line)\n")

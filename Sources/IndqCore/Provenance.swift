@@ -8,6 +8,7 @@ let sourceRefNames: Set<String> = ["bron", "source_ref"]
 extension Dataset {
     /// sourceRef is a row's short reference, e.g. `Jaarverslag 2021, Cijfers Studenten`.
     public func sourceRef(row: Int) -> String {
+        if let file { return "\(file):\(row)" }
         let s = row < rowSources.count ? rowSources[row] : nil
         var report = s?.report ?? self.report
         if report.hasPrefix("IND ") { report.removeFirst(4) }
@@ -16,7 +17,7 @@ extension Dataset {
     }
 
     /// qualifierColumn is the column that says whether a row's figures are approximate (`kwalificatie`), if any.
-    var qualifierColumn: Int? { columns.firstIndex { $0.name == "kwalificatie" } }
+    var qualifierColumn: Int? { file == nil ? columns.firstIndex { $0.name == "kwalificatie" } : nil }
 
     /// qualifier returns `bijna`, `ruim` or `circa` when the report qualifies the figures of a row.
     func qualifier(row: [Value]) -> String? {
@@ -36,6 +37,8 @@ extension Dataset {
     /// sourceLine tells where the figure in a row's column is printed: the table line for year tables, the
     /// sentence's line for figures from the running text.
     public func sourceLine(row: Int, column: Int) -> SourceLine {
+        // The line's text is read from the file when the sources are listed (Info.sources).
+        if file != nil { return SourceLine(reference: sourceRef(row: row), line: row) }
         let s = row < rowSources.count ? rowSources[row] : nil
         let name = columns[column].name
         if s?.line != nil || s?.sentence != nil {
@@ -56,6 +59,20 @@ extension Dataset {
             let detail = c.section ?? rowSources[row].section ?? table
             return SourceLine(reference: report + ", " + detail, line: c.line, text: c.text ?? c.sentence, words: c.words)
         }
+    }
+}
+
+extension QueryPlan {
+    /// readsSourceRef tells whether the query reads the pseudo-column `bron`, in a select or its ORDER BY.
+    var readsSourceRef: Bool {
+        func reads(_ e: BoundExpr) -> Bool {
+            switch e.kind {
+            case .sourceRef, .sourceRefOf: return true
+            default: return e.children.contains(where: reads)
+            }
+        }
+        let hidden = order.compactMap { o -> BoundExpr? in if case .expr(let e) = o.key { return e } else { return nil } }
+        return selects.contains { $0.expressions.contains(where: reads) } || hidden.contains(where: reads)
     }
 }
 

@@ -106,3 +106,14 @@ public final class SharedResult: @unchecked Sendable {
     var batches: [Batch]?
     init(uses: Int) { self.uses = uses }
 }
+
+extension SelectPlan {
+    /// expressions are every expression the select computes: outputs, keys, conditions, aggregates and windows.
+    var expressions: [BoundExpr] {
+        var exprs: [BoundExpr] = outputs.map(\.expr) + groupKeys
+        exprs += [filter, having, qualify].compactMap { $0 }
+        for a in aggregates { exprs += [a.argument, a.filter].compactMap { $0 } + a.extra }
+        for w in windows { exprs += w.arguments + w.partitionBy + w.orderBy.map(\.0) }
+        return exprs
+    }
+}

@@ -52,7 +52,7 @@ extension Binder {
     enum ColumnMeaning {
         /// A column of the combined row, with its type.
         case column(Int, ValueType)
-        /// The pseudo-column `bron` (`source_ref`) of a table whose rows come from the reports, with where the
+        /// The pseudo-column `bron` (`source_ref`) of a table whose rows come from the reports or a file, with where the
         /// table's columns start in the combined row.
         case sourceRef(Int)
     }
@@ -68,7 +68,7 @@ extension Binder {
             }
         }
         if found.isEmpty, sourceRef, sourceRefNames.contains(name.lowercased()) {
-            found = tables.filter { !$0.schema.report.isEmpty }.map { ($0, .sourceRef($0.columnOffset)) }
+            found = tables.filter { !$0.schema.report.isEmpty || $0.schema.file != nil }.map { ($0, .sourceRef($0.columnOffset)) }
         }
         return found
     }

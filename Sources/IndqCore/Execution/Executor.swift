@@ -36,10 +36,14 @@ final class Executor {
     /// width is the number of result columns; a batch may carry hidden ORDER BY columns after them.
     let width: Int
     var notes = Notes()
+    /// tracksFileRows tells whether rows read from a file carry their line numbers up to the result, which costs
+    /// time on every row: only when the sources are listed or the query reads a file's `bron`.
+    let tracksFileRows: Bool
 
-    init(_ plan: QueryPlan) {
+    init(_ plan: QueryPlan, tracksFileRows: Bool = false) {
         self.plan = plan
         width = plan.columns.count
+        self.tracksFileRows = tracksFileRows || plan.readsSourceRef
         notes.add(contentsOf: plan.notes)
     }
 
@@ -49,12 +53,12 @@ final class Executor {
     }
 
     /// collect executes a plan and returns its rows, with where each came from when it has provenance.
-    static func collect(_ plan: QueryPlan) throws -> (result: ResultSet, origins: [RowOrigin?]) {
+    static func collect(_ plan: QueryPlan, tracksFileRows: Bool = false) throws -> (result: ResultSet, origins: [RowOrigin?]) {
         var rows: [[Value]] = []
         // qualifiers stays nil until a row has one.
         var qualifiers: [[String?]]?
         var origins: [RowOrigin?] = []
-        let executor = Executor(plan)
+        let executor = Executor(plan, tracksFileRows: tracksFileRows)
         _ = try executor.produce(plan.logical) { batch in
             let chunk = executor.chunk(batch)
             // The rows are held until the statement ends.
@@ -105,7 +109,8 @@ final class Executor {
     func produce(_ p: LogicalPlan, into consume: Consumer) throws -> Bool {
         switch p {
         case .scan(let table):
-            let source = table.dataset.map(DatasetBox.init)
+            var source = table.dataset.map { DatasetBox($0) }
+            if let file = table as? FileTable, tracksFileRows { source = DatasetBox(file.schema, file: file) }
             var more = true
             try table.forEachBatch { batch in
                 var batch = batch
@@ -251,7 +256,7 @@ final class Executor {
         func strip(_ batch: Batch) -> Batch {
             Batch(columns: Array(batch.columns.prefix(width)), count: batch.count)
         }
-        let inner = Executor(query)
+        let inner = Executor(query, tracksFileRows: tracksFileRows)
         guard shared.uses > 1 else {
             return try inner.produce(query.logical) { batch in try consume(strip(batch)) }
         }

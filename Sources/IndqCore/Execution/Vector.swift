@@ -323,7 +323,12 @@ public struct Batch: Sendable {
 /// DatasetBox shares one dataset among the batches and rows that came from it.
 final class DatasetBox: Sendable {
     let dataset: Dataset
-    init(_ dataset: Dataset) { self.dataset = dataset }
+    /// file is the table that reads the dataset's rows from a file, so that listing the sources can read its lines.
+    let file: FileTable?
+    init(_ dataset: Dataset, file: FileTable? = nil) {
+        self.dataset = dataset
+        self.file = file
+    }
 }
 
 /// RowOrigin is where a result row's values came from: its dataset and source rows, the select (of those a set

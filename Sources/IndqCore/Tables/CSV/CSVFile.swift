@@ -29,13 +29,15 @@ public struct FileTable: Table {
         self.layout = layout
         self.ignoreErrors = ignoreErrors
         let base = path.split(separator: "/").last.map(String.init) ?? path
-        schema = Dataset(name: base, english: base, description: "the file \(path)", report: "", section: "", table: "",
+        var schema = Dataset(name: base, english: base, description: "the file \(path)", report: "", section: "", table: "",
                          notes: [],
                          columns: layout.columns.map { c in
                              Column(name: c.name, type: c.type.valueType, english: c.name, meaningNL: "kolom uit \(base)",
                                     meaningEN: "column of \(base)")
                          },
                          rows: [], rowSources: [])
+        schema.file = path
+        self.schema = schema
     }
 
     public func forEachBatch(_ body: (Batch) throws -> Bool) throws {

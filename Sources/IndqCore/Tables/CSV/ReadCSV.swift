@@ -167,10 +167,7 @@ extension Binder {
         for s in selects.indices {
             guard var file = selects[s].table as? FileTable else { continue }
             let select = selects[s]
-            var exprs: [BoundExpr] = select.outputs.map(\.expr) + select.groupKeys
-            exprs += [select.filter, select.having, select.qualify].compactMap { $0 }
-            for a in select.aggregates { exprs += [a.argument, a.filter].compactMap { $0 } + a.extra }
-            for w in select.windows { exprs += w.arguments + w.partitionBy + w.orderBy.map(\.0) }
+            var exprs = select.expressions
             if selects.count == 1 {
                 for o in order { if case .expr(let e) = o.key { exprs.append(e) } }
             }
