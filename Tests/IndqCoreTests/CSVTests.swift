@@ -165,6 +165,9 @@ struct CSVTests {
         // As in DuckDB, a column the query does not read is not decoded.
         ("a,b\n" + String(repeating: "1,2\n", count: 30000) + "x,y\n", "select count(*) from '{f}'", "count(*)\n30001\n"),
         ("a,b\n1,x\n2,3\n3,4\n", "select count(*) from read_csv('{f}', types = 'BIGINT, VARCHAR')", "count(*)\n3\n"),
+        // Nor is a column of a joined file that neither the select nor the join's condition reads.
+        ("a,b\n" + (0..<30000).map { "\($0),\($0)\n" }.joined() + "x,30000\n",
+         "select count(*), sum(p.b) from '{f}' p join '{f}' q on p.b = q.b", "count(*),sum(p.b)\n30001,450015000\n"),
         ("x,y\n1,2\n", "select a, b from read_csv('{f}', columns = 'a BIGINT, b BIGINT', header = true)", "a,b\n1,2\n"),
     ]
 

@@ -24,6 +24,17 @@ enum CSVDecoding {
     /// integer reads `-42`, `+7` or, with a thousands separator, `42.690`, whose groups must have three digits.
     @inline(__always)
     static func integer(_ p: UnsafeBufferPointer<UInt8>, _ start: Int, _ end: Int, thousands: UInt8?) -> Int64? {
+        // Most fields are a few digits and nothing else: 18 digits cannot pass Int64.max.
+        if end > start && end - start <= 18 {
+            var v: Int64 = 0, k = start
+            while k < end {
+                let d = p[k] &- zero
+                if d >= 10 { break }
+                v = v &* 10 &+ Int64(d)
+                k += 1
+            }
+            if k == end { return v }
+        }
         var (i, e) = trimmed(p, start, end)
         guard i < e else { return nil }
         var negative = false

@@ -124,15 +124,17 @@ public enum CSVFile {
     static func readSample(_ path: String) throws -> ([UInt8], Bool) {
         let (source, _, _) = try CSVFileHandle.open(path)
         defer { source.close() }
-        var bytes = [UInt8](repeating: 0, count: sampleBytes)
+        // The buffer starts small and doubles, so that a small file costs only its own size.
+        var bytes = [UInt8](repeating: 0, count: min(sampleBytes, 64 << 10))
         var n = 0
         var atEnd = false
-        try bytes.withUnsafeMutableBufferPointer { p in
-            while n < p.count {
-                let got = try source.read(into: p.baseAddress! + n, count: min(p.count - n, 1 << 20))
-                if got == 0 { atEnd = true; break }
-                n += got
+        while n < sampleBytes {
+            if n == bytes.count { bytes += repeatElement(0, count: min(bytes.count, sampleBytes - bytes.count)) }
+            let got = try bytes.withUnsafeMutableBufferPointer { p in
+                try source.read(into: p.baseAddress! + n, count: min(p.count - n, 1 << 20))
             }
+            if got == 0 { atEnd = true; break }
+            n += got
         }
         bytes.removeSubrange(n...)
         return (bytes, atEnd)

@@ -228,23 +228,34 @@ public enum CSVSniffer {
         candidates.append(CSVColumn(name: "", type: .percentage, decimalSeparator: decimal, thousands: thousands))
         if dutch { candidates.append(CSVColumn(name: "", type: .percentage, decimalSeparator: comma, thousands: dot)) }
         candidates.append(CSVColumn(name: "", type: .date))
-        var alive = [Bool](repeating: true, count: candidates.count)
+        // k is the first candidate that every value so far fits; when a value does not fit it, the next candidate
+        // that fits all the values up to it takes its place (candidates are not each wider than the one before).
+        func fitsValue(_ k: Int, _ f: Int) -> Bool {
+            let s = fields.fieldStart(f), e = fields.fieldEnd(f)
+            let type = candidates[k].type
+            if type == .boolean { return CSVDecoding.isSniffedBoolean(p, s, e) }
+            if type != .date && CSVDecoding.hasLeadingZero(p, s, e) { return false }
+            return fits(p, s, e, candidates[k])
+        }
+        func fitsAll(_ k: Int, through last: Int) -> Bool {
+            for r in records.lowerBound...last where c < fields.fieldCount(r) {
+                let f = fields.recordFirstField[r] + c
+                if !isNull(p, fields, f, dialect) && !fitsValue(k, f) { return false }
+            }
+            return true
+        }
+        var k = 0
         var anyValue = false
         for r in records where c < fields.fieldCount(r) {
             let f = fields.recordFirstField[r] + c
             if isNull(p, fields, f, dialect) { continue }
             anyValue = true
-            let s = fields.fieldStart(f), e = fields.fieldEnd(f)
-            let leadingZero = CSVDecoding.hasLeadingZero(p, s, e)
-            for k in candidates.indices where alive[k] {
-                let type = candidates[k].type
-                let ok = type == .boolean ? CSVDecoding.isSniffedBoolean(p, s, e)
-                    : (leadingZero && type != .date ? false : fits(p, s, e, candidates[k]))
-                if !ok { alive[k] = false }
-            }
-            if !alive.contains(true) { break }
+            if fitsValue(k, f) { continue }
+            k += 1
+            while k < candidates.count && !fitsAll(k, through: r) { k += 1 }
+            if k == candidates.count { break }
         }
-        guard anyValue, let k = alive.firstIndex(of: true) else { return CSVColumn(name: "", type: .text) }
+        guard anyValue, k < candidates.count else { return CSVColumn(name: "", type: .text) }
         return candidates[k]
     }
 

@@ -165,27 +165,80 @@ extension Binder {
     /// decodes every column.
     static func readOnlyUsedColumns(_ selects: inout [SelectPlan], order: [(key: QueryPlan.SortKey, descending: Bool)]) {
         for s in selects.indices {
+            if selects[s].table == nil, let from = selects[s].from {
+                selects[s].from = readOnlyUsedColumns(ofJoin: from, selects[s], order: selects.count == 1 ? order : [])
+                continue
+            }
             guard var file = selects[s].table as? FileTable else { continue }
-            let select = selects[s]
-            var exprs = select.expressions
-            if selects.count == 1 {
-                for o in order { if case .expr(let e) = o.key { exprs.append(e) } }
-            }
-            var used = [Bool](repeating: false, count: file.layout.columns.count)
-            var all = false
-            func walk(_ e: BoundExpr) {
-                switch e.kind {
-                case .column(let i): if i < used.count { used[i] = true }
-                case .subquery, .inSubquery: all = true
-                default: break
-                }
-                e.children.forEach(walk)
-            }
-            exprs.forEach(walk)
-            if !all {
+            let exprs = expressions(selects[s], order: selects.count == 1 ? order : [])
+            if let used = usedColumns(exprs, width: file.layout.columns.count) {
                 file.used = used
                 selects[s].table = file
             }
         }
+    }
+
+    /// expressions are all the expressions of a select that read its rows' columns, ORDER BY's among them.
+    static func expressions(_ select: SelectPlan, order: [(key: QueryPlan.SortKey, descending: Bool)]) -> [BoundExpr] {
+        var exprs = select.expressions
+        for o in order { if case .expr(let e) = o.key { exprs.append(e) } }
+        return exprs
+    }
+
+    /// usedColumns marks the columns of a row `width` wide that the expressions read; nil when one holds a subquery,
+    /// which may see more.
+    static func usedColumns(_ exprs: [BoundExpr], width: Int) -> [Bool]? {
+        var used = [Bool](repeating: false, count: width)
+        var all = false
+        func walk(_ e: BoundExpr) {
+            switch e.kind {
+            case .column(let i): if i >= 0 && i < used.count { used[i] = true }
+            case .subquery, .inSubquery: all = true
+            default: break
+            }
+            e.children.forEach(walk)
+        }
+        exprs.forEach(walk)
+        return all ? nil : used
+    }
+
+    /// readOnlyUsedColumns(ofJoin:) does the same for the files of a join of scans: each file reads the columns that
+    /// the select or a join's keys and condition use, where the file's columns stand in the combined row. A FROM that
+    /// holds anything but joins, scans and derived tables is left as it is.
+    static func readOnlyUsedColumns(ofJoin from: LogicalPlan, _ select: SelectPlan,
+                                    order: [(key: QueryPlan.SortKey, descending: Bool)]) -> LogicalPlan {
+        guard case .join = from else { return from }
+        var exprs = expressions(select, order: order)
+        var width = 0
+        func collect(_ p: LogicalPlan, at offset: Int) -> Bool {
+            switch p {
+            case .scan(let t):
+                width = max(width, offset + t.schema.columns.count)
+                return true
+            case .derived(let q, _, _):
+                width = max(width, offset + q.columns.count)
+                return true
+            case .join(let j, let l, let r):
+                guard j.offset == offset else { return false }
+                exprs += j.leftKeys + j.rightKeys + [j.condition].compactMap { $0 }
+                return collect(l, at: offset) && collect(r, at: offset + j.leftWidth)
+            default:
+                return false
+            }
+        }
+        guard collect(from, at: 0), let used = usedColumns(exprs, width: width) else { return from }
+        func pruned(_ p: LogicalPlan, at offset: Int) -> LogicalPlan {
+            switch p {
+            case .scan(let t):
+                guard var file = t as? FileTable else { return p }
+                file.used = Array(used[offset..<offset + file.layout.columns.count])
+                return .scan(file)
+            case .join(let j, let l, let r):
+                return .join(j, left: pruned(l, at: offset), right: pruned(r, at: offset + j.leftWidth))
+            default:
+                return p
+            }
+        }
+        return pruned(from, at: 0)
     }
 }
