@@ -22,10 +22,19 @@ enum BatchExpressions {
             if case .integers(let xs) = x.storage, case .integers(let ys) = y.storage {
                 return Vector(.booleans(compare(op, xs, ys)), validity: both(x.validity, y.validity))
             }
-            return pairwise(x, y) { a, b in
-                guard let c = SQL.compare(a, b) else { return .null }
-                return .boolean(holds(op, c))
+            // Other values are compared row by row, straight into a boolean buffer.
+            var out = [Bool](repeating: false, count: x.count)
+            var validity: [Bool]?
+            for i in 0..<x.count {
+                let a = x[i], b = y[i]
+                if !a.isNull && !b.isNull, let c = SQL.compare(a, b) {
+                    out[i] = holds(op, c)
+                } else {
+                    if validity == nil { validity = Array(repeating: true, count: x.count) }
+                    validity![i] = false
+                }
             }
+            return Vector(.booleans(out), validity: validity)
         case .chain(let first, let links) where links.first?.op == .and || links.first?.op == .or:
             return try logical(first, links, batch)
         case .chain(let first, let links)
@@ -150,21 +159,6 @@ enum BatchExpressions {
             }
         }
         return Vector(.booleans(values), validity: validity)
-    }
-
-    /// pairwise applies `f` to two vectors row by row, giving null where either is null.
-    static func pairwise(_ x: Vector, _ y: Vector, _ f: (Value, Value) throws -> Value) rethrows -> Vector {
-        var out: [Value] = []
-        out.reserveCapacity(x.count)
-        for i in 0..<x.count {
-            let a = x[i], b = y[i]
-            out.append(a.isNull || b.isNull ? .null : try f(a, b))
-        }
-        var result = Vector.of(out)
-        if case .values(let vs) = result.storage, vs.allSatisfy({ if case .boolean = $0 { return true }; return $0.isNull }) {
-            result = Vector(.booleans(vs.map { $0 == .boolean(true) }), validity: vs.contains(where: \.isNull) ? vs.map { !$0.isNull } : nil)
-        }
-        return result
     }
 
     /// both is the validity of a row that needs two values.

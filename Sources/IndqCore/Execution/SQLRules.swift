@@ -1,6 +1,8 @@
 // SQL's rules for single values, shared by every part of the engine: ordering (NULL last), three-valued AND,
 // IN over a list, LIKE and concatenation. Expressions over batches apply them where no typed kernel does.
 
+import Glibc
+
 /// Interrupted ends a statement that was cancelled.
 public struct Interrupted: Error, CustomStringConvertible {
     public init() {}
@@ -35,9 +37,16 @@ enum SQL {
         switch (a, b) {
         case (.null, _), (_, .null): return nil
         case (.integer(let x), .integer(let y)): return x < y ? -1 : x > y ? 1 : 0
-        case (.text(let x), .text(let y)):
+        case (.text(var x), .text(var y)):
             // Byte order, as DuckDB compares strings.
-            return x.utf8.lexicographicallyPrecedes(y.utf8) ? -1 : x.utf8.elementsEqual(y.utf8) ? 0 : 1
+            return x.withUTF8 { a in
+                y.withUTF8 { b in
+                    let n = min(a.count, b.count)
+                    let c = n == 0 ? 0 : memcmp(a.baseAddress!, b.baseAddress!, n)
+                    if c != 0 { return c < 0 ? -1 : 1 }
+                    return a.count < b.count ? -1 : a.count > b.count ? 1 : 0
+                }
+            }
         case (.boolean(let x), .boolean(let y)): return x == y ? 0 : (!x ? -1 : 1)
         case (.date(let x), .date(let y)): return x.days < y.days ? -1 : x.days > y.days ? 1 : 0
         default:

@@ -4,10 +4,11 @@
 
 import Glibc
 
-/// BatchPipe is a bounded queue of batches from a reader thread to the thread that runs the query.
-final class BatchPipe: @unchecked Sendable {
+/// BatchPipe is a bounded queue of batches from a reader thread to the thread that runs the query, or of split
+/// records from the reader to a decoder.
+final class BatchPipe<Element>: @unchecked Sendable {
     enum Item {
-        case batch(Batch)
+        case batch(Element)
         case end(skipped: Int, first: CSVError?)
         case failure(Error)
     }
@@ -41,11 +42,12 @@ final class BatchPipe: @unchecked Sendable {
         return true
     }
 
-    /// take waits for the next item.
-    func take() -> Item {
+    /// take waits for the next item; nil once the pipe is stopped and empty.
+    func take() -> Item? {
         pthread_mutex_lock(&mutex)
         defer { pthread_mutex_unlock(&mutex) }
-        while items.count == head { pthread_cond_wait(&changed, &mutex) }
+        while items.count == head && !stopped { pthread_cond_wait(&changed, &mutex) }
+        if items.count == head { return nil }
         let item = items[head]
         head += 1
         if head > 64 {
@@ -56,7 +58,7 @@ final class BatchPipe: @unchecked Sendable {
         return item
     }
 
-    /// stop tells the writing side that no more items are wanted.
+    /// stop tells the writing side that no more items are wanted, and the taking side that no more will come.
     func stop() {
         pthread_mutex_lock(&mutex)
         stopped = true

@@ -41,7 +41,7 @@ public struct FileTable: Table {
     }
 
     public func forEachBatch(_ body: (Batch) throws -> Bool) throws {
-        if onlineCores > 1 { return try forEachBatchOnTwoThreads(body) }
+        if onlineCores > 1 { return try forEachBatchOnOtherThreads(body) }
         try forEachBatchOnThisThread(body)
     }
 
@@ -61,33 +61,67 @@ public struct FileTable: Table {
         if stats.first == nil { stats.first = first }
     }
 
-    /// forEachBatchOnTwoThreads reads and decodes the file on a thread of its own, a few batches ahead of `body`.
-    func forEachBatchOnTwoThreads(_ body: (Batch) throws -> Bool) throws {
-        let pipe = BatchPipe(capacity: 8)
+    /// forEachBatchOnOtherThreads reads the file on threads of their own, a few batches ahead of `body`: one splits
+    /// records out of the file, another decodes them, so that both cores share the work beside the query's. Each
+    /// pipe keeps file order, so the first bad record in the file is the error, and ignore_errors counts in order.
+    func forEachBatchOnOtherThreads(_ body: (Batch) throws -> Bool) throws {
+        let records = BatchPipe<SplitItem>(capacity: 4)
+        let batches = BatchPipe<Batch>(capacity: 4)
         let (path, layout, ignoreErrors, used) = (self.path, self.layout, self.ignoreErrors, self.used)
-        let thread = ReaderThread {
+        let splitter = ReaderThread {
             do {
                 let reader = try CSVReader(path: path, layout: layout, ignoreErrors: ignoreErrors)
-                reader.used = used
-                while let batch = try reader.next() {
-                    guard pipe.put(.batch(batch)) else { return }
+                reader.onSkipped = { _ = records.put(.batch(.skipped($0))) }
+                while let split = try reader.nextSplit() {
+                    guard records.put(.batch(.records(split))) else { return }
                 }
-                _ = pipe.put(.end(skipped: reader.skipped, first: reader.firstSkipped))
+                _ = records.put(.end(skipped: 0, first: nil))
             } catch {
-                _ = pipe.put(.failure(error))
+                _ = records.put(.failure(error))
             }
         }
-        guard thread.start() else {
+        let decoder = ReaderThread {
+            let decoder = CSVBatchDecoder(path: path, layout: layout, ignoreErrors: ignoreErrors)
+            decoder.used = used
+            defer { records.stop() }
+            while let item = records.take() {
+                switch item {
+                case .batch(.records(let split)):
+                    do {
+                        if let batch = try decoder.decode(split) {
+                            guard batches.put(.batch(batch)) else { return }
+                        }
+                    } catch {
+                        _ = batches.put(.failure(error))
+                        return
+                    }
+                case .batch(.skipped(let e)):
+                    decoder.noteSkipped(e)
+                case .end:
+                    _ = batches.put(.end(skipped: decoder.skipped, first: decoder.firstSkipped))
+                    return
+                case .failure(let error):
+                    _ = batches.put(.failure(error))
+                    return
+                }
+            }
+        }
+        guard splitter.start() else { return try forEachBatchOnThisThread(body) }
+        guard decoder.start() else {
             // Without a second thread the file is read on this one.
+            records.stop()
+            splitter.join()
             return try forEachBatchOnThisThread(body)
         }
         defer {
-            pipe.stop()
-            thread.join()
+            batches.stop()
+            records.stop()
+            decoder.join()
+            splitter.join()
         }
         while true {
             try Cancellation.checkpoint()
-            switch pipe.take() {
+            switch batches.take() {
             case .batch(let batch):
                 guard try body(batch) else { return }
             case .end(let skipped, let first):
@@ -95,9 +129,17 @@ public struct FileTable: Table {
                 return
             case .failure(let error):
                 throw error
+            case nil:
+                return
             }
         }
     }
+}
+
+/// SplitItem is what the splitting thread hands the decoder: records, or one that ignore_errors left out.
+enum SplitItem {
+    case records(SplitRecords)
+    case skipped(CSVError)
 }
 
 /// CSVFile opens CSV files.

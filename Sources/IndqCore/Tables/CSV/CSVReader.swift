@@ -137,14 +137,21 @@ public final class CSVReader {
     var line = 1
     var atEnd = false
     var started = false
-    var fields = CSVFields()
+    /// decoder turns the records split from the buffer into batches.
+    let decoder: CSVBatchDecoder
+    /// onSkipped, when set, takes the records that ignore_errors leaves out here (a syntax error) instead of the
+    /// decoder, so that a decoder on another thread counts them in file order.
+    var onSkipped: ((CSVError) -> Void)?
     /// used tells which columns to decode; a column not used is all NULL.
-    public var used: [Bool]?
+    public var used: [Bool]? {
+        get { decoder.used }
+        set { decoder.used = newValue }
+    }
     /// rowsRead counts the rows handed out, skipped the records left out under ignore_errors.
-    public private(set) var rowsRead = 0
-    public private(set) var skipped = 0
+    public var rowsRead: Int { decoder.rowsRead }
+    public var skipped: Int { decoder.skipped }
     /// firstSkipped is the first record that ignore_errors left out, for the note.
-    public private(set) var firstSkipped: CSVError?
+    public var firstSkipped: CSVError? { decoder.firstSkipped }
 
     /// chunkSize is how much is read at a time; maxRecordBytes the longest record accepted.
     static let chunkSize = 1 << 20
@@ -157,6 +164,7 @@ public final class CSVReader {
         self.ignoreErrors = ignoreErrors
         (source, stamp, fd) = try CSVFileHandle.open(path)
         tokenizer = CSVTokenizer(layout.dialect)
+        decoder = CSVBatchDecoder(path: path, layout: layout, ignoreErrors: ignoreErrors)
         buffer = .allocate(capacity: Self.chunkSize)
     }
 
@@ -250,22 +258,31 @@ public final class CSVReader {
 
     /// next returns the next batch of rows, or nil at the end of the file.
     public func next() throws -> Batch? {
+        while let (p, from, to) = try nextRecords() {
+            if let batch = try decoder.decode(p, from: from, to: to) { return batch }
+        }
+        return nil
+    }
+
+    /// nextRecords splits the next records into the decoder's fields and gives the buffer and the range they are in;
+    /// nil at the end of the file. The buffer holds them until the next call.
+    func nextRecords() throws -> (UnsafeBufferPointer<UInt8>, Int, Int)? {
         if !started { try skipPreamble() }
         while true {
             try Cancellation.checkpoint()
-            fields.removeAll()
+            decoder.fields.removeAll()
+            decoder.bufferOffset = bufferOffset
             let p = UnsafeBufferPointer(rebasing: buffer[0..<end])
-            let out = tokenizer.split(p, from: start, line: line, atEnd: atEnd, limit: batchSize, into: &fields)
-            if fields.count > 0 {
-                let batch = try decode(p, from: start, to: out.consumed)
+            let out = tokenizer.split(p, from: start, line: line, atEnd: atEnd, limit: batchSize, into: &decoder.fields)
+            if decoder.fields.count > 0 {
+                let from = start
                 start = out.consumed
                 line = out.line
-                if let batch { return batch }
-                continue
+                return (p, from, out.consumed)
             }
             if let e = out.error {
                 guard ignoreErrors else { throw syntaxError(e) }
-                noteSkipped(syntaxError(e))
+                if let onSkipped { onSkipped(syntaxError(e)) } else { decoder.noteSkipped(syntaxError(e)) }
                 // An unterminated quote runs to the end; after text behind a quote, the next line starts afresh.
                 if e.kind == .unterminatedQuote { start = end; line = e.line; continue }
                 start = CSVTokenizer.skipLine(p, from: e.offset, atEnd: true) ?? end
@@ -277,22 +294,78 @@ public final class CSVReader {
         }
     }
 
-    func noteSkipped(_ e: CSVError) {
-        skipped += 1
-        if firstSkipped == nil { firstSkipped = e }
+    /// nextSplit gives the next records split but not decoded, with a copy of their bytes, for a decoder on
+    /// another thread; nil at the end of the file.
+    func nextSplit() throws -> SplitRecords? {
+        guard let (p, from, to) = try nextRecords() else { return nil }
+        var fields = CSVFields()
+        swap(&fields, &decoder.fields)
+        // Offsets count from the copy's first byte, the first record's.
+        let shift = Int32(from)
+        if shift != 0 {
+            fields.items.withUnsafeMutableBufferPointer { items in
+                for k in items.indices {
+                    items[k].start -= shift
+                    items[k].end -= shift
+                }
+            }
+            for r in fields.recordOffset.indices { fields.recordOffset[r] -= from }
+        }
+        return SplitRecords(bytes: Array(UnsafeBufferPointer(rebasing: p[from..<to])), fields: fields, fileOffset: bufferOffset + from)
     }
 
     /// syntaxError places a tokenizer's error in the file.
     func syntaxError(_ e: CSVSyntaxError) -> CSVError {
         let p = UnsafeBufferPointer(rebasing: buffer[0..<end])
+        decoder.bufferOffset = bufferOffset
         switch e.kind {
         case .unterminatedQuote:
-            return placed(p, e.offset, line: e.line, "unterminated quote: this field's quote is never closed",
-                          notes: ["a quote inside a quoted field is written twice (\"\")"])
+            return decoder.placed(p, e.offset, line: e.line, "unterminated quote: this field's quote is never closed",
+                                  notes: ["a quote inside a quoted field is written twice (\"\")"])
         case .textAfterQuote:
-            return placed(p, e.offset, line: e.line,
-                          "expected a delimiter '\(byteName(layout.dialect.delimiter))' or a line end after the closing quote")
+            return decoder.placed(p, e.offset, line: e.line,
+                                  "expected a delimiter '\(byteName(layout.dialect.delimiter))' or a line end after the closing quote")
         }
+    }
+}
+
+/// SplitRecords are records split from a file but not decoded: a copy of their bytes, their fields at offsets in
+/// the copy, and where the copy starts in the file.
+struct SplitRecords: @unchecked Sendable {
+    var bytes: [UInt8]
+    var fields: CSVFields
+    var fileOffset: Int
+}
+
+/// CSVBatchDecoder decodes split records by a layout into batches, and counts what ignore_errors leaves out.
+final class CSVBatchDecoder {
+    let path: String
+    let layout: CSVLayout
+    let ignoreErrors: Bool
+    var used: [Bool]?
+    /// fields are the records being decoded; bufferOffset is the file offset of the bytes' first.
+    var fields = CSVFields()
+    var bufferOffset = 0
+    private(set) var rowsRead = 0
+    private(set) var skipped = 0
+    private(set) var firstSkipped: CSVError?
+
+    init(path: String, layout: CSVLayout, ignoreErrors: Bool) {
+        self.path = path
+        self.layout = layout
+        self.ignoreErrors = ignoreErrors
+    }
+
+    /// decode decodes split records; nil when ignore_errors left none.
+    func decode(_ records: SplitRecords) throws -> Batch? {
+        fields = records.fields
+        bufferOffset = records.fileOffset
+        return try records.bytes.withUnsafeBufferPointer { try decode($0, from: 0, to: $0.count) }
+    }
+
+    func noteSkipped(_ e: CSVError) {
+        skipped += 1
+        if firstSkipped == nil { firstSkipped = e }
     }
 
     /// placed makes an error about the byte at `offset` of the buffer, on `line`, showing that line.
