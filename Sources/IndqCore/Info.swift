@@ -68,6 +68,7 @@ enum Info {
         let (result, origins) = try Executor.collect(plan, tracksFileRows: true)
         let fileRows = try readFileRows(origins)
         var rows: [[Value]] = []
+        var listed = 0
         // References repeat for every row of a dataset; one string each keeps the sources as small as their rows.
         var references: [String: Value] = [:]
         for (r, origin) in origins.enumerated() {
@@ -108,6 +109,7 @@ enum Info {
                                          reference, at.line.map { .integer(Int64($0)) } ?? .null, at.text.map(Value.text) ?? .null,
                                          (figure && box.file == nil ? dataset.qualifier(row: values) : nil).map(Value.text) ?? .null,
                                          (figure ? at.words : nil).map(Value.text) ?? .null])
+                            listed += 1
                             if rows.count == 1024 {
                                 write(RowChunk(rows: rows))
                                 rows.removeAll(keepingCapacity: true)
@@ -118,6 +120,10 @@ enum Info {
             }
         }
         if !rows.isEmpty { write(RowChunk(rows: rows)) }
+        if listed == 0 && !result.rows.isEmpty {
+            let message = "these values have no sources to list: they are not read straight from a report dataset or a file (a constant, a session table, a view, a CTE or a query in FROM hands on values without their lines)"
+            return result.notes + [Diagnostic(message, at: SourceRange(0, 0), notes: ["source select the query that reads the report dataset or the file itself"], severity: .note)]
+        }
         return result.notes
     }
 
@@ -168,7 +174,7 @@ enum Info {
         }
 
         func finish() {
-            if !any { out.add("no values, so no sources\n") }
+            if !any { out.add("no sources to list\n") }
             out.finish()
         }
     }

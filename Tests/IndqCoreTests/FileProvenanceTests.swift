@@ -75,6 +75,16 @@ struct FileProvenanceTests {
         #expect(out == "a,bron\n1,\(path):2\n4,\(path):4\n")
     }
 
+    @Test func valuesThroughACTESayThatTheyHaveNoSourcesToList() {
+        let files = TempFiles()
+        let path = files.write("fruit.csv", Self.text)
+        let (out, err) = runOver(path, "source with t as (select * from '{f}') select naam from t")
+        #expect(out == Info.sourceColumns.map(\.name).joined(separator: ",") + "\n")
+        #expect(err.contains("note: these values have no sources to list"))
+        let (_, direct) = runOver(path, "source select naam from '{f}'")
+        #expect(!direct.contains("no sources"))
+    }
+
     @Test func onlyAQueryThatAsksCarriesTheLines() throws {
         let files = TempFiles()
         let path = files.write("fruit.csv", Self.text)

@@ -170,6 +170,6 @@ struct ResultSinkTests {
         let none = Info.Listing(numbers: .plain) { empty += $0 }
         none.begin(ResultHeader(columns: Info.sourceColumns, qualified: false))
         none.finish()
-        #expect(empty == "no values, so no sources\n")
+        #expect(empty == "no sources to list\n")
     }
 }
