@@ -72,8 +72,15 @@ def write_bands(directory):
     return path
 
 
+USAGE = "usage: python3 Benchmarks/gen_csv.py DIR [ROWS …]  (default ROWS: 1000000 10000000)"
+
+
 def main():
-    directory = sys.argv[1]
+    args = sys.argv[1:]
+    if not args or args[0].startswith("-") or not all(a.isdigit() for a in args[1:]):
+        print(USAGE, file=sys.stderr)
+        sys.exit(0 if args and args[0] in ("-h", "--help") else 2)
+    directory = args[0]
     os.makedirs(directory, exist_ok=True)
     sizes = [int(a) for a in sys.argv[2:]] or [1000000, 10000000]
     write_bands(directory)
