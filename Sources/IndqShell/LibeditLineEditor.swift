@@ -181,8 +181,7 @@ public final class LibeditLineEditor: LineEditor {
         if candidates.isEmpty { return UInt8(CC_REFRESH_BEEP) }
 
         if candidates.count == 1 {
-            // A folder is completed further, so it gets no space after it.
-            replace(word: word, with: candidates[0] + (candidates[0].hasSuffix("/") ? "" : " "))
+            replace(word: word, with: candidates[0] + Completion.suffix(after: candidates[0], before: before, rest: after))
             return UInt8(CC_REFRESH)
         }
         let common = Completion.commonPrefix(candidates)
@@ -239,6 +238,15 @@ enum Completion {
     static func word(before text: String) -> String {
         let characters = text.reversed().prefix { $0.isLetter || $0.isNumber || $0 == "_" }
         return String(characters.reversed())
+    }
+
+    /// suffix is what follows a unique candidate: nothing after a folder, which is completed further; the closing
+    /// quote and a space after a file named inside `'…` (unless the quote is there already); else a space.
+    static func suffix(after candidate: String, before: String, rest: String) -> String {
+        if candidate.hasSuffix("/") { return "" }
+        // Inside a string the single quotes before the cursor are odd in number ('' counts as two).
+        guard before.filter({ $0 == "'" }).count % 2 == 1 else { return " " }
+        return rest.hasPrefix("'") ? "" : "' "
     }
 
     /// matching keeps the candidates that extend `word`, ignoring case, without repeats.

@@ -335,6 +335,14 @@ func makeRepl(_ script: [LineRead], runner: FakeRunner = FakeRunner(), history: 
         #expect(Completion.matching(["from"], word: "") == ["from"])
     }
 
+    @Test func aUniqueFileInsideAQuoteGetsItsClosingQuote() {
+        #expect(Completion.suffix(after: "export.csv", before: "select * from 'exp", rest: "") == "' ")
+        #expect(Completion.suffix(after: "export.csv", before: "select * from 'exp", rest: "' limit 3") == "")
+        #expect(Completion.suffix(after: "data/", before: "select * from 'da", rest: "") == "")
+        #expect(Completion.suffix(after: "studenten", before: "select * from 'a' join stu", rest: "") == " ")
+        #expect(Completion.suffix(after: "x.sql", before: ".read x", rest: "") == " ")
+    }
+
     @Test func commonPrefix() {
         #expect(Completion.commonPrefix(["beslissingen", "beslist"]) == "beslis")
         #expect(Completion.commonPrefix(["année", "annéx"]) == "anné")

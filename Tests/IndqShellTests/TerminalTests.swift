@@ -475,6 +475,20 @@ typealias TerminalSessionHome = TemporaryDirectory
         #expect(indq.expectResult(rows: 1).contains("│ one │"))
     }
 
+    @Test func tabCompletesAFileInsideItsQuoteAndClosesTheQuote() {
+        let home = TerminalSessionHome()
+        let fd = open(home.path + "/eigen-cijfers.csv", O_WRONLY | O_CREAT | O_TRUNC, 0o600)
+        _ = "a,b\n1,2\n".withCString { write(fd, $0, 8) }
+        close(fd)
+        guard let indq = TerminalSession.start(home: home.path) else { return }
+        indq.expectPrompt()
+        indq.send("select b from 'eigen")
+        indq.press(.tab)
+        indq.expect("-cijfers.csv' ")
+        indq.send("where a = 1\r")
+        #expect(indq.expectResult(rows: 1).contains("│ 2 │"))
+    }
+
     @Test func tabCompletesAClauseKeywordAfterAnExpression() {
         let home = TerminalSessionHome()
         guard let indq = TerminalSession.start(home: home.path) else { return }
