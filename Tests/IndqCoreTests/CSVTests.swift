@@ -224,6 +224,18 @@ struct CSVTests {
         #expect(result.err.contains("ignore_errors skipped 2 rows"), "\(result.err)")
     }
 
+    /// The records are split on one thread and decoded on another; what ignore_errors leaves out is still counted
+    /// in file order, whichever thread finds it, across batches.
+    @Test func namesTheFirstSkippedRowInFileOrder() {
+        let files = TempFiles()
+        let rows = (0..<30000).map { $0 == 5000 ? "1,x\n" : $0 == 20000 ? "2,\"3\"4\n" : "1,2\n" }.joined()
+        let path = files.write("t.csv", "a,b\n" + rows)
+        let result = runOver(path, "select count(*), sum(b) from read_csv('{f}', ignore_errors = true, types = 'BIGINT, BIGINT')")
+        #expect(result.out == "count(*),sum(b)\n29998,59996\n")
+        #expect(result.err.contains("ignore_errors skipped 2 rows"), "\(result.err)")
+        #expect(result.err.contains("the first: \(path):5002:3: expected a whole number in column b"), "\(result.err)")
+    }
+
     @Test func readsGzip() throws {
         let files = TempFiles()
         let path = files.write("t.csv", "a,b\n1,2\n3,4\n")

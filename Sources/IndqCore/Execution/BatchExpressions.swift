@@ -22,6 +22,9 @@ enum BatchExpressions {
             if case .integers(let xs) = x.storage, case .integers(let ys) = y.storage {
                 return Vector(.booleans(compare(op, xs, ys)), validity: both(x.validity, y.validity))
             }
+            if case .constant(.text(let t)) = r.kind, case .values(let xs) = x.storage {
+                return compare(op, xs, x.validity, text: t)
+            }
             // Other values are compared row by row, straight into a boolean buffer.
             var out = [Bool](repeating: false, count: x.count)
             var validity: [Bool]?
@@ -188,6 +191,31 @@ enum BatchExpressions {
         case .greater: return zip(xs, ys).map { $0 > $1 }
         default: return zip(xs, ys).map { $0 >= $1 }
         }
+    }
+
+    /// compare compares a column of values with a text, as `category = 'studenten'`, by the texts' bytes.
+    static func compare(_ op: BinaryOp, _ xs: [Value], _ validity: [Bool]?, text: String) -> Vector {
+        var out = [Bool](repeating: false, count: xs.count)
+        var nulls: [Bool]?
+        var t = text
+        t.withUTF8 { tb in
+            for i in xs.indices {
+                if validity?[i] == false || xs[i].isNull {
+                    if nulls == nil { nulls = Array(repeating: true, count: xs.count) }
+                    nulls![i] = false
+                    continue
+                }
+                if case .text(var s) = xs[i] {
+                    out[i] = holds(op, s.withUTF8 { SQL.compareBytes($0, tb) })
+                } else if let c = SQL.compare(xs[i], .text(text)) {
+                    out[i] = holds(op, c)
+                } else {
+                    if nulls == nil { nulls = Array(repeating: true, count: xs.count) }
+                    nulls![i] = false
+                }
+            }
+        }
+        return Vector(.booleans(out), validity: nulls)
     }
 
     /// arithmetic is `+`, `-` or `*` over integers; an overflow in a row that is not null is the error that row alone would raise.

@@ -39,19 +39,21 @@ enum SQL {
         case (.integer(let x), .integer(let y)): return x < y ? -1 : x > y ? 1 : 0
         case (.text(var x), .text(var y)):
             // Byte order, as DuckDB compares strings.
-            return x.withUTF8 { a in
-                y.withUTF8 { b in
-                    let n = min(a.count, b.count)
-                    let c = n == 0 ? 0 : memcmp(a.baseAddress!, b.baseAddress!, n)
-                    if c != 0 { return c < 0 ? -1 : 1 }
-                    return a.count < b.count ? -1 : a.count > b.count ? 1 : 0
-                }
-            }
+            return x.withUTF8 { a in y.withUTF8 { b in compareBytes(a, b) } }
         case (.boolean(let x), .boolean(let y)): return x == y ? 0 : (!x ? -1 : 1)
         case (.date(let x), .date(let y)): return x.days < y.days ? -1 : x.days > y.days ? 1 : 0
         default:
             return Arithmetic.compare(a, b)
         }
+    }
+
+    /// compareBytes orders two texts' UTF-8 bytes: -1, 0 or 1.
+    @inline(__always)
+    static func compareBytes(_ a: UnsafeBufferPointer<UInt8>, _ b: UnsafeBufferPointer<UInt8>) -> Int {
+        let n = min(a.count, b.count)
+        let c = n == 0 ? 0 : memcmp(a.baseAddress!, b.baseAddress!, n)
+        if c != 0 { return c < 0 ? -1 : 1 }
+        return a.count < b.count ? -1 : a.count > b.count ? 1 : 0
     }
 
     /// membership is SQL's IN: false for an empty list (even for NULL, as DuckDB has it); else true on a match, else

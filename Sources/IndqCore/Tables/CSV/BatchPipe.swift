@@ -15,7 +15,8 @@ final class BatchPipe<Element>: @unchecked Sendable {
 
     private var mutex = pthread_mutex_t()
     private var changed = pthread_cond_t()
-    private var items: [Item] = []
+    /// items are the queue from head on; a taken item's place is emptied at once, so that it holds no batch.
+    private var items: [Item?] = []
     private var head = 0
     private var stopped = false
     let capacity: Int
@@ -49,6 +50,7 @@ final class BatchPipe<Element>: @unchecked Sendable {
         while items.count == head && !stopped { pthread_cond_wait(&changed, &mutex) }
         if items.count == head { return nil }
         let item = items[head]
+        items[head] = nil
         head += 1
         if head > 64 {
             items.removeFirst(head)

@@ -491,6 +491,16 @@ final class CSVBatchDecoder {
         return false
     }
 
+    /// recentSlots is the size of the table of texts seen in a batch's column, found by slot(p, s, e).
+    static let recentSlots = 64
+
+    @inline(__always)
+    static func slot(_ p: UnsafeBufferPointer<UInt8>, _ s: Int, _ e: Int) -> Int {
+        guard e > s else { return 0 }
+        let h = (e - s) &* 31 &+ Int(p[s]) &* 7 &+ Int(p[e - 1]) &+ Int(p[s + (e - s) / 2]) &* 13
+        return h & (recentSlots - 1)
+    }
+
     /// decodeColumn decodes column c of the kept records; with the first record whose value does not fit.
     func decodeColumn(_ p: UnsafeBufferPointer<UInt8>, _ c: Int, _ keep: [Bool]) -> (Vector, Int?) {
         let column = layout.columns[c]
@@ -534,6 +544,7 @@ final class CSVBatchDecoder {
             var out: [Value] = []
             out.reserveCapacity(count)
             let quote = layout.dialect.quote ?? 0, escape = layout.dialect.escape ?? 0, encoding = layout.dialect.encoding
+            var recent = [(Int, Int, Value)?](repeating: nil, count: Self.recentSlots)
             for r in 0..<n where allKept || keep[r] {
                 let f = fields.recordFirstField[r] + c
                 if isNull(p, f) { out.append(.null); continue }
@@ -553,8 +564,18 @@ final class CSVBatchDecoder {
                     guard let d = CSVDecoding.date(p, s, e) else { return (Vector(.values([])), r) }
                     out.append(.date(d))
                 default:
-                    out.append(.text(CSVDecoding.text(p, s, e, escaped: fields.fieldEscaped(f), quote: quote, escape: escape,
-                                                      encoding: encoding)))
+                    let escaped = fields.fieldEscaped(f)
+                    // A column holds few distinct texts more often than not: one seen before in the batch, with the
+                    // same bytes, is the same text, and shares its storage.
+                    let slot = escaped ? -1 : Self.slot(p, s, e)
+                    if slot >= 0, let (ps, pe, value) = recent[slot], pe - ps == e - s,
+                       e == s || memcmp(p.baseAddress! + ps, p.baseAddress! + s, e - s) == 0 {
+                        out.append(value)
+                        continue
+                    }
+                    let value = Value.text(CSVDecoding.text(p, s, e, escaped: escaped, quote: quote, escape: escape, encoding: encoding))
+                    if slot >= 0 { recent[slot] = (s, e, value) }
+                    out.append(value)
                 }
             }
             return (Vector(.values(out)), nil)
