@@ -266,14 +266,16 @@ public final class CSVReader {
 
     /// nextRecords splits the next records into the decoder's fields and gives the buffer and the range they are in;
     /// nil at the end of the file. The buffer holds them until the next call.
-    func nextRecords() throws -> (UnsafeBufferPointer<UInt8>, Int, Int)? {
+    /// With `relative`, the fields' offsets count from the first record's start.
+    func nextRecords(relative: Bool = false) throws -> (UnsafeBufferPointer<UInt8>, Int, Int)? {
         if !started { try skipPreamble() }
         while true {
             try Cancellation.checkpoint()
             decoder.fields.removeAll()
             decoder.bufferOffset = bufferOffset
             let p = UnsafeBufferPointer(rebasing: buffer[0..<end])
-            let out = tokenizer.split(p, from: start, line: line, atEnd: atEnd, limit: batchSize, into: &decoder.fields)
+            let out = tokenizer.split(p, from: start, line: line, atEnd: atEnd, limit: batchSize, base: relative ? start : 0,
+                                      into: &decoder.fields)
             if decoder.fields.count > 0 {
                 let from = start
                 start = out.consumed
@@ -297,20 +299,10 @@ public final class CSVReader {
     /// nextSplit gives the next records split but not decoded, with a copy of their bytes, for a decoder on
     /// another thread; nil at the end of the file.
     func nextSplit() throws -> SplitRecords? {
-        guard let (p, from, to) = try nextRecords() else { return nil }
+        // Offsets count from the copy's first byte, the first record's.
+        guard let (p, from, to) = try nextRecords(relative: true) else { return nil }
         var fields = CSVFields()
         swap(&fields, &decoder.fields)
-        // Offsets count from the copy's first byte, the first record's.
-        let shift = Int32(from)
-        if shift != 0 {
-            fields.items.withUnsafeMutableBufferPointer { items in
-                for k in items.indices {
-                    items[k].start -= shift
-                    items[k].end -= shift
-                }
-            }
-            for r in fields.recordOffset.indices { fields.recordOffset[r] -= from }
-        }
         return SplitRecords(bytes: Array(UnsafeBufferPointer(rebasing: p[from..<to])), fields: fields, fileOffset: bufferOffset + from)
     }
 

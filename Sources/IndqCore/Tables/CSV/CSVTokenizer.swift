@@ -82,8 +82,9 @@ struct CSVTokenizer {
     /// split appends the whole records of `buffer[from...]` to `fields`, at most `limit` of them. `line` is the line
     /// number at `from`. A record still open at the buffer's end is left for the next call unless `atEnd`. Blank
     /// lines are skipped, as DuckDB skips them. On a syntax error it stops at the bad record, which it does not add.
+    /// The fields' and records' offsets count from `base` (a syntax error's from the buffer's start).
     func split(_ buffer: UnsafeBufferPointer<UInt8>, from: Int, line startLine: Int, atEnd: Bool,
-               limit: Int = Int.max, into fields: inout CSVFields) -> Outcome {
+               limit: Int = Int.max, base: Int = 0, into fields: inout CSVFields) -> Outcome {
         let n = min(buffer.count, Self.maxBuffer)
         guard n > from, let p = buffer.baseAddress else { return Outcome(consumed: from, line: startLine, error: nil) }
         let atEnd = atEnd && n == buffer.count
@@ -137,7 +138,7 @@ struct CSVTokenizer {
                             }
                             break fieldLoop
                         }
-                        fields.items.append(CSVField(start: Int32(start), end: Int32(i), quoted: true, escaped: escaped))
+                        fields.items.append(CSVField(start: Int32(start &- base), end: Int32(i &- base), quoted: true, escaped: escaped))
                         i += 1
                         if i >= n {
                             if atEnd { complete = true }
@@ -158,17 +159,17 @@ struct CSVTokenizer {
                     while i < n && !special[Int(p[i])] { i += 1 }
                     if i >= n {
                         if !atEnd { break fieldLoop }
-                        fields.items.append(CSVField(start: Int32(start), end: Int32(i), quoted: false, escaped: false))
+                        fields.items.append(CSVField(start: Int32(start &- base), end: Int32(i &- base), quoted: false, escaped: false))
                         complete = true
                         break fieldLoop
                     }
-                    fields.items.append(CSVField(start: Int32(start), end: Int32(i), quoted: false, escaped: false))
+                    fields.items.append(CSVField(start: Int32(start &- base), end: Int32(i &- base), quoted: false, escaped: false))
                     let b = p[i]
                     if b == delimiter {
                         i += 1
                         // A delimiter at the very end leaves one empty field after it.
                         if i >= n && atEnd {
-                            fields.items.append(CSVField(start: Int32(i), end: Int32(i), quoted: false, escaped: false))
+                            fields.items.append(CSVField(start: Int32(i &- base), end: Int32(i &- base), quoted: false, escaped: false))
                             complete = true
                             break fieldLoop
                         }
@@ -188,7 +189,7 @@ struct CSVTokenizer {
                 }
                 fields.recordFirstField.append(fields.items.count)
                 fields.recordLine.append(recordLine)
-                fields.recordOffset.append(recordStart)
+                fields.recordOffset.append(recordStart &- base)
                 records += 1
             }
             return Outcome(consumed: i, line: line, error: nil)
