@@ -38,8 +38,12 @@ public struct DotCommand: Sendable {
     /// all is the registry, in the order `.help` lists it.
     public static let all: [DotCommand] = [
         DotCommand("help", "this list") { session, _ in session.write(DotCommand.helpText) },
-        DotCommand("datasets", aliases: ["tables"], "list the datasets (show datasets)") { session, line in
+        DotCommand("datasets", "list the datasets (show datasets)") { session, line in
             try session.execute(.showDatasets, source: line.source)
+        },
+        DotCommand("tables", "the names of the datasets, in columns") { session, _ in session.listTables() },
+        DotCommand("schema", arguments: "[NAME]", "the datasets, or one, as CREATE TABLE statements", completion: .datasets) { session, line in
+            try session.writeSchema(line)
         },
         DotCommand("describe", arguments: "NAME", "the columns of a dataset (describe NAME)", completion: .datasets) { session, line in
             try session.execute(.describe(try line.datasetName()), source: line.source)
@@ -48,8 +52,8 @@ public struct DotCommand: Sendable {
             try session.execute(.source(try line.datasetName()), source: line.source)
         },
         DotCommand("format", aliases: ["mode"], arguments: OutputFormat.allCases.map(\.rawValue).joined(separator: "|"),
-                   "how results are written", completion: .words(OutputFormat.allCases.map(\.rawValue))) { session, line in
-            session.format = try line.choice(expected: "one of " + OutputFormat.allCases.map(\.rawValue).joined(separator: ", "))
+                   "how results are written; .mode also takes sqlite3's box and table", completion: .words(OutputFormat.allCases.map(\.rawValue))) { session, line in
+            try session.setFormat(line)
         },
         DotCommand("numbers", arguments: "nl|en|plain", "how tables write digits: 12.345, 12,345 or 12345",
                    completion: .words(NumberStyle.allCases.map(\.rawValue))) { session, line in
@@ -77,6 +81,45 @@ public struct DotCommand: Sendable {
         },
         DotCommand("last", "print the last result again, e.g. after .format") { session, line in
             try session.emitLast(at: line.range)
+        },
+        DotCommand("headers", aliases: ["header"], arguments: "on|off", "the header row of csv, tabs, list and html",
+                   completion: .words(["on", "off"])) { session, line in
+            session.headers = try line.onOff()
+        },
+        DotCommand("nullvalue", arguments: "TEXT", "how NULL is written (not in json)") { session, line in
+            let words = try line.words()
+            guard words.count == 1 else { throw Diagnostic("expected one text after .nullvalue, e.g. .nullvalue NULL or .nullvalue ''", at: line.argumentRange) }
+            session.nullValue = words[0]
+        },
+        DotCommand("crlf", arguments: "on|off", "end csv lines in CRLF, as RFC 4180 does (LF by default)", completion: .words(["on", "off"])) { session, line in
+            session.crlf = try line.onOff()
+        },
+        DotCommand("maxrows", arguments: "N", "the most rows a table shows (\(Limits.maxTableRows) at the start)") { session, line in
+            guard let n = Int(line.argument), (1...Session.maxMaxRows).contains(n) else {
+                throw Diagnostic("expected a number of rows from 1 to \(Session.maxMaxRows) after .maxrows, found \(line.found); "
+                                 + "csv and json write every row", at: line.argumentRange)
+            }
+            session.maxRows = n
+        },
+        DotCommand("output", arguments: "[FILE]", "write results to FILE; .output alone writes to the screen again", completion: .files) { session, line in
+            try session.redirectOutput(to: try line.optionalFile(), once: false, at: line.range)
+        },
+        DotCommand("once", arguments: "FILE", "write the next result to FILE", completion: .files) { session, line in
+            guard let file = try line.optionalFile() else { throw Diagnostic("expected a file name after .once", at: line.range) }
+            try session.redirectOutput(to: file, once: true, at: line.range)
+        },
+        DotCommand("print", arguments: "TEXT", "write TEXT") { session, line in
+            session.write(try line.words().joined(separator: " ") + "\n")
+        },
+        DotCommand("bail", arguments: "on|off", "stop a script at its first error (on unless --continue-on-error)",
+                   completion: .words(["on", "off"])) { session, line in
+            session.bail = try line.onOff()
+        },
+        DotCommand("cd", arguments: "DIR", "change the working folder", completion: .files) { session, line in
+            try session.changeFolder(line)
+        },
+        DotCommand("shell", aliases: ["system"], arguments: "CMD", "run CMD in the system shell") { session, line in
+            try session.runShell(line)
         },
         DotCommand("quit", aliases: ["exit"], "leave (Ctrl-D does too)") { session, _ in session.quitRequested = true },
     ]
@@ -144,6 +187,24 @@ public struct DotCommand: Sendable {
             return value
         }
 
+        /// rawArgument is the text after the name as typed, its spaces kept.
+        var rawArgument: String {
+            let text = String(decoding: source.bytes[nameRange.end..<range.end], as: UTF8.self)
+            return String(text.drop { $0 == " " || $0 == "\t" }.trimmingTrailingWhitespace)
+        }
+
+        /// words splits the argument at spaces, keeping what is inside '…' or "…" together without its quotes.
+        func words() throws -> [String] {
+            try ImportArguments.split(rawArgument, at: argumentRange, command: command)
+        }
+
+        /// optionalFile reads the one file name of `.output` or `.once`, quoted or not, or nil when there is none.
+        func optionalFile() throws -> String? {
+            let words = try words()
+            guard words.count <= 1 else { throw Diagnostic("expected one file name after \(command), found \(words.count) words", at: argumentRange) }
+            return words.first
+        }
+
         /// datasetName reads a dataset's name.
         func datasetName() throws -> Name {
             guard !argument.isEmpty else { throw Diagnostic("expected a dataset name after \(command)", at: range) }
@@ -161,7 +222,11 @@ extension Session {
         let line = DotCommand.Invocation(source: source, range: range)
         guard let command = DotCommand.named(line.name) else {
             var notes: [String] = []
-            if let s = suggestion(for: line.name, among: DotCommand.all.map(\.name)) { notes.append("did you mean .\(s)?") }
+            if let hint = DotCommand.peerHints[line.name] {
+                notes.append("indq has no .\(line.name): \(hint)")
+            } else if let s = suggestion(for: line.name, among: DotCommand.all.map(\.name)) {
+                notes.append("did you mean .\(s)?")
+            }
             notes.append(".help lists the commands")
             throw Diagnostic("unknown command '.\(line.name)'", at: line.nameRange, notes: notes)
         }

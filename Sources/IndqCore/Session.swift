@@ -21,6 +21,15 @@ public struct Session {
     public var echo = false
     /// maxRows is the most rows a table shows; it holds that many to measure them and counts the rest.
     public var maxRows = Limits.maxTableRows
+    /// headers, nullValue and crlf are `.headers on|off`, `.nullvalue TEXT` and `.crlf on|off` (see RenderOptions).
+    public var headers = true
+    public var nullValue: String?
+    public var crlf = false
+    /// bail is `.bail on|off`: whether a script stops at its first failure. nil until given, when the command line's
+    /// choice (--continue-on-error) holds; the prompt never stops.
+    public var bail: Bool?
+    /// redirect is where `.output FILE` or `.once FILE` sends results, with the screen's writer to go back to.
+    var redirect: Redirect?
     /// last is what `.last` prints again: the last result, kept up to KeptResult's bound.
     public internal(set) var last: KeptResult?
     /// lastResult is the last result whole, or nil when there is none or it was larger than `.last` keeps.
@@ -133,6 +142,10 @@ public struct Session {
             outcome = cancelled ? .interrupted : .failed
         }
         if timer && statement != nil { writeError("Run time: \(Session.milliseconds(ContinuousClock.now - started)) ms\n") }
+        if let failure = finishRedirectedItem(), outcome == .succeeded {
+            report(Diagnostic(failure, at: range), in: source)
+            outcome = .failed
+        }
         observe(.didRun(range: range, at: range, succeeded: outcome == .succeeded))
         return outcome
     }
@@ -166,16 +179,16 @@ public struct Session {
                                       at: SourceRange(from, from + 1)), in: source)
                     return .failure
                 }
-                if run(source, from: from, stopOnError: stopOnError) == .failure {
+                if run(source, from: from, stopOnError: bail ?? stopOnError) == .failure {
                     outcome = .failure
-                    if stopOnError || cancelled { return outcome }
+                    if bail ?? stopOnError || cancelled { return outcome }
                 }
             case .dotCommand(let source, let range):
                 switch run(.dotCommand(range), in: source, observe: { _ in }) {
                 case .succeeded: break
                 case .failed:
                     outcome = .failure
-                    if stopOnError { return outcome }
+                    if bail ?? stopOnError { return outcome }
                 case .interrupted:
                     return .failure
                 }
@@ -281,7 +294,9 @@ public struct Session {
 
     /// renderOptions are the settings that shape a table or chart now.
     var renderOptions: RenderOptions {
-        RenderOptions(maxWidth: terminalWidth?(), color: color, numbers: numbers, maxRows: maxRows)
+        // A file gets neither the terminal's width nor its colours.
+        RenderOptions(maxWidth: redirect == nil ? terminalWidth?() : nil, color: color && redirect == nil, numbers: numbers,
+                      maxRows: maxRows, headers: headers, nullValue: nullValue, crlf: crlf)
     }
 
     /// emitLast writes the last result again, in the session's format. A result larger than `.last` keeps is written

@@ -118,7 +118,7 @@ extension Session {
 
 /// ImportArguments splits the argument of `.import` into words; a word may be quoted, so that a path may hold spaces.
 enum ImportArguments {
-    static func split(_ text: String, at range: SourceRange) throws -> [String] {
+    static func split(_ text: String, at range: SourceRange, command: String = ".import") throws -> [String] {
         var words: [String] = []
         var word = ""
         var quote: Character?
@@ -138,7 +138,7 @@ enum ImportArguments {
                 started = true
             }
         }
-        if quote != nil { throw Diagnostic("unterminated quote in the argument of .import", at: range) }
+        if quote != nil { throw Diagnostic("unterminated quote in the argument of \(command)", at: range) }
         if started { words.append(word) }
         return words
     }

@@ -37,7 +37,7 @@ struct Indq: ParsableCommand {
         "Run these statements and exit; give it several times to run each in turn.", valueName: "statements"))
     var command: [String] = []
 
-    @Option(name: .long, help: "Output format: table, csv, json, markdown, bar (a bar chart) or spark (sparklines over the years).")
+    @Option(name: .long, help: "Output format: table, csv, json, markdown, bar (a bar chart), spark (sparklines over the years), jsonl, html, list, line or tabs.")
     var format: OutputFormat = .table
 
     @Flag(name: .long, help: "Keep running a script after a statement fails; exit 1 at the end if any failed.")
@@ -146,9 +146,14 @@ struct Invocation {
         for i in scripts.indices {
             if session.run(&scripts[i], stopOnError: !continueOnError) == .failure {
                 failed = true
-                if !continueOnError { break }
+                if !(session.bail.map { !$0 } ?? continueOnError) { break }
             }
             if session.quitRequested { break }
+        }
+        // A file of `.output` still open is closed, and a write to it that failed fails the run.
+        if let failure = session.endRedirect() {
+            Output.write(2, "error: \(failure)\n")
+            failed = true
         }
         finish(failed ? .failure : .success)
     }

@@ -130,7 +130,7 @@ struct DecimalTests {
         let bar = runOutput(query, format: .bar, width: 60)
         #expect(bar.contains(" 18 pp\n") && bar.contains("0 pp"), "\(bar)")
         #expect(runOutput(query, format: .json).contains("\"verandering\": 0.18}"))
-        #expect(runOutput(query, format: .csv).contains("start_ups,0.18\r\n"))
+        #expect(runOutput(query, format: .csv).contains("start_ups,0.18\n"))
         #expect(runOutput(query, numbers: .nl).contains("18 pp"))
         #expect(runOutput("select 0.5 - 0.25 as d, 0.125::percentage - 0.1::percentage as p", numbers: .nl).contains("0,25 │ 2,5 pp"))
     }

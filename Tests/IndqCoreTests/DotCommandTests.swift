@@ -21,7 +21,9 @@ func runDot(_ script: String, format: OutputFormat = .csv) -> (out: String, err:
             #expect(DotCommand.named(name.uppercased()) != nil, "\(name)")
         }
         #expect(DotCommand.named("mode")?.name == "format")
-        #expect(DotCommand.named("tables")?.name == "datasets")
+        #expect(DotCommand.named("tables")?.name == "tables")
+        #expect(DotCommand.named("system")?.name == "shell")
+        #expect(DotCommand.named("header")?.name == "headers")
         #expect(DotCommand.named("exit")?.name == "quit")
         #expect(DotCommand.named("bogus") == nil)
     }
@@ -35,7 +37,7 @@ func runDot(_ script: String, format: OutputFormat = .csv) -> (out: String, err:
             #expect(line.hasPrefix("." + command.name + (command.arguments.isEmpty ? " " : " " + command.arguments + " ")), "\(line)")
             #expect(line.hasSuffix(command.summary), "\(line)")
         }
-        #expect(help.contains(".format table|csv|json|markdown|bar|spark "))
+        #expect(help.contains(".format table|csv|json|markdown|bar|spark|jsonl|html|list|line|tabs "))
         #expect(lines.last?.hasPrefix("Settings: set memory_limit") == true)
     }
 
@@ -48,8 +50,11 @@ func runDot(_ script: String, format: OutputFormat = .csv) -> (out: String, err:
         }
         #expect(complete(".") == DotCommand.all.map(\.name))
         #expect(complete(".fo") == DotCommand.all.map(\.name))
-        #expect(complete(".format ") == ["table", "csv", "json", "markdown", "bar", "spark"])
-        #expect(complete(".MODE c") == ["table", "csv", "json", "markdown", "bar", "spark"])
+        let formats = ["table", "csv", "json", "markdown", "bar", "spark", "jsonl", "html", "list", "line", "tabs"]
+        #expect(complete(".format ") == formats)
+        #expect(complete(".MODE c") == formats)
+        #expect(complete(".headers ") == ["on", "off"])
+        #expect(complete(".output Examples/0") == ["01-basics.sql", "02-percentages.sql"])
         #expect(complete(".numbers ") == ["plain", "nl", "en"])
         #expect(complete(".timer ") == ["on", "off"])
         #expect(complete(".describe ") == Catalogue.builtin.allNames)
@@ -64,8 +69,37 @@ func runDot(_ script: String, format: OutputFormat = .csv) -> (out: String, err:
         ("select 1 as a; .format json\nselect 2 as b;", "a\n1\n[\n  {\"b\": 2}\n]\n", ""),
         (".FORMAT   json;\nselect 1 as a;", "[\n  {\"a\": 1}\n]\n", ""),
         (".echo on\nselect 1 as a;\n.echo off\nselect 2 as b;", "select 1 as a\na\n1\n.echo off\nb\n2\n", ""),
-        (".format xml", "", "error: expected one of table, csv, json, markdown, bar, spark after .format, found 'xml'\n"),
-        (".mode", "", "error: expected one of table, csv, json, markdown, bar, spark after .format, found nothing\n"),
+        (".format xml", "", "error: expected one of table, csv, json, markdown, bar, spark, jsonl, html, list, line, tabs after .format, found 'xml'\n"),
+        (".mode", "current output mode: csv\n", ""),
+        (".mode box\n.mode", "current output mode: table\n", ""),
+        (".mode TABLE\n.mode jsonlines\n.mode", "current output mode: jsonl\n", ""),
+        (".mode line\nselect 1 as a, null as bbbbbb;\nselect 2 as c;", "     a = 1\nbbbbbb = NULL\n    c = 2\n", ""),
+        (".mode line\nselect 1 as a union all select 2;", "    a = 1\n\n    a = 2\n", ""),
+        (".mode list\nselect 1 as a, 'x|y' as b, null as c;", "a|b|c\n1|x|y|NULL\n", ""),
+        (".mode tabs\nselect 1 as a, null as b;\n.headers off\nselect 2 as a;", "a\tb\n1\t\n2\n", ""),
+        (".mode html\nselect '<a&b>' as \"x<\", null as n;",
+         "<table>\n<tr><th>x&lt;</th><th>n</th></tr>\n<tr><td>&lt;a&amp;b&gt;</td><td>NULL</td></tr>\n</table>\n", ""),
+        (".mode html\n.headers off\nselect 1 as a;", "<table>\n<tr><td>1</td></tr>\n</table>\n", ""),
+        (".mode jsonl\nselect 1 as a union all select 2; select 'x' as b, null as c;", "{\"a\": 1}\n{\"a\": 2}\n{\"b\": \"x\", \"c\": null}\n", ""),
+        (".headers off\nselect 1 as a;\n.headers on\nselect 2 as b;", "1\nb\n2\n", ""),
+        (".headers maybe", "", "error: expected on or off after .headers, found 'maybe'\n"),
+        (".nullvalue NIL\nselect null as a;\n.mode markdown\nselect null as b;\n.mode json\nselect null as c;",
+         "a\nNIL\n| b |\n| --- |\n| NIL |\n[\n  {\"c\": null}\n]\n", ""),
+        (".nullvalue ''\n.mode list\nselect null as a;", "a\n\n", ""),
+        (".nullvalue", "", "error: expected one text after .nullvalue, e.g. .nullvalue NULL or .nullvalue ''\n"),
+        (".print 'a  b' c\n.print", "a  b c\n\n", ""),
+        (".maxrows 0", "", "error: expected a number of rows from 1 to 1000000 after .maxrows, found '0'; csv and json write every row\n"),
+        (".maxrows 2\n.mode table\nselect 1 as a union all select 2 union all select 3;",
+         "┌───┐\n│ a │\n├───┤\n│ 1 │\n│ 2 │\n└───┘\n2 rows\n… and 1 more rows, 3 in all (a table shows at most 2 rows; --format csv or json writes every row)\n", ""),
+        (".bail maybe", "", "error: expected on or off after .bail, found 'maybe'\n"),
+        (".once", "", "error: expected a file name after .once\n"),
+        (".output a b", "", "error: expected one file name after .output, found 2 words\n"),
+        (".output\nselect 1 as a;", "a\n1\n", ""),
+        (".shell", "", "error: expected a command after .shell\n"),
+        (".cd", "", "error: expected one folder after .cd, found nothing\n"),
+        (".cd /nonexistent-folder-of-a-test", "", "error: cannot change to folder '/nonexistent-folder-of-a-test': No such file or directory\n"),
+        (".width 5", "", "error: unknown command '.width'\n"),
+        (".schema nowhere", "", "error: unknown dataset 'nowhere'\n"),
         (".numbers xx", "", "error: expected nl, en or plain after .numbers, found 'xx'\n"),
         (".timer maybe", "", "error: expected on or off after .timer, found 'maybe'\n"),
         (".describe", "", "error: expected a dataset name after .describe\n"),
@@ -84,6 +118,47 @@ func runDot(_ script: String, format: OutputFormat = .csv) -> (out: String, err:
         let (out, err) = runDot(row.script)
         #expect(out == row.out, "\(row.script.debugDescription)")
         #expect(err.split(separator: "\n").first.map { String($0) + "\n" } ?? "" == row.err, "\(row.script.debugDescription): \(err)")
+    }
+
+    /// A command of sqlite3 or DuckDB that indq does not have says what does its job, instead of a guess.
+    @Test func aPeersCommandSaysWhatDoesItsJob() {
+        let err = runDot(".width 5").err
+        #expect(err.contains("indq has no .width: tables fit the terminal; .maxrows N sets how many rows they show"), "\(err)")
+        #expect(!err.contains("did you mean"), "\(err)")
+        for name in DotCommand.peerHints.keys {
+            #expect(DotCommand.named(name) == nil, "\(name) is a command and has a hint")
+        }
+    }
+
+    /// `.schema` writes a CREATE TABLE per dataset, with every column of `describe`; `.schema NAME` writes one.
+    @Test func schemaWritesACreateTablePerDataset() {
+        let all = runDot(".schema").out.split(separator: "\n").map(String.init)
+        let datasets = Catalogue.builtin.datasets
+        #expect(all.count == datasets.count)
+        for (line, d) in zip(all, datasets) {
+            #expect(line == "CREATE TABLE \(d.name)(" + d.columns.map { "\($0.name) \($0.type.sqlType)" }.joined(separator: ", ") + ");")
+        }
+        let one = runDot(".schema STUDENTEN").out
+        #expect(one.hasPrefix("CREATE TABLE studenten(year BIGINT, "), "\(one)")
+        let session = runDot("create table t as select 1 as a, 'x' as b;\ncreate view v as select a from t;\n.schema t\n.schema v").out
+        #expect(session == "CREATE TABLE t(a BIGINT, b VARCHAR);\nCREATE VIEW v AS SELECT a FROM t;\n", "\(session)")
+    }
+
+    /// `.tables` lists every name, down then across, within 80 columns.
+    @Test func tablesListsTheNamesInColumns() {
+        let out = runDot("create table extra as select 1 as a;\n.tables").out
+        let names = out.split(whereSeparator: { $0 == " " || $0 == "\n" }).map(String.init)
+        #expect(names.sorted() == (Catalogue.builtin.datasets.map(\.name) + ["extra"]).sorted(), "\(out)")
+        #expect(out.split(separator: "\n").allSatisfy { $0.count <= 80 }, "\(out)")
+        #expect(names.first == names.sorted().first)
+    }
+
+    /// `.crlf on` ends csv lines in CRLF; they end in LF otherwise.
+    @Test func crlfEndsCSVLinesInCRLF() {
+        var out = ""
+        var session = Session(format: .csv, write: { out += $0 }, writeError: { _ in })
+        session.run(SourceText("select 1 as a;\n.crlf on\nselect 2 as b;\n.crlf off\nselect 3 as c;"))
+        #expect(out == "a\n1\nb\r\n2\r\nc\n3\n")
     }
 
     @Test func aMistypedCommandGetsASuggestion() {

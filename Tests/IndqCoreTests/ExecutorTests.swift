@@ -234,7 +234,7 @@ struct ExecutorTests {
         var session = Session(format: .csv, write: { out += $0 }, writeError: { err += $0 })
         #expect(session.run(SourceText("select year from studenten where inwilligingen > 80")) == .success)
         #expect(err.contains("did you mean 80%?"))
-        #expect(out == "year\r\n")
+        #expect(out == "year\n")
     }
 
     @Test func continuesAfterAnErrorWhenAsked() {
@@ -243,7 +243,7 @@ struct ExecutorTests {
         let outcome = session.run(SourceText("select x from brexit; select year from brexit where year = 2021; select 'x"),
                                   stopOnError: false)
         #expect(outcome == .failure)
-        #expect(out == "year\r\n2021\r\n")
+        #expect(out == "year\n2021\n")
     }
 }
 

@@ -68,7 +68,7 @@ struct NotesTests {
         var session = Session(format: .csv, write: { out += $0 }, writeError: { err += $0 })
         let outcome = session.run(SourceText("select aanvragen from studenten where year = 2022"))
         #expect(outcome == .success)
-        #expect(out == "aanvragen\r\n")
+        #expect(out == "aanvragen\n")
         #expect(err.hasPrefix("note: "))
         #expect(err.contains("--> 1:46"))
     }

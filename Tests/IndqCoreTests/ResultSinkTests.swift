@@ -42,7 +42,8 @@ struct ResultSinkTests {
         for query in Self.queries {
             let result = Self.result(query)
             let whole = format.render(result, options: RenderOptions(maxWidth: 60, maxRows: 5))
-            #expect(!whole.isEmpty)
+            // Only jsonl and line write nothing at all for a result without rows, as DuckDB's jsonlines and line do.
+            #expect(!whole.isEmpty || (result.rows.isEmpty && [.jsonl, .line].contains(format)))
             for size in [1, 2, 7, 100_000] {
                 for told in [true, false] {
                     #expect(Self.written(result, format, chunk: size, toldQualified: told) == whole, "\(format) \(query) chunk \(size) told \(told)")
@@ -64,11 +65,11 @@ struct ResultSinkTests {
             sink.finish()
             return out
         }
-        #expect(csv(3, qualifiedAt: nil) == "bron,n\r\nb,0\r\nb,1\r\nb,2\r\n")
-        #expect(csv(3, qualifiedAt: 2) == "bron,n,kwalificatie\r\nb,0,\r\nb,1,\r\nb,2,circa\r\n")
+        #expect(csv(3, qualifiedAt: nil) == "bron,n\nb,0\nb,1\nb,2\n")
+        #expect(csv(3, qualifiedAt: 2) == "bron,n,kwalificatie\nb,0,\nb,1,\nb,2,circa\n")
         let long = csv(QualifierColumn.lookahead + 10, qualifiedAt: QualifierColumn.lookahead + 5)
-        #expect(long.hasPrefix("bron,n,kwalificatie\r\n"))
-        #expect(long.contains("\r\nb,\(QualifierColumn.lookahead + 5),circa\r\n"))
+        #expect(long.hasPrefix("bron,n,kwalificatie\n"))
+        #expect(long.contains("\nb,\(QualifierColumn.lookahead + 5),circa\n"))
     }
 
     /// csv, json and markdown write a long result while it is still being made: by the time the producer has handed

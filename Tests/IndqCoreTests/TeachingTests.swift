@@ -34,19 +34,19 @@ struct TeachingTests {
         #expect(!exact.contains("~"))
         // csv has no marks; it carries the qualifier in a column when bron is selected.
         let csv = runOutput("select waarde, bron from kerncijfers where kwalificatie = 'circa'", format: .csv)
-        #expect(csv.hasPrefix("waarde,bron,kwalificatie\r\n12400,"), "\(csv)")
-        #expect(csv.hasSuffix(",circa\r\n"))
+        #expect(csv.hasPrefix("waarde,bron,kwalificatie\n12400,"), "\(csv)")
+        #expect(csv.hasSuffix(",circa\n"))
     }
 
     @Test func sourceOfAQueryNamesTheReportLineOfEveryValue() {
         let out = runOutput("source select aanvragen from studenten where year = 2021", format: .csv)
-        let lines = out.split(separator: "\r\n")
+        let lines = out.split(separator: "\n")
         #expect(lines.first == "row,column,value,from,figure,source,line,printed,kwalificatie,words")
         #expect(lines.count == 2)
         #expect(lines[1].hasPrefix("1,aanvragen,20560,aanvragen,20560,\"Jaarverslag 2021, Cijfers Studenten\""), "\(out)")
         // An aggregate lists every figure it was computed from.
         let sum = runOutput("source select sum(aanvragen) from regulier where year = 2020", format: .csv)
-        #expect(sum.split(separator: "\r\n").count == 6, "\(sum)")
+        #expect(sum.split(separator: "\n").count == 6, "\(sum)")
         let kern = runOutput("source select waarde from kerncijfers where onderwerp = 'ind-vacatures'", format: .csv)
         #expect(kern.contains("700"), "\(kern)")
         // In a table session, the sources read as a list, with the report line as printed.
@@ -90,12 +90,12 @@ struct TeachingTests {
         }
         // Formats without marks stay plain.
         #expect(runOutput("select sum(waarde) as s from kerncijfers where kwalificatie = 'ruim' and eenheid = 'aantal'", format: .csv)
-                == "s\r\n18500\r\n")
+                == "s\n18500\n")
     }
 
     @Test func describeShowsBothLanguages() {
         let out = runOutput("describe studenten", format: .csv)
-        #expect(out.hasPrefix("column,type,english,betekenis,meaning\r\n"))
+        #expect(out.hasPrefix("column,type,english,betekenis,meaning\n"))
         #expect(out.contains("inwilligingen,percentage,grant_rate,"))
         #expect(out.contains("bron,text,source_ref,"))
     }
@@ -126,7 +126,7 @@ struct TeachingTests {
         #expect(NumberStyle.fromLocale { _ in nil } == .plain)
         let table = runOutput("select year, aanvragen from studenten where year = 2021", numbers: .nl)
         #expect(table.contains("│ 2021 │    20.560 │"), "\(table)")
-        #expect(runOutput("select aanvragen from studenten where year = 2021", format: .csv, numbers: .nl) == "aanvragen\r\n20560\r\n")
+        #expect(runOutput("select aanvragen from studenten where year = 2021", format: .csv, numbers: .nl) == "aanvragen\n20560\n")
     }
 
     @Test func barChartScalesPercentagesToAHundred() {

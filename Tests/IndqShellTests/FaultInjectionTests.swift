@@ -256,7 +256,7 @@ enum FaultRunner {
         close(fd)
         let r = try FaultRunner.run(["--format", "csv", path])
         #expect(r.status == 1)
-        #expect(String(decoding: r.stdout, as: UTF8.self) == String(repeating: "a\r\n1\r\n", count: 20))
+        #expect(String(decoding: r.stdout, as: UTF8.self) == String(repeating: "a\n1\n", count: 20))
         // The last statement is on line 20 × 101 + 1 of the 200 MB.
         #expect(r.stderr.contains("--> \(path):2021:8"), "\(r.stderr)")
         #expect(r.maxRSSKiB > 0 && r.maxRSSKiB < 50 * 1024, "peak memory \(r.maxRSSKiB) KiB")
@@ -284,7 +284,7 @@ enum FaultRunner {
         _ = FileManager.default.createFile(atPath: path, contents: Data(bytes))
         let r = try FaultRunner.run(["--format", "csv", "--continue-on-error", path])
         #expect(r.status == 1)
-        #expect(String(decoding: r.stdout, as: UTF8.self) == "a\r\n1\r\nb\r\n2\r\n")
+        #expect(String(decoding: r.stdout, as: UTF8.self) == "a\n1\nb\n2\n")
         #expect(r.stderr == "error: \(path) is not valid UTF-8: invalid byte 0xFF at byte offset \(at)\n")
     }
 
@@ -299,14 +299,14 @@ enum FaultRunner {
     @Test("-c values may start with '-', and several run in order") func commandOptions() throws {
         let r = try FaultRunner.run(["--format", "csv", "-c", "-- note\nselect 1 as a", "-c", "select 2 as b", "--command", "--x\nselect 3 as c"])
         #expect(r.status == 0, "\(r.stderr)")
-        #expect(String(decoding: r.stdout, as: UTF8.self) == "a\r\n1\r\nb\r\n2\r\nc\r\n3\r\n")
+        #expect(String(decoding: r.stdout, as: UTF8.self) == "a\n1\nb\n2\nc\n3\n")
         // A failure stops the later -c texts, unless asked to go on.
         let stop = try FaultRunner.run(["--format", "csv", "-c", "select x", "-c", "select 2 as b"])
         #expect(stop.status == 1)
         #expect(stop.stdout.isEmpty)
         let go = try FaultRunner.run(["--format", "csv", "--continue-on-error", "-c", "select x", "-c", "select 2 as b"])
         #expect(go.status == 1)
-        #expect(String(decoding: go.stdout, as: UTF8.self) == "b\r\n2\r\n")
+        #expect(String(decoding: go.stdout, as: UTF8.self) == "b\n2\n")
     }
 
     @Test("error positions stay right late in a streamed file") func latePositions() throws {
@@ -346,7 +346,7 @@ enum FaultRunner {
                                               + String(repeating: "a", count: 99_999) + "b' as m;\n")
             let r = try FaultRunner.run(["--format", "csv", path])
             #expect(r.status == 0)
-            #expect(String(decoding: r.stdout, as: UTF8.self) == "m\r\n\(op == "not like")\r\n")
+            #expect(String(decoding: r.stdout, as: UTF8.self) == "m\n\(op == "not like")\n")
             #expect(r.cpuSeconds < 1, "\(op) took \(r.cpuSeconds) s of CPU time")
         }
     }

@@ -44,7 +44,7 @@ struct FlatChainTests {
         #expect(run.signal == nil, "ended by signal \(run.signal ?? 0)")
         #expect(run.status == 0, "exit \(String(describing: run.status)): \(run.stderr.prefix(300))")
         #expect(!run.stderr.contains("nested"), "\(run.stderr.prefix(300))")
-        #expect(String(decoding: run.stdout, as: UTF8.self) == "v\r\n\(c.answer)\r\n")
+        #expect(String(decoding: run.stdout, as: UTF8.self) == "v\n\(c.answer)\n")
     }
 
     /// Real nesting is still refused at its limit, with its message.

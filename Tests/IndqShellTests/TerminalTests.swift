@@ -1038,7 +1038,7 @@ typealias TerminalSessionHome = TemporaryDirectory
         indq.send(".format csv\r")
         indq.expectPrompt()
         indq.send(".last\r")
-        indq.expect("two\r\r\n2\r\r\n")  // CSV's CRLF, with the terminal's own CR before the LF
+        indq.expect("two\r\n2\r\n")  // CSV ends its lines in LF; the terminal writes CR LF
         indq.expectPrompt()
         indq.send(".history\r")
         indq.expect("select 2 as two")

@@ -11,12 +11,23 @@ public struct RenderOptions: Sendable {
     public var numbers: NumberStyle
     /// maxRows is the most rows a table shows; it holds that many to measure their widths and counts the rest.
     public var maxRows: Int
+    /// headers writes the header row of csv, tabs, list and html (`.headers on|off`); the other formats always do.
+    public var headers = true
+    /// nullValue is how every format but json, jsonl and the charts writes NULL (`.nullvalue TEXT`); nil keeps each
+    /// format's own: empty in csv and tabs, `NULL` elsewhere.
+    public var nullValue: String?
+    /// crlf ends csv lines in CRLF, as RFC 4180 has it (`.crlf on`, `--crlf`); by default they end in LF.
+    public var crlf = false
 
-    public init(maxWidth: Int? = nil, color: Bool = false, numbers: NumberStyle = .plain, maxRows: Int = Limits.maxTableRows) {
+    public init(maxWidth: Int? = nil, color: Bool = false, numbers: NumberStyle = .plain, maxRows: Int = Limits.maxTableRows,
+                headers: Bool = true, nullValue: String? = nil, crlf: Bool = false) {
         self.maxWidth = maxWidth
         self.color = color
         self.numbers = numbers
         self.maxRows = maxRows
+        self.headers = headers
+        self.nullValue = nullValue
+        self.crlf = crlf
     }
 }
 
@@ -32,6 +43,12 @@ public enum OutputFormat: String, CaseIterable, Sendable {
     case bar
     /// Sparklines over the years, one per label.
     case spark
+    /// One JSON object per line, across all the statements of a run.
+    case jsonl
+    /// An HTML table, its text escaped.
+    case html
+    /// sqlite3's list, line and tabs: values separated by `|`, one `name = value` per line, values separated by tabs.
+    case list, line, tabs
 
     /// sink is this format's writer of a result as its rows arrive. csv, json and markdown write each row as it
     /// comes, in pieces of about 64 KiB; a table holds up to `options.maxRows` rows to measure them, a chart up to
@@ -41,9 +58,14 @@ public enum OutputFormat: String, CaseIterable, Sendable {
         case .table: TableSink(options: options, write: write)
         case .bar: ChartSink(.bar, options: options, write: write)
         case .spark: ChartSink(.spark, options: options, write: write)
-        case .csv: QualifierColumn(CSVSink(write: write))
+        case .csv: QualifierColumn(CSVSink(options: options, write: write))
         case .json: QualifierColumn(JSONSink(write: write))
-        case .markdown: MarkdownSink(write: write)
+        case .markdown: MarkdownSink(nullValue: options.nullValue ?? "NULL", write: write)
+        case .jsonl: QualifierColumn(JSONLinesSink(write: write))
+        case .html: QualifierColumn(HTMLSink(options: options, write: write))
+        case .list: QualifierColumn(SeparatedSink(separator: "|", options: options, write: write))
+        case .tabs: QualifierColumn(SeparatedSink(separator: "\t", options: options, write: write))
+        case .line: QualifierColumn(LineSink(nullValue: options.nullValue ?? "NULL", write: write))
         }
     }
 
@@ -114,7 +136,7 @@ public struct TableRenderer {
         let cells = rows.enumerated().map { r, row in
             row.enumerated().map { c, v in
                 (r < qualifiers.count && c < qualifiers[r].count && qualifiers[r][c] != nil ? "~" : "")
-                    + DisplayWidth.printable((columns[c].isYear ? v.display : options.numbers.format(v)) ?? "NULL")
+                    + DisplayWidth.printable((columns[c].isYear ? v.display : options.numbers.format(v)) ?? options.nullValue ?? "NULL")
             }
         }
         var widths = headers.map(DisplayWidth.of)
@@ -223,7 +245,8 @@ final class TableSink: RowLimitedSink {
     }
 }
 
-/// CSVRenderer writes RFC 4180 CSV: a header row, CRLF line ends, fields quoted when they need it, null empty.
+/// CSVRenderer writes RFC 4180 CSV: a header row, fields quoted when they need it, null empty. Lines end in LF, as
+/// DuckDB writes them, so that line tools see no CR; RenderOptions.crlf gives RFC 4180's CRLF.
 public enum CSVRenderer {
     public static func render(_ result: ResultSet) -> String { collected { render(result, write: $0) } }
 
@@ -250,16 +273,22 @@ public enum CSVRenderer {
 /// CSVSink writes each row as it arrives.
 final class CSVSink: ResultSink {
     private var out: PieceWriter
+    private let options: RenderOptions
+    private let end: String
 
-    init(write: @escaping (String) -> Void) { out = PieceWriter(write) }
+    init(options: RenderOptions = RenderOptions(), write: @escaping (String) -> Void) {
+        out = PieceWriter(write)
+        self.options = options
+        end = options.crlf ? "\r\n" : "\n"
+    }
 
     func begin(_ header: ResultHeader) {
-        out.add(header.columns.map { CSVRenderer.field($0.name) }.joined(separator: ",") + "\r\n")
+        if options.headers { out.add(header.columns.map { CSVRenderer.field($0.name) }.joined(separator: ",") + end) }
     }
 
     func write(_ chunk: RowChunk) {
         for row in chunk.rows {
-            out.add(row.map { CSVRenderer.field(CSVRenderer.text($0)) }.joined(separator: ",") + "\r\n")
+            out.add(row.map { CSVRenderer.field($0.isNull ? options.nullValue ?? "" : CSVRenderer.text($0)) }.joined(separator: ",") + end)
         }
     }
 
@@ -288,6 +317,11 @@ public enum JSONRenderer {
         // A string, as DuckDB's json writes a DATE.
         case .date(let d): return string(d.description)
         }
+    }
+
+    /// object writes one row as a JSON object; `keys` are the column names as JSON strings.
+    static func object(_ keys: [String], _ row: [Value]) -> String {
+        "{" + zip(keys, row).map { "\($0): \(value($1))" }.joined(separator: ", ") + "}"
     }
 
     /// string writes a JSON string literal.
@@ -325,7 +359,7 @@ final class JSONSink: ResultSink {
 
     func write(_ chunk: RowChunk) {
         for row in chunk.rows {
-            out.add((any ? ",\n  {" : "[\n  {") + zip(keys, row).map { "\($0): \(JSONRenderer.value($1))" }.joined(separator: ", ") + "}")
+            out.add((any ? ",\n  " : "[\n  ") + JSONRenderer.object(keys, row))
             any = true
         }
     }
@@ -351,8 +385,12 @@ public enum MarkdownRenderer {
 /// MarkdownSink writes each row as it arrives.
 final class MarkdownSink: ResultSink {
     private var out: PieceWriter
+    private let nullValue: String
 
-    init(write: @escaping (String) -> Void) { out = PieceWriter(write) }
+    init(nullValue: String = "NULL", write: @escaping (String) -> Void) {
+        out = PieceWriter(write)
+        self.nullValue = nullValue
+    }
 
     func begin(_ header: ResultHeader) {
         out.add("| " + header.columns.map { MarkdownRenderer.escape($0.name) }.joined(separator: " | ") + " |\n")
@@ -361,7 +399,7 @@ final class MarkdownSink: ResultSink {
 
     func write(_ chunk: RowChunk) {
         for row in chunk.rows {
-            out.add("| " + row.map { MarkdownRenderer.escape($0.display ?? "NULL") }.joined(separator: " | ") + " |\n")
+            out.add("| " + row.map { MarkdownRenderer.escape($0.display ?? nullValue) }.joined(separator: " | ") + " |\n")
         }
     }
 
