@@ -12,12 +12,13 @@ struct Indq: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "indq",
         abstract: "Query the figures of the IND annual reports 2021 and 2022 with a small subset of SQL.",
+        usage: "indq [<options>] [-c <statements> ...] [<file> ...]",
         discussion: """
         With no statements and no files, indq starts an interactive prompt on a terminal, or reads a script from \
         standard input when it is not a terminal. Type `help` at the prompt for the language.
 
         Examples:
-          indq -c "select year, aanvragen, inwilligingen from studenten where year >= 2020"
+          indq -c "select year, inwilligingen from studenten where year >= 2020"
           indq --format csv -c "select * from regulier" > regulier.csv
           indq Examples/01-basics.sql
           echo "show datasets" | indq
@@ -30,7 +31,9 @@ struct Indq: ParsableCommand {
         SIGHUP) cancelled the run. Results go to standard output; errors, hints and notes (`note: …`, e.g. a year \
         the dataset does not have) to standard error. A note never changes a result or the exit status.
         """,
-        version: "0.1.0")
+        version: Indq.version)
+
+    static let version = "0.1.0"
 
     // Taken whatever it starts with, so that `-c '-- note…'` works; several run in order.
     @Option(name: [.customShort("c"), .customLong("command")], parsing: .unconditionalSingleValue, help: ArgumentHelp(
@@ -39,6 +42,27 @@ struct Indq: ParsableCommand {
 
     @Option(name: .long, help: "Output format: table, csv, json, markdown, bar (a bar chart), spark (sparklines over the years), jsonl, html, list, line or tabs.")
     var format: OutputFormat = .table
+
+    @Flag(name: .long, help: "Write csv, as --format csv does.")
+    var csv = false
+
+    @Flag(name: .long, help: "Write json, as --format json does.")
+    var json = false
+
+    @Flag(name: .long, help: "Write markdown, as --format markdown does.")
+    var markdown = false
+
+    @Flag(name: .long, help: "End csv lines in CRLF, as RFC 4180 does; they end in LF otherwise.")
+    var crlf = false
+
+    @Flag(name: .long, help: "Print each statement before its result, as .echo on does.")
+    var echo = false
+
+    @Option(name: .customLong("init"), help: ArgumentHelp("Run FILE first, before the statements, the scripts or the prompt.", valueName: "file"))
+    var initFile: String?
+
+    @Flag(name: .long, help: "Do not run the init file at the prompt (default $XDG_CONFIG_HOME/indq/indqrc).")
+    var noInit = false
 
     @Flag(name: .long, help: "Keep running a script after a statement fails; exit 1 at the end if any failed.")
     var continueOnError = false
@@ -53,8 +77,11 @@ struct Indq: ParsableCommand {
     var files: [String] = []
 
     func run() throws {
-        try Invocation(command: command, format: format, continueOnError: continueOnError, noColor: noColor,
-                       check: check, files: files).run()
+        let shorthands = [(csv, OutputFormat.csv), (json, .json), (markdown, .markdown)].filter(\.0).map(\.1)
+        guard shorthands.count <= 1 else { throw ValidationError("give one of --csv, --json and --markdown") }
+        try Invocation(command: command, format: shorthands.first ?? format, continueOnError: continueOnError, noColor: noColor,
+                       check: check, files: files, crlf: crlf, echo: echo, initFile: initFile, noInit: noInit,
+                       order: Invocation.order(CommandLine.arguments, commands: command.count, files: files.count)).run()
     }
 }
 
@@ -66,6 +93,56 @@ struct Invocation {
     var noColor = false
     var check = false
     var files: [String] = []
+    var crlf = false
+    var echo = false
+    /// initFile is --init FILE; noInit is --no-init, which keeps the prompt from running the default init file.
+    var initFile: String?
+    var noInit = false
+    /// order tells, for each -c text and file in the order given, which it is: true for a -c text.
+    var order: [Bool]?
+
+    /// Piece is one -c text or script file, in the order the command line gives them.
+    enum Piece { case command, file }
+
+    /// order reads from the raw arguments where each -c text and each file stands, so that they run in the order
+    /// given; nil when the count does not match what ArgumentParser read (they then run -c texts first).
+    static func order(_ arguments: [String], commands: Int, files: Int) -> [Bool]? {
+        let valued: Set<String> = ["--format", "--init"]
+        var out: [Bool] = []
+        var i = 1
+        var onlyFiles = false
+        while i < arguments.count {
+            let a = arguments[i]
+            if onlyFiles || !a.hasPrefix("-") || a == "-" {
+                out.append(false)
+            } else if a == "--" {
+                onlyFiles = true
+            } else if a == "-c" || a == "--command" {
+                out.append(true)
+                i += 1
+            } else if a.hasPrefix("--command=") || (a.hasPrefix("-c") && a.count > 2) {
+                out.append(true)
+            } else if valued.contains(a) {
+                i += 1
+            }
+            i += 1
+        }
+        guard out.filter({ $0 }).count == commands, out.filter({ !$0 }).count == files else { return nil }
+        return out
+    }
+
+    /// versionText is `--version`: the version and the report editions whose figures are in the data.
+    static func versionText() -> String {
+        var prefix = ""
+        var years = Set<String>()
+        for report in Catalogue.builtin.datasets.map(\.report) {
+            let words = report.split(separator: " ")
+            let found = words.filter { $0.count == 4 && $0.allSatisfy(\.isNumber) }
+            if prefix.isEmpty, let first = words.firstIndex(where: { found.contains($0) }) { prefix = words[..<first].joined(separator: " ") }
+            years.formUnion(found.map(String.init))
+        }
+        return "indq \(Indq.version)\nreport editions in the data: " + years.sorted().map { prefix + " " + $0 }.joined(separator: ", ") + "\n"
+    }
 
     /// oneShot reads `indq -c TEXT [-c TEXT…]` without ArgumentParser, whose parse (it builds the command's
     /// argument model by reflection) takes longer than the statement; any other command line, including a text
@@ -90,18 +167,12 @@ struct Invocation {
         session.colorErrors = colorAllowed && isatty(2) == 1
         if isatty(1) == 1 { session.terminalWidth = { Output.terminalWidth() } }
         session.numbers = NumberStyle.fromLocale { name in getenv(name).map { String(cString: $0) } }
-        if !command.isEmpty && !files.isEmpty {
-            throw ValidationError("give either -c STATEMENTS or script files, not both")
-        }
+        session.crlf = crlf
+        session.echo = echo
         if !(command.isEmpty && files.isEmpty && isatty(0) == 1) {
             // Outside the prompt, SIGINT, SIGTERM and SIGHUP cancel the running statement and end the run.
             Stop.install()
             session.shouldStop = { Stop.signal.load(ordering: .relaxed) != 0 }
-        }
-        if !command.isEmpty {
-            // Each -c text is checked as bytes, like a file: the parsed strings have invalid UTF-8 replaced already.
-            var texts = Script.rawCommands(command).map { ScriptReader(name: nil, label: "the -c text", bytes: $0) }
-            runInOrder(&texts, session: &session)
         }
         if check {
             guard !files.isEmpty else { throw ValidationError("--check needs script files") }
@@ -118,25 +189,54 @@ struct Invocation {
             }
             finish(failed ? .failure : .success)
         }
-        var scripts: [ScriptReader] = []
-        if files.isEmpty && isatty(0) == 1 {
-            throw ExitCode(Interactive.run(session: session))
-        }
-        if files.isEmpty {
-            scripts.append(Script.standardInput())
-        } else {
-            // Open every file first, so that a missing one is a usage error before anything runs; each is then
-            // read statement by statement while it runs.
-            for path in files {
-                do {
-                    scripts.append(try Script.open(path: path))
-                } catch {
-                    Output.write(2, "error: \(error)\n")
-                    throw ExitCode(2)
-                }
+        // Open every file first, so that a missing one is a usage error before anything runs; each is then read
+        // statement by statement while it runs.
+        func open(_ path: String) throws -> ScriptReader {
+            do {
+                return try Script.open(path: path)
+            } catch {
+                Output.write(2, "error: \(error)\n")
+                throw ExitCode(2)
             }
         }
+        let prompt = command.isEmpty && files.isEmpty && isatty(0) == 1
+        // The init file runs at the prompt, as ~/.sqliterc and ~/.duckdbrc do; for -c and scripts only with --init.
+        if let path = initFile ?? (prompt && !noInit ? Self.defaultInitFile() : nil) {
+            var script: ScriptReader
+            if initFile != nil {
+                script = try open(path)
+            } else if let opened = try? Script.open(path: path) {
+                script = opened
+            } else {
+                script = ScriptReader(name: path, bytes: [])
+            }
+            // An error in it is reported with file:line and stops neither the file nor what follows.
+            session.run(&script, stopOnError: false)
+            if session.quitRequested { finish(.success) }
+        }
+        if prompt {
+            throw ExitCode(Interactive.run(session: session))
+        }
+        var scripts: [ScriptReader] = []
+        // Each -c text is checked as bytes, like a file: the parsed strings have invalid UTF-8 replaced already.
+        var texts = Script.rawCommands(command).map { ScriptReader(name: nil, label: "the -c text", bytes: $0) }[...]
+        var paths = files[...]
+        for isCommand in order ?? Array(repeating: true, count: command.count) + Array(repeating: false, count: files.count) {
+            if isCommand, let text = texts.popFirst() {
+                scripts.append(text)
+            } else if !isCommand, let path = paths.popFirst() {
+                scripts.append(try open(path))
+            }
+        }
+        if command.isEmpty && files.isEmpty { scripts.append(Script.standardInput()) }
         runInOrder(&scripts, session: &session)
+    }
+
+    /// defaultInitFile is `$XDG_CONFIG_HOME/indq/indqrc`, by default `~/.config/indq/indqrc`; nil without a home.
+    static func defaultInitFile() -> String? {
+        if let config = getenv("XDG_CONFIG_HOME").map({ String(cString: $0) }), config.hasPrefix("/") { return config + "/indq/indqrc" }
+        guard let home = getenv("HOME").map({ String(cString: $0) }), !home.isEmpty else { return nil }
+        return home + "/.config/indq/indqrc"
     }
 
     /// runInOrder runs the scripts one after another, stopping at the first failure unless --continue-on-error is
@@ -347,6 +447,11 @@ enum Output {
 signal(SIGPIPE, SIG_IGN)
 Output.guardStandardDescriptors()
 do {
+    if CommandLine.arguments.count == 2 && CommandLine.arguments[1] == "--version" {
+        Output.write(1, Invocation.versionText())
+        Output.flush()
+        exit(0)
+    }
     if let oneShot = Invocation.oneShot(CommandLine.arguments) {
         try oneShot.run()
     } else {
