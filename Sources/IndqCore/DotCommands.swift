@@ -51,8 +51,9 @@ public struct DotCommand: Sendable {
         DotCommand("source", arguments: "NAME", "where a dataset's figures come from (source NAME)", completion: .datasets) { session, line in
             try session.execute(.source(try line.datasetName()), source: line.source)
         },
-        DotCommand("format", aliases: ["mode"], arguments: OutputFormat.allCases.map(\.rawValue).joined(separator: "|"),
-                   "how results are written; .mode also takes sqlite3's box and table", completion: .words(OutputFormat.allCases.map(\.rawValue))) { session, line in
+        DotCommand("format", aliases: ["mode"], arguments: "NAME",
+                   "how results are written: " + OutputFormat.allCases.map(\.rawValue).joined(separator: ", ") + " (or box)",
+                   completion: .words(OutputFormat.allCases.map(\.rawValue))) { session, line in
             try session.setFormat(line)
         },
         DotCommand("numbers", arguments: "nl|en|plain", "how tables write digits: 12.345, 12,345 or 12345",
@@ -136,6 +137,7 @@ public struct DotCommand: Sendable {
         return all.map { c in
             let left = "." + c.name + (c.arguments.isEmpty ? "" : " " + c.arguments)
             return left + String(repeating: " ", count: width - left.count) + c.summary
+                + (c.aliases.isEmpty ? "" : "; also " + c.aliases.map { "." + $0 }.joined(separator: ", "))
         }.joined(separator: "\n") + "\n"
             + "Settings: set memory_limit = '1GB' (also '200MB', '1.5GB', '1GiB') caps the memory of one statement; "
             + "the default is half the machine's memory.\n"

@@ -35,9 +35,11 @@ func runDot(_ script: String, format: OutputFormat = .csv) -> (out: String, err:
         #expect(lines.count == DotCommand.all.count + 1)
         for (line, command) in zip(lines, DotCommand.all) {
             #expect(line.hasPrefix("." + command.name + (command.arguments.isEmpty ? " " : " " + command.arguments + " ")), "\(line)")
-            #expect(line.hasSuffix(command.summary), "\(line)")
+            #expect(line.hasSuffix(command.summary + (command.aliases.isEmpty ? "" : "; also ." + command.aliases.joined(separator: ", ."))), "\(line)")
         }
-        #expect(help.contains(".format table|csv|json|markdown|bar|spark|jsonl|html|list|line|tabs "))
+        #expect(help.contains(".format NAME "))
+        #expect(help.contains("how results are written: table, csv, json, markdown, bar, spark, jsonl, html, list, line, tabs (or box); also .mode\n"))
+        #expect(help.contains("run CMD in the system shell; also .system\n"))
         #expect(lines.last?.hasPrefix("Settings: set memory_limit") == true)
     }
 
