@@ -387,22 +387,9 @@ enum Output {
     /// `error: cannot write output: <reason>` and exit 1, except a closed pipe (`indq … | head`), which ends it
     /// quietly with exit 0, as a pipeline expects. An error on standard error itself cannot be reported.
     static func write(_ fd: Int32, _ s: String) {
-        var s = s
-        s.withUTF8 { buf in
-            var offset = 0
-            while offset < buf.count {
-                let n = Glibc.write(fd, buf.baseAddress! + offset, buf.count - offset)
-                if n < 0 && errno == EINTR { continue }
-                if n < 0 && errno == EPIPE { exit(0) }
-                if n <= 0 {
-                    // write returns 0 only when it could store nothing: a full device by another name.
-                    let reason = n == 0 ? ENOSPC : errno
-                    if fd == 2 { return }
-                    cannotWrite(reason)
-                }
-                offset += n
-            }
-        }
+        guard let code = OutputFile.writeAll(fd, s) else { return }
+        if code == EPIPE { exit(0) }
+        if fd != 2 { cannotWrite(code) }
     }
 
     /// cannotWrite reports that output was lost and ends the run.

@@ -5,7 +5,7 @@
 import Glibc
 
 /// OutputFile writes to a file opened for `.output`; it keeps the first error and writes nothing after it.
-final class OutputFile {
+public final class OutputFile {
     let path: String
     private var fd: Int32
     /// failure is the reason the first failing write gave, if one failed.
@@ -20,19 +20,22 @@ final class OutputFile {
 
     func write(_ text: String) {
         guard failure == nil, fd >= 0 else { return }
+        if let code = OutputFile.writeAll(fd, text) { failure = String(cString: strerror(code)) }
+    }
+
+    /// writeAll writes all of `text` to `fd`, again after EINTR, and returns the errno of a write that failed.
+    public static func writeAll(_ fd: Int32, _ text: String) -> Int32? {
         var text = text
-        text.withUTF8 { buf in
+        return text.withUTF8 { buf in
             var offset = 0
             while offset < buf.count {
                 let n = Glibc.write(fd, buf.baseAddress! + offset, buf.count - offset)
                 if n < 0 && errno == EINTR { continue }
-                if n <= 0 {
-                    // write returns 0 only when it could store nothing: a full device by another name.
-                    failure = String(cString: strerror(n == 0 ? ENOSPC : errno))
-                    return
-                }
+                // write returns 0 only when it could store nothing: a full device by another name.
+                if n <= 0 { return n == 0 ? ENOSPC : errno }
                 offset += n
             }
+            return nil
         }
     }
 
