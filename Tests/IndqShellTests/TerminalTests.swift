@@ -1007,7 +1007,7 @@ typealias TerminalSessionHome = TemporaryDirectory
         guard let indq = TerminalSession.start(home: home.path) else { return }
         indq.expectPrompt()
         indq.send(".help\r")
-        indq.expect(".format table|csv|json|markdown")
+        indq.expect(".format NAME")
         indq.expectPrompt()
         indq.send(".datasets\r")
         indq.expect("studenten")
