@@ -67,6 +67,14 @@ public struct DotCommand: Sendable {
                    completion: .files) { session, line in
             try session.importFile(line)
         },
+        DotCommand("dump", arguments: "[NAME ...]", "the datasets (or those named) as SQL that sqlite3 and DuckDB load",
+                   completion: .datasets) { session, line in
+            try session.dump(line)
+        },
+        DotCommand("export", arguments: "DIR [NAME ...]", "one CSV per dataset, schema.sql and load.sql, as DuckDB's EXPORT DATABASE",
+                   completion: .files) { session, line in
+            try session.export(line)
+        },
         DotCommand("timer", arguments: "on|off", "print the wall time of each statement", completion: .words(["on", "off"])) { session, line in
             session.timer = try line.onOff()
         },

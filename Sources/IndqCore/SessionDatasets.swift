@@ -116,7 +116,8 @@ extension Session {
     }
 }
 
-/// ImportArguments splits the argument of `.import` into words; a word may be quoted, so that a path may hold spaces.
+/// ImportArguments splits the argument of `.import` (or `.dump`, `.export`, `.save`) into words; a word may be quoted,
+/// so that a path may hold spaces.
 enum ImportArguments {
     static func split(_ text: String, at range: SourceRange, command: String = ".import") throws -> [String] {
         var words: [String] = []

@@ -232,45 +232,13 @@ struct Oracle: Sendable {
         }
     }()
 
-    /// databaseScript creates a table per dataset, with DuckDB types for indq's: percentages are DECIMAL fractions,
-    /// and a column of decimals (or of mixed figures) a DECIMAL with the largest scale among its values.
+    /// databaseScript is indq's own `.dump` of the catalogue, so that every query of the oracle also checks that
+    /// the dump loads into DuckDB with the types and values indq computes with.
     static func databaseScript(_ catalogue: Catalogue) -> String {
-        var script = ""
-        for dataset in catalogue.datasets {
-            let columns = dataset.columns.enumerated().map { i, c -> String in
-                let type: String
-                switch c.type {
-                case .integer: type = "BIGINT"
-                case .text: type = "VARCHAR"
-                case .boolean: type = "BOOLEAN"
-                case .double: type = "DOUBLE"
-                case .date: type = "DATE"
-                default:
-                    let scale = dataset.rows.compactMap { row -> Int? in
-                        if case .integer = row[i] { return 0 }
-                        return row[i].asDecimal?.scale
-                    }.max() ?? 0
-                    type = "DECIMAL(18,\(scale))"
-                }
-                return quoteIdentifier(c.name) + " " + type
-            }
-            script += "CREATE TABLE \(quoteIdentifier(dataset.name)) (\(columns.joined(separator: ", ")));\n"
-            for row in dataset.rows {
-                let values = row.map { v -> String in
-                    switch v {
-                    case .null: return "NULL"
-                    case .integer(let i): return String(i)
-                    case .decimal(let d), .percentage(let d), .points(let d): return d.description
-                    case .double(let d): return "CAST('\(d)' AS DOUBLE)"
-                    case .text(let s): return quoteString(s)
-                    case .boolean(let b): return b ? "TRUE" : "FALSE"
-                    case .date(let d): return "DATE '\(d)'"
-                    }
-                }
-                script += "INSERT INTO \(quoteIdentifier(dataset.name)) VALUES (\(values.joined(separator: ", ")));\n"
-            }
-        }
-        return script
+        var out = ""
+        var session = Session(catalogue: catalogue, write: { out += $0 }, writeError: { out += $0 })
+        session.run(SourceText(".dump"))
+        return out
     }
 
     /// check compares every case and records one issue listing all mismatches.
