@@ -16,9 +16,11 @@ let package = Package(
         // The report figures as plain data files, embedded into the binary at build time.
         .target(name: "IndqData", exclude: ["datasets", "glossary.tsv", "README.md"]),
         // The language: lexer, parser, binder, executor and renderers. No terminal code.
-        .target(name: "IndqCore", dependencies: ["IndqData", "CZlib"]),
+        .target(name: "IndqCore", dependencies: ["IndqData", "CZlib", "CSQLite"]),
         // zlib, reached through pkg-config, for .csv.gz files.
         .systemLibrary(name: "CZlib", pkgConfig: "zlib", providers: [.apt(["zlib1g-dev"])]),
+        // libsqlite3, reached through pkg-config, for .save FILE.sqlite.
+        .systemLibrary(name: "CSQLite", pkgConfig: "sqlite3", providers: [.apt(["libsqlite3-dev"])]),
         // libedit, reached through pkg-config.
         .systemLibrary(name: "CLibedit", pkgConfig: "libedit", providers: [.apt(["libedit-dev"])]),
         // The interactive shell: line editors, history and the read-eval-print loop. It uses the core only to find

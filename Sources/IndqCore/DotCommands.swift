@@ -75,6 +75,10 @@ public struct DotCommand: Sendable {
                    completion: .files) { session, line in
             try session.export(line)
         },
+        DotCommand("save", arguments: "FILE [NAME ...]", "the datasets as a SQLite database, with a table of their sources",
+                   completion: .files) { session, line in
+            try session.save(line)
+        },
         DotCommand("timer", arguments: "on|off", "print the wall time of each statement", completion: .words(["on", "off"])) { session, line in
             session.timer = try line.onOff()
         },

@@ -253,6 +253,8 @@ public struct Session {
                 notes = try Info.sources(of: plan, write: write)
             }
             for n in notes { writeError(source.render(n, color: colorErrors)) }
+        case .explainSQL(let q, let range):
+            try explainSQL(q, range: range, source: source)
         case .set(let name, let value):
             guard ["memory_limit", "max_memory"].contains(name.text.lowercased()) else {
                 throw Diagnostic("unknown setting '\(name.text)'; indq has one setting, memory_limit", at: name.range)

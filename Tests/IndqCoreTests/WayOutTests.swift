@@ -356,3 +356,134 @@ struct SQLiteRunner {
         return true
     }
 }
+
+@Suite struct ExplainSQLTests {
+    /// explain sql rewrites only what DuckDB reads otherwise: English names, jaar, percent literals and files.
+    @Test func rewritesNamesPercentagesAndFiles() {
+        #expect(runDot("explain sql select jaar, applications, 95% from students where grant_rate >= 96%").out
+                == "select year, aanvragen, 0.95 from studenten where inwilligingen >= 0.96;\n")
+        // An alias the query gives itself is kept, even when it is an English column name.
+        #expect(runDot("explain sql select aanvragen as applications from studenten order by applications").out
+                == "select aanvragen as applications from studenten order by applications;\n")
+        #expect(runDot("explain sql select s.jaar from students s join brexit b using (jaar)").out
+                == "select s.year from studenten s join brexit b using (year);\n")
+        #expect(runDot("explain sql select * from 'Tests/Oracle/csv/semicolon.csv'").out.hasPrefix(
+            "select * from read_csv('Tests/Oracle/csv/semicolon.csv', delim = ';', quote = '\"', escape = '\"', header = true"))
+        // A query indq rejects gets its error, and no SQL.
+        let bad = runDot("explain sql select nope from studenten")
+        #expect(bad.out == "" && bad.err.contains("unknown column 'nope'"))
+        #expect(runDot("explain select 1").err.contains("expected SQL after EXPLAIN"))
+    }
+
+    /// Queries with English names, jaar and percentage points give indq's rows in DuckDB through explain sql.
+    @Test func englishNamesAndPointsAgreeWithDuckDB() {
+        guard let oracle = Oracle.ready() else { return }
+        let queries = [
+            "select jaar, applications, grant_rate from students where grant_rate > 95% order by jaar",
+            "select max(grant_rate) - min(grant_rate) from students",
+            "select s.jaar, s.grant_rate - b.grant_rate from students s join brexit b using (jaar) order by 1",
+            "select category, sum(applications) as applications from regular group by category order by applications desc",
+            "select jaar, 12.5% * applications from students where jaar in (select jaar from brexit) order by 1",
+        ]
+        ExplainSQLTests.check(queries.map { OracleCase(label: $0, sql: $0, mustFail: false) }, oracle: oracle, name: "english names")
+    }
+
+    /// The whole corpus through explain sql and DuckDB, over indq's dump: each translation gives indq's rows.
+    @Test func corpusThroughExplainSQLAgreesWithDuckDB() throws {
+        guard let oracle = Oracle.ready() else { return }
+        ExplainSQLTests.check(try Peer.corpusCases(), oracle: oracle, name: "corpus through explain sql")
+    }
+
+    /// check translates each case with explain sql, runs the translation in DuckDB and compares with indq's rows of
+    /// the query itself. A query indq rejects has no translation: it counts as agreeing only when the corpus expects
+    /// the error; any other is listed with its reason.
+    static func check(_ cases: [OracleCase], oracle: Oracle, name: String) {
+        var translated: [(OracleCase, String)] = []
+        var problems: [String] = []
+        var rejected = 0
+        for c in cases {
+            let (out, err) = runDot("explain sql " + c.sql)
+            if err.isEmpty, out.hasSuffix(";\n") {
+                translated.append((c, String(out.dropLast(2))))
+            } else if c.mustFail {
+                rejected += 1
+            } else {
+                problems.append("--- \(c.label): no translation: \(err.split(separator: "\n").first ?? "")\n  query: \(c.sql)")
+            }
+        }
+        let duck = oracle.duckdb(translated.map(\.1))
+        for ((c, sql), d) in zip(translated, duck) {
+            if let problem = oracle.compare(c, indq: runIndq(c.sql), duckdb: d) { problems.append(problem + "\n  explain sql: \(sql)") }
+        }
+        let summary = "explain sql: \(name): \(cases.count) queries, \(translated.count) translated, \(rejected) rejected by indq as the corpus expects, "
+            + "\(problems.count) problems"
+        print(summary)
+        if !problems.isEmpty { Issue.record(Comment(rawValue: summary + "\n\n" + problems.prefix(30).joined(separator: "\n\n"))) }
+    }
+}
+
+@Suite struct SaveTests {
+    /// `.save` writes a SQLite database that sqlite3 reads: every dataset with indq's values, and the sources.
+    @Test func sqlite3ReadsTheSavedFile() throws {
+        guard let sqlite = Peer.sqlite3() else { return }
+        let dir = try Peer.temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: dir) }
+        let path = dir.appendingPathComponent("ind.sqlite").path
+        let (_, err) = runDot(".save '\(path)'")
+        #expect(err == "")
+        #expect(try FileManager.default.contentsOfDirectory(atPath: dir.path) == ["ind.sqlite"])
+        let runner = SQLiteRunner(sqlite: sqlite, database: path)
+        #expect(try runner.rows("pragma integrity_check") == [[.text("ok")]])
+        var sources = 0
+        for d in Catalogue.builtin.datasets {
+            let rows = try runner.rows("select * from \"\(d.name)\"")
+            try #require(rows.count == d.rows.count, "\(d.name): \(rows.count) rows in the file, \(d.rows.count) in indq")
+            for (a, b) in zip(d.rows, rows) {
+                #expect(a.count == b.count && zip(a, b).allSatisfy(SQLiteRunner.same), "\(d.name): indq \(a), sqlite3 \(b)")
+            }
+            sources += Info.source(d).rows.count
+            let first = try runner.rows("select report, section, \"table\" from indq_sources where dataset = '\(d.name)' limit 1")
+            #expect(first == [[.text(d.report), .text(d.section), .text(d.table)]], "\(d.name)")
+        }
+        #expect(try runner.rows("select count(*) from indq_sources") == [[.number(String(sources))]])
+        // The file holds what the dump holds: the same corpus queries agree over both.
+        let report = try runner.runCorpus(Peer.corpusCases())
+        #expect(report.agree >= 700 && report.unexplained.isEmpty, Comment(rawValue: report.summary))
+    }
+
+    /// DuckDB reads the file with its sqlite extension, where that extension is installed; it is not downloaded.
+    @Test func duckDBReadsTheSavedFileWhereItsSQLiteReaderIsInstalled() throws {
+        guard let oracle = Oracle.ready() else { return }
+        let (loaded, why) = try runProcess(oracle.duckdbPath, ["-c", "SET autoinstall_known_extensions = false; LOAD sqlite"], input: "")
+        guard loaded == 0 else {
+            print("\n*** SKIPPED: DuckDB's sqlite extension is not installed (\(why.split(separator: "\n").first ?? "")); DuckDB did not read the .save file ***\n")
+            return
+        }
+        let dir = try Peer.temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: dir) }
+        let path = dir.appendingPathComponent("ind.sqlite").path
+        #expect(runDot(".save '\(path)' studenten").err == "")
+        let (status, output) = try runProcess(oracle.duckdbPath, ["-csv", "-noheader", "-c",
+            "LOAD sqlite; ATTACH '\(path)' AS f (TYPE sqlite); SELECT count(*) FROM f.studenten"], input: "")
+        #expect(status == 0 && output == "\(Catalogue.builtin.dataset(named: "studenten")!.rows.count)\n", Comment(rawValue: output))
+    }
+
+    /// A save that cannot be written says so, exits non-zero in a script and leaves no file.
+    @Test func aFailedSaveLeavesNothing() throws {
+        let dir = try Peer.temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: dir) }
+        let missing = dir.appendingPathComponent("nowhere/ind.sqlite").path
+        #expect(runDot(".save '\(missing)'").err.contains("cannot write \(missing)"))
+        let folder = dir.appendingPathComponent("folder").path
+        try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
+        #expect(runDot(".save '\(folder)'").err.contains("cannot write \(folder): it exists and is not a plain file"))
+        #expect(runDot(".save").err.contains("expected a file after .save"))
+        #expect(runDot("create table indq_sources as select 1 as a; .save '\(dir.path)/x.sqlite'").err.contains("has the name of the table of sources"))
+        #expect(try FileManager.default.contentsOfDirectory(atPath: dir.path) == ["folder"])
+        // An existing file is replaced only by a whole database.
+        let target = dir.appendingPathComponent("old.sqlite").path
+        try "old".write(toFile: target, atomically: true, encoding: .utf8)
+        #expect(runDot(".save '\(target)' studenten").err == "")
+        #expect(try String(contentsOfFile: target, encoding: .isoLatin1).hasPrefix("SQLite format 3"))
+    }
+}

@@ -79,6 +79,15 @@ public struct Parser {
                 try advance()
                 if startsQuery { return .sourceOf(try parseQuery()) }
                 return .source(try parseName("a dataset name or a query after SOURCE"))
+            case "explain":
+                try advance()
+                guard current.kind == .identifier, current.text.lowercased() == "sql" else {
+                    throw error("expected SQL after EXPLAIN (explain sql SELECT … prints the DuckDB SQL of a query), found \(current.describe)")
+                }
+                try advance()
+                let start = current.range.start
+                let query = try parseQuery()
+                return .explainSQL(query, range: SourceRange(start, previous.range.end))
             case "set":
                 try advance()
                 let name = try parseName("a setting name after SET, such as memory_limit")
@@ -300,7 +309,7 @@ public struct Parser {
     /// regulier "left". Statement words may start the next statement of a script.
     static let notAliases: Set<String> = ["join", "inner", "left", "right", "full", "cross", "natural", "outer", "on", "using",
                                           "positional", "asof", "anti", "semi", "lateral", "window",
-                                          "show", "describe", "source", "help", "with", "set"]
+                                          "show", "describe", "source", "help", "with", "set", "explain"]
 
     /// from -> joinedTable {',' joinedTable}
     mutating func parseFrom() throws -> TableRef {

@@ -15,6 +15,8 @@ public enum Statement: Equatable, Sendable {
     case source(Name)
     /// `SOURCE SELECT …`: where every value of the query's result comes from.
     case sourceOf(Query)
+    /// `EXPLAIN SQL query`: the DuckDB SQL that gives the query's rows; range is the query's text.
+    case explainSQL(Query, range: SourceRange)
     /// `HELP [topic]`
     case help(String?)
     /// `SET name = 'value'`: a setting, as DuckDB spells it (`set memory_limit = '1GB'`).
@@ -459,6 +461,7 @@ extension Statement {
         case .describeFile(let path, _): return "DESCRIBE '" + path.replacingAll("'", with: "''") + "'"
         case .source(let n): return "SOURCE \(quoteName(n.text))"
         case .sourceOf(let q): return "SOURCE " + q.sql
+        case .explainSQL(let q, _): return "EXPLAIN SQL " + q.sql
         // A topic prints as a string, which reads back as the same topic whatever its characters.
         case .help(let topic): return topic.map { "HELP '\($0)'" } ?? "HELP"
         case .set(let n, let value): return "SET \(quoteName(n.text)) = '\(value.replacingAll("'", with: "''"))'"
