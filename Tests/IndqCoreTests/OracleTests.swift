@@ -21,9 +21,21 @@ struct OracleTests {
     @Test func generatedQueriesAgreeWithDuckDB() throws {
         guard let oracle = Oracle.ready() else { return }
         var generator = QueryGenerator(seed: 20_211_231, catalogue: .builtin)
-        // ORACLE_GENERATED=n runs n generated queries instead of 120, to search wider.
+        // ORACLE_GENERATED=n runs n generated queries of each grammar instead of 120, to search wider.
         let count = ProcessInfo.processInfo.environment["ORACLE_GENERATED"].flatMap { Int($0) } ?? 120
-        let cases = (1...max(1, count)).map { i in OracleCase(label: "generated #\(i)", sql: generator.query(), mustFail: false) }
+        var cases = (1...max(1, count)).map { i in OracleCase(label: "generated #\(i)", sql: generator.query(), mustFail: false) }
+        // As many again that combine datasets: joins, CTEs, derived tables, EXISTS and correlated subqueries.
+        cases += (1...max(1, count)).map { i in OracleCase(label: "generated join #\(i)", sql: generator.joinQuery(), mustFail: false) }
+        // ORACLE_SHOW=1 prints them, to see what the grammars make.
+        if ProcessInfo.processInfo.environment["ORACLE_SHOW"] == "1" {
+            for c in cases {
+                print("\(c.label): \(c.sql)")
+                switch runIndq(c.sql) {
+                case .rows(let r): print("  \(r.count) rows")
+                case .failure: print("  error")
+                }
+            }
+        }
         oracle.check(cases, name: "generated")
     }
 
@@ -675,6 +687,7 @@ struct OracleFile {
 
 /// QueryGenerator makes queries from a small grammar over the year tables, deterministically from a seed:
 /// select lists of columns, arithmetic (with exact decimals and round), dates made from the year, WHERE with comparisons, BETWEEN, IN and IS NULL, ORDER BY, LIMIT.
+/// joinQuery (OracleJoinGenerator.swift) makes queries that combine datasets.
 struct QueryGenerator {
     var state: UInt64
     let tables: [Dataset]

@@ -1256,6 +1256,16 @@ select year, a.aanvragen + b.aanvragen + c.aanvragen from studenten a join kenni
 select range from range(5) a join range(3, 8) b using (range);
 select * from range(5) a full join range(3, 8) b using (range) order by 1;
 select * exclude (inwilligingen) from studenten join brexit using (year);
+select * from regulier r right join studenten s using (year);
+select * from regulier r left join brexit b using (year);
+select * from regulier r full join brexit b using (year) where r.categorie = 'studenten' or r.categorie is null;
+select * from nationaliteiten n join regulier r using (categorie) where n.rang = 1 and r.year = 2021;
+select * from nationaliteiten n full join regulier r using (categorie, year) where n.rang = 2 or n.rang is null;
+select * exclude (year) from regulier r right join brexit b using (year);
+select * replace (year + 1 as year) from regulier r full join brexit b using (year) where r.year = 2020 or r.year is null;
+select * from (select 1 as a, 10 as k) l right join (select 10 as k, 3 as c union all select 12, 4) r using (k);
+select * from (select 1 as a, 10 as k, 2 as b) l full join (select 10 as k, 3 as c union all select 12, 4) r using (k);
+select * from regulier a join studenten b using (year) right join brexit c using (year) where a.categorie = 'start_ups';
 
 -- section: joins: aliases and qualified names
 select s.year from studenten s;
@@ -1391,6 +1401,9 @@ select case when b.year is null then 'geen brexit' else 'brexit' end as soort, c
 select s.year from studenten s join brexit b on s.year = b.year where s.year in (select year from kennis_en_talent) order by 1;
 select * from studenten s join (select year, aanvragen as b from brexit) t on t.year = s.year join kennis_en_talent k on k.year = s.year;
 select s.year, k.aanvragen from studenten s left join (kennis_en_talent k join start_ups u on k.year = u.year) on k.year = s.year order by 1;
+select count(*) from studenten b, studenten t join studenten d on (t.year = d.year or d.aanvragen > t.aanvragen);
+select b.year, t.year, d.year from brexit b cross join (studenten t left join studenten d on (t.year = d.year or d.aanvragen > t.aanvragen)) order by 1, 2, 3;
+select count(*) from regulier r, studenten t full join brexit d on (t.year = d.year or d.inwilligingen < t.inwilligingen) and t.year > 2019;
 select count(*) from studenten s join brexit b on s.year = b.year join kennis_en_talent k on k.year = b.year join start_ups u on u.year = k.year;
 select s.year, b.year, k.year from studenten s left join brexit b on b.year = s.year left join kennis_en_talent k on k.year = b.year order by 1;
 select s.year, b.year from studenten s full join brexit b on b.year = s.year and s.year > 2020 order by 1, 2;

@@ -246,7 +246,11 @@ public struct Binder {
         }
         func index(_ n: Name, _ clause: String) throws -> Int {
             // With sourceRef off, a name resolves to a column or not at all.
-            if star.table == nil, let merged = from.using.first(where: { $0.name == n.text.lowercased() }), case .column(let i) = merged.expr.kind {
+            // A column that USING merged is the one in whose place `*` shows it.
+            if star.table == nil, from.using.contains(where: { $0.name == n.text.lowercased() }),
+               let i = from.merged.first(where: { i in
+                   from.tables.contains { t in t.columnOffset <= i && i < t.columnOffset + t.schema.columns.count
+                       && t.schema.columns[i - t.columnOffset].name.lowercased() == n.text.lowercased() } }) {
                 return i
             }
             guard case .column(let i, _) = try Self.resolveColumn(n.text, at: n.range, in: tables, sourceRef: false, place: clause) else {
@@ -277,12 +281,7 @@ public struct Binder {
         }
         let joined = from.tables.count > 1
         let hidden = star.table == nil ? from.hidden : []
-        var columns = tables.flatMap { t in t.schema.columns.indices.map { (t.columnOffset + $0, t.schema.columns[$0].name, t.name) } }
-        if star.table == nil && !from.merged.isEmpty {
-            // The columns that USING merged come first, as DuckDB shows them.
-            let first = from.merged.compactMap { i in columns.first { $0.0 == i } }
-            columns = first + columns.filter { !from.merged.contains($0.0) }
-        }
+        let columns = tables.flatMap { t in t.schema.columns.indices.map { (t.columnOffset + $0, t.schema.columns[$0].name, t.name) } }
         return columns.filter { !excluded.contains($0.0) && !hidden.contains($0.0) }.map { i, name, table in
             if let e = replaced[i] { return (e, name, true) }
             // A merged USING column is its unqualified name, which means both sides' value.

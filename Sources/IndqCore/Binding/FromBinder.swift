@@ -10,9 +10,9 @@ struct BoundFrom {
     /// using maps a column name that USING merged to the expression that unqualified name stands for.
     var using: [(name: String, expr: BoundExpr)] = []
     var single: (any Table)?
-    /// hidden are the combined-row columns that `*` leaves out: the second copy of each USING column.
+    /// hidden are the combined-row columns that `*` leaves out: the right side's copy of each USING column.
     var hidden: Set<Int> = []
-    /// merged are the columns that `*` shows for each USING column, which mean the merged value.
+    /// merged are the columns in whose place `*` shows each USING column's merged value: the left side's copy.
     var merged: [Int] = []
     var width: Int { tables.reduce(0) { $0 + $1.schema.columns.count } }
 }
@@ -125,9 +125,10 @@ extension Binder {
                 }
                 out.using.removeAll { $0.name == n.text.lowercased() }
                 out.using.append((n.text.lowercased(), merged))
-                let (shown, dropped) = join.kind == .right ? (r, l) : (l, r)
-                if case .column(let i) = dropped.kind { out.hidden.insert(i) }
-                if case .column(let i) = shown.kind, !out.merged.contains(i) { out.merged.append(i) }
+                // `*` shows the merged value once, in the left column's place, whatever the kind of join, as
+                // DuckDB does; the right column is the copy it leaves out.
+                if case .column(let i) = r.kind { out.hidden.insert(i) }
+                if case .column(let i) = l.kind, !out.merged.contains(i) { out.merged.append(i) }
             }
         }
         let leftWidth = left.width

@@ -253,8 +253,10 @@ public struct Batch: Sendable {
 
     /// selecting keeps the rows whose indices are given, with everything that travels with them.
     func selecting(_ kept: [Int]) -> Batch {
-        // Table rows matter only to rows with provenance.
-        var b = Batch(columns: columns.map { $0.selecting(kept) }, count: kept.count, firstRow: firstRow,
+        // Table rows matter only to rows with provenance. An empty column of a batch with rows is the padding that
+        // puts a join's columns where they stand in the combined row (Executor.padded): it is never read, and stays
+        // empty, as an OR in a join's condition selects the rows it still has to decide.
+        var b = Batch(columns: columns.map { $0.count == 0 && count > 0 ? $0 : $0.selecting(kept) }, count: kept.count, firstRow: firstRow,
                       rows: source != nil && groupRows == nil ? kept.map(tableRow) : nil)
         b.keys = keys.map { $0.selecting(kept) }
         b.aggregates = aggregates.map { $0.selecting(kept) }
