@@ -10,24 +10,12 @@
     python3 Examples/data/make.py
 """
 import os
+import sys
 
 HERE = os.path.dirname(os.path.abspath(__file__))
-DATASETS = os.path.join(os.path.dirname(os.path.dirname(HERE)), "Sources", "IndqData", "datasets")
+sys.path.insert(0, os.path.join(os.path.dirname(os.path.dirname(HERE)), "scripts"))
+from datasets import dataset  # noqa: E402  (the dataset files, read as Tests/Oracle/csv/make.py reads them)
 REGULIER = ["familie_en_gezin", "kennis_en_talent", "start_ups", "studenten", "arbeidsmigranten"]
-
-
-def dataset(name):
-    header, rows = None, []
-    for line in open(os.path.join(DATASETS, name + ".tsv"), encoding="utf-8"):
-        line = line.rstrip("\n")
-        if not line or line[0] in "#@+":
-            continue
-        cells = line.split("\t")
-        if header is None:
-            header = cells
-        else:
-            rows.append(dict(zip(header, cells + [""] * (len(header) - len(cells)))))
-    return rows
 
 
 def label(name):

@@ -20,32 +20,17 @@ import csv
 import gzip
 import io
 import os
+import sys
 
 HERE = os.path.dirname(os.path.abspath(__file__))
 ROOT = os.path.dirname(os.path.dirname(os.path.dirname(HERE)))
-DATASETS = os.path.join(ROOT, "Sources", "IndqData", "datasets")
+sys.path.insert(0, os.path.join(ROOT, "scripts"))
+from datasets import dataset  # noqa: E402  (the dataset files, read as Examples/data/make.py reads them)
 
 # DuckDB's sniffer recovers from a broken file by trying other dialects (it may skip lines or take the header as
 # data); with the dialect fixed it reads the file as a strict parser must.
 STRICT = "auto_detect = false, delim = '%s', quote = '\"', escape = '\"', header = true, columns = {%s}"
 DUTCH = "delim = ';', decimal_separator = ',', thousands = '.'"
-
-
-def dataset(name):
-    """dataset reads a dataset file: its header and rows, each a dict of the printed cells; a `+` line (a second
-    source of the row before) is left out."""
-    header, rows = None, []
-    with open(os.path.join(DATASETS, name + ".tsv"), encoding="utf-8") as f:
-        for line in f:
-            line = line.rstrip("\n")
-            if not line or line[0] in "#@+":
-                continue
-            cells = line.split("\t")
-            if header is None:
-                header = cells
-            else:
-                rows.append(dict(zip(header, cells + [""] * (len(header) - len(cells)))))
-    return rows
 
 
 def whole(printed):

@@ -360,6 +360,14 @@ final class CSVBatchDecoder {
         if firstSkipped == nil { firstSkipped = e }
     }
 
+    /// skip leaves record r out of the batch under ignore_errors, counted in the note; otherwise it throws e.
+    func skip(_ r: Int, _ e: CSVError, _ keep: inout [Bool], _ kept: inout Int) throws {
+        guard ignoreErrors else { throw e }
+        noteSkipped(e)
+        keep[r] = false
+        kept -= 1
+    }
+
     /// placed makes an error about the byte at `offset` of the buffer, on `line`, showing that line.
     func placed(_ p: UnsafeBufferPointer<UInt8>, _ offset: Int, line: Int, _ message: String, notes: [String] = []) -> CSVError {
         var ls = offset
@@ -406,10 +414,7 @@ final class CSVBatchDecoder {
             let e = fieldError(p, record: r, field: n > width ? f : fields.recordFirstField[r + 1] - 1,
                                "expected \(width) fields, found \(n)",
                                notes: ["the header or the first rows have \(width) fields, separated by '\(byteName(dialect.delimiter))'"])
-            guard ignoreErrors else { throw e }
-            noteSkipped(e)
-            keep[r] = false
-            kept -= 1
+            try skip(r, e, &keep, &kept)
         }
         return try decodeColumns(p, keep, kept)
     }
@@ -429,10 +434,7 @@ final class CSVBatchDecoder {
                 let e = fieldError(p, record: r, field: f,
                                    "expected \(describe(column)) in column \(column.name), found '\(fieldText(p, f))'",
                                    notes: ["read_csv(…, types = …) or all_varchar = true reads the column another way"])
-                guard ignoreErrors else { throw e }
-                noteSkipped(e)
-                keep[r] = false
-                kept -= 1
+                try skip(r, e, &keep, &kept)
                 columns.removeAll()
                 c = 0
                 continue
