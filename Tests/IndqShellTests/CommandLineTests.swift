@@ -11,7 +11,8 @@ import Glibc
     /// file writes a file in the runner's folder and returns its path.
     func file(_ name: String, _ text: String) -> String {
         let path = HostileRunner.directory + "/cl-\(UUID().uuidString.prefix(8))-" + name
-        FileManager.default.createFile(atPath: path, contents: Data(text.utf8))
+        let written = FileManager.default.createFile(atPath: path, contents: Data(text.utf8))
+        #expect(written, "cannot write \(path)")
         return path
     }
 
