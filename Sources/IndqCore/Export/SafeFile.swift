@@ -51,12 +51,8 @@ final class PendingFile {
     }
 
     private func flush() throws {
-        var done = 0
-        while done < buffer.count {
-            let n = buffer.withUnsafeBytes { write(fd, $0.baseAddress! + done, $0.count - done) }
-            if n < 0 && errno == EINTR { continue }
-            guard n > 0 else { throw FileWriteError(target) }
-            done += n
+        if let code = buffer.withUnsafeBytes({ OutputFile.writeAll(fd, $0) }) {
+            throw FileWriteError(target, String(cString: strerror(code)))
         }
         buffer.removeAll(keepingCapacity: true)
     }

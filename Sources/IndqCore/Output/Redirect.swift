@@ -26,17 +26,20 @@ public final class OutputFile {
     /// writeAll writes all of `text` to `fd`, again after EINTR, and returns the errno of a write that failed.
     public static func writeAll(_ fd: Int32, _ text: String) -> Int32? {
         var text = text
-        return text.withUTF8 { buf in
-            var offset = 0
-            while offset < buf.count {
-                let n = Glibc.write(fd, buf.baseAddress! + offset, buf.count - offset)
-                if n < 0 && errno == EINTR { continue }
-                // write returns 0 only when it could store nothing: a full device by another name.
-                if n <= 0 { return n == 0 ? ENOSPC : errno }
-                offset += n
-            }
-            return nil
+        return text.withUTF8 { writeAll(fd, UnsafeRawBufferPointer($0)) }
+    }
+
+    /// writeAll writes all of `bytes` to `fd`, again after EINTR, and returns the errno of a write that failed.
+    static func writeAll(_ fd: Int32, _ bytes: UnsafeRawBufferPointer) -> Int32? {
+        var offset = 0
+        while offset < bytes.count {
+            let n = Glibc.write(fd, bytes.baseAddress! + offset, bytes.count - offset)
+            if n < 0 && errno == EINTR { continue }
+            // write returns 0 only when it could store nothing: a full device by another name.
+            if n <= 0 { return n == 0 ? ENOSPC : errno }
+            offset += n
         }
+        return nil
     }
 
     /// close closes the file and returns the first error of its writes or of the close, if any.

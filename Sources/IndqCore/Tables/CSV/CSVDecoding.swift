@@ -229,6 +229,13 @@ enum CSVDecoding {
         }
     }
 
+    /// lineText decodes a line of a file for a message or a listing: in the file's encoding, or as Latin-1 when a
+    /// file taken for UTF-8 is not valid UTF-8 there, so that the line is shown as its bytes are.
+    static func lineText(_ p: UnsafeBufferPointer<UInt8>, _ start: Int, _ end: Int, encoding: CSVEncoding) -> String {
+        text(p, start, end, escaped: false, quote: 0, escape: 0,
+             encoding: encoding == .utf8 && invalidUTF8(p, start, end) != nil ? .latin1 : encoding)
+    }
+
     /// invalidUTF8 returns the offset of the first byte in `start..<end` that is not part of valid UTF-8, or nil.
     static func invalidUTF8(_ p: UnsafeBufferPointer<UInt8>, _ start: Int, _ end: Int) -> Int? {
         var i = start

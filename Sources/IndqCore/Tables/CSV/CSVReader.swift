@@ -381,9 +381,7 @@ final class CSVBatchDecoder {
     }
 
     func lineText(_ p: UnsafeBufferPointer<UInt8>, _ s: Int, _ e: Int) -> String {
-        CSVDecoding.text(p, s, min(e, s + 4096), escaped: false, quote: 0, escape: 0,
-                         encoding: layout.dialect.encoding == .utf8 && CSVDecoding.invalidUTF8(p, s, min(e, s + 4096)) != nil
-                            ? .latin1 : layout.dialect.encoding)
+        CSVDecoding.lineText(p, s, min(e, s + 4096), encoding: layout.dialect.encoding)
     }
 
     /// fieldError is an error about field f of record r.

@@ -44,11 +44,7 @@ extension FileTable {
         func finish() {
             if current.last == UInt8(ascii: "\r") { current.removeLast() }
             if line == 1, current.starts(with: [0xEF, 0xBB, 0xBF]) { current.removeFirst(3) }
-            out[line] = current.withUnsafeBufferPointer { p in
-                CSVDecoding.text(p, 0, p.count, escaped: false, quote: 0, escape: 0,
-                                 encoding: layout.dialect.encoding == .utf8 && CSVDecoding.invalidUTF8(p, 0, p.count) != nil
-                                    ? .latin1 : layout.dialect.encoding)
-            }
+            out[line] = current.withUnsafeBufferPointer { CSVDecoding.lineText($0, 0, $0.count, encoding: layout.dialect.encoding) }
             current.removeAll(keepingCapacity: true)
         }
         var keeping = wanted.contains(line)
