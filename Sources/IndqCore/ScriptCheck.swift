@@ -9,6 +9,18 @@
 
 /// ScriptCheck runs a script and compares each statement's output with its `-- expect:` block.
 public enum ScriptCheck {
+    /// Verdict is how one statement or dot-command fared.
+    public enum Verdict: Sendable, Equatable {
+        /// Its output equals its expect block.
+        case passed
+        /// Its output differs from its block, or it failed without one.
+        case failed
+        /// A statement that ran without an expect block: nothing was checked, so it is not a pass.
+        case noExpectation
+        /// A dot-command that ran without a block, such as `.format csv`: a setting, not a check.
+        case ran
+    }
+
     /// Outcome is one checked statement.
     public struct Outcome: Sendable {
         /// line is where the statement starts; range is the statement, or nil when it did not parse.
@@ -17,20 +29,23 @@ public enum ScriptCheck {
         public var statement: String
         public var expected: String?
         public var actual: String
-        public var passed: Bool
+        public var verdict: Verdict
+        public var passed: Bool { verdict == .passed }
     }
 
     /// Report is the result of checking a whole script.
     public struct Report: Sendable {
         public var name: String
         public var outcomes: [Outcome]
-        public var passed: Int { outcomes.filter(\.passed).count }
-        public var failed: Int { outcomes.count - passed }
+        public var passed: Int { count(.passed) }
+        public var failed: Int { count(.failed) }
+        public var withoutExpectation: Int { count(.noExpectation) }
+        func count(_ verdict: Verdict) -> Int { outcomes.filter { $0.verdict == verdict }.count }
     }
 
     /// run executes `source` in `session`, capturing each statement's output (results and errors, in order).
-    /// A statement with an expect block passes when its output equals the block; one without a block passes when
-    /// it succeeds.
+    /// A statement with an expect block passes when its output equals the block. One without a block has no
+    /// expectation, unless it fails, which is a failure.
     public static func run(_ source: SourceText, session: inout Session) -> Report {
         let (write, writeError) = (session.write, session.writeError)
         defer { (session.write, session.writeError) = (write, writeError) }
@@ -46,10 +61,15 @@ public enum ScriptCheck {
             }
             let expected = statement.flatMap { expectBlock(after: $0.end, in: source) }
             let actual = normalized(buffer.text)
-            outcomes.append(Outcome(line: source.location(of: at.start).line, range: statement,
-                                    statement: statement.map { String(decoding: source.bytes[$0.start..<$0.end], as: UTF8.self) } ?? "",
-                                    expected: expected, actual: actual,
-                                    passed: expected.map { normalized($0) == actual } ?? succeeded))
+            let text = statement.map { String(decoding: source.bytes[$0.start..<$0.end], as: UTF8.self) } ?? ""
+            let verdict: Verdict
+            if let expected {
+                verdict = normalized(expected) == actual ? .passed : .failed
+            } else {
+                verdict = !succeeded ? .failed : text.hasPrefix(".") ? .ran : .noExpectation
+            }
+            outcomes.append(Outcome(line: source.location(of: at.start).line, range: statement, statement: text,
+                                    expected: expected, actual: actual, verdict: verdict))
         }
         return Report(name: source.name ?? "", outcomes: outcomes)
     }
@@ -78,11 +98,14 @@ public enum ScriptCheck {
         return lines.joined(separator: "\n")
     }
 
-    /// describe writes a report for people: each failing statement with a diff, then `N passed, M failed`.
+    /// describe writes a report for people: each failing statement whole with a diff, each statement without an
+    /// expectation, then `N passed, M failed` (and how many had no expectation).
     public static func describe(_ report: Report) -> String {
         var out = ""
-        for o in report.outcomes where !o.passed {
-            out += "\(report.name):\(o.line): FAILED  \(o.statement.split(separator: "\n").first ?? "")\n"
+        for o in report.outcomes where o.verdict == .failed || o.verdict == .noExpectation {
+            out += "\(report.name):\(o.line): " + (o.verdict == .failed ? "FAILED" : "no expectation") + "\n"
+            out += whole(o.statement)
+            guard o.verdict == .failed else { continue }
             if let expected = o.expected {
                 out += diff(expected: normalized(expected), actual: o.actual)
             } else {
@@ -91,8 +114,27 @@ public enum ScriptCheck {
         }
         let checked = report.outcomes.filter { $0.expected != nil }
         out += "\(report.name): \(checked.filter(\.passed).count) of \(checked.count) expectations met\n"
-        out += "\(report.passed) passed, \(report.failed) failed\n"
+        out += tally(passed: report.passed, failed: report.failed, withoutExpectation: report.withoutExpectation)
         return out
+    }
+
+    /// describeTotal closes the report of several scripts with their grand total.
+    public static func describeTotal(_ reports: [Report]) -> String {
+        "total of \(reports.count) files: " + tally(passed: reports.map(\.passed).reduce(0, +),
+                                                    failed: reports.map(\.failed).reduce(0, +),
+                                                    withoutExpectation: reports.map(\.withoutExpectation).reduce(0, +))
+    }
+
+    /// tally is `N passed, M failed`, with `, K with no expectation` when there are any.
+    static func tally(passed: Int, failed: Int, withoutExpectation: Int) -> String {
+        "\(passed) passed, \(failed) failed" + (withoutExpectation > 0 ? ", \(withoutExpectation) with no expectation" : "") + "\n"
+    }
+
+    /// whole shows a statement as written, every line of it, indented, with its ';'.
+    static func whole(_ statement: String) -> String {
+        guard !statement.isEmpty else { return "" }
+        let ending = statement.hasPrefix(".") ? "" : ";"
+        return (statement + ending).split(separator: "\n", omittingEmptySubsequences: false).map { "  | " + $0 }.joined(separator: "\n") + "\n"
     }
 
     /// diff shows expected lines missing from the output with `-` and unexpected output with `+`.

@@ -176,7 +176,7 @@ struct Invocation {
         }
         if check {
             guard !files.isEmpty else { throw ValidationError("--check needs script files") }
-            var failed = false
+            var reports: [ScriptCheck.Report] = []
             for path in files {
                 var checking = Session(format: .table, write: { _ in }, writeError: { _ in })
                 checking.readScript = session.readScript
@@ -185,9 +185,10 @@ struct Invocation {
                 let name = String(path.split(separator: "/").last ?? Substring(path))
                 let report = ScriptCheck.run(SourceText(script.text, name: name), session: &checking)
                 Output.write(1, ScriptCheck.describe(report))
-                failed = failed || report.failed > 0
+                reports.append(report)
             }
-            finish(failed ? .failure : .success)
+            if reports.count > 1 { Output.write(1, ScriptCheck.describeTotal(reports)) }
+            finish(reports.contains { $0.failed > 0 } ? .failure : .success)
         }
         // Open every file first, so that a missing one is a usage error before anything runs; each is then read
         // statement by statement while it runs.

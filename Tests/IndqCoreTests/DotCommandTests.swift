@@ -185,7 +185,7 @@ func runDot(_ script: String, format: OutputFormat = .csv) -> (out: String, err:
         let script = ".format csv\nselect 2 as b;\n-- expect:\n-- b\n-- 2\n.bogus\n"
         let report = ScriptCheck.run(SourceText(script, name: "t.sql"), session: &session)
         #expect(report.outcomes.map(\.statement) == [".format csv", "select 2 as b", ".bogus"])
-        #expect(report.outcomes.map(\.passed) == [true, true, false])
+        #expect(report.outcomes.map(\.verdict) == [.ran, .passed, .failed])
         #expect(report.outcomes.map(\.line) == [1, 2, 6])
     }
 }

@@ -169,4 +169,35 @@ struct TeachingTests {
         // Writing the expectations back reproduces the passing script.
         #expect(ScriptCheck.withExpectations(SourceText(bad, name: "t.sql"), session: &session) == good)
     }
+
+    /// A statement without an expect block checks nothing: it is not a pass, and the report says so.
+    @Test func aStatementWithoutAnExpectationIsNotAPass() {
+        let script = "select year from brexit;\n-- expect:\n-- x\nselect 1 as one;\n.format csv\nselect 2 as two;\n"
+        var session = Session(write: { _ in }, writeError: { _ in })
+        let report = ScriptCheck.run(SourceText(script, name: "t.sql"), session: &session)
+        #expect(report.outcomes.map(\.verdict) == [.failed, .noExpectation, .ran, .noExpectation])
+        #expect(report.passed == 0 && report.failed == 1 && report.withoutExpectation == 2)
+        let text = ScriptCheck.describe(report)
+        #expect(text.contains("t.sql:4: no expectation\n  | select 1 as one;\n"), "\(text)")
+        #expect(text.hasSuffix("t.sql: 0 of 1 expectations met\n0 passed, 1 failed, 2 with no expectation\n"), "\(text)")
+        #expect(!text.contains(".format"), "a setting is not listed: \(text)")
+    }
+
+    /// A failing statement of several lines is shown whole, not by its first line.
+    @Test func aFailingStatementIsShownWhole() {
+        let script = "select year\nfrom brexit\nwhere year > 2020;\n-- expect:\n-- nothing\n"
+        var session = Session(write: { _ in }, writeError: { _ in })
+        let text = ScriptCheck.describe(ScriptCheck.run(SourceText(script, name: "t.sql"), session: &session))
+        #expect(text.hasPrefix("t.sql:1: FAILED\n  | select year\n  | from brexit\n  | where year > 2020;\n  --- expected\n"), "\(text)")
+    }
+
+    /// Several scripts end with their grand total.
+    @Test func severalScriptsEndWithAGrandTotal() {
+        var session = Session(write: { _ in }, writeError: { _ in })
+        let good = ScriptCheck.run(SourceText("select 1 as a;\n-- expect:\n-- ┌───┐\n-- │ a │\n-- ├───┤\n-- │ 1 │\n-- └───┘\n-- 1 row\n", name: "a.sql"),
+                                   session: &session)
+        let bad = ScriptCheck.run(SourceText("select 1;\nselect 2;\n-- expect:\n-- 3\n", name: "b.sql"), session: &session)
+        #expect(good.passed == 1 && bad.failed == 1 && bad.withoutExpectation == 1)
+        #expect(ScriptCheck.describeTotal([good, bad]) == "total of 2 files: 1 passed, 1 failed, 1 with no expectation\n")
+    }
 }
