@@ -79,6 +79,11 @@ public struct Catalogue: Sendable {
     /// builtin is the catalogue of the embedded report figures; each data file is parsed on first use.
     public static let builtin = Catalogue(lazy: builtinFiles())
 
+    /// isDatasetFile tells a dataset's file from the other embedded files: columns.tsv, the glossary, the lessons.
+    static func isDatasetFile(_ name: String) -> Bool {
+        name.hasSuffix(".tsv") && !name.contains("/") && name != "columns.tsv" && name != "glossary.tsv"
+    }
+
     /// builtinFiles returns the embedded data files as the C data holds them, without copying their text.
     static func builtinFiles() -> [EmbeddedFile] {
         var count: Int32 = 0
@@ -101,7 +106,7 @@ public struct Catalogue: Sendable {
         }
         let columns = try DataFile.parseColumns(columnsFile.text, file: columnsFile.name)
         var parsed: [(dataset: Dataset, union: [String])] = []
-        for file in files where file.name != "columns.tsv" && file.name != "glossary.tsv" {
+        for file in files where Catalogue.isDatasetFile(file.name) {
             parsed.append(try DataFile.parseDataset(file.text, file: file.name, columns: columns))
         }
         entries = parsed.map { Entry(name: $0.dataset.name, english: $0.dataset.english) }
@@ -124,7 +129,7 @@ public struct Catalogue: Sendable {
     /// file the first time its dataset is asked for.
     init(lazy files: [EmbeddedFile]) {
         let columnsFile = files.first { $0.name == "columns.tsv" }
-        let datasetFiles = files.filter { $0.name != "columns.tsv" && $0.name != "glossary.tsv" }
+        let datasetFiles = files.filter { Catalogue.isDatasetFile($0.name) }
         var entries: [Entry] = []
         for file in datasetFiles {
             let (name, english) = DataFile.names(UnsafeRawPointer(file.text).assumingMemoryBound(to: UInt8.self))

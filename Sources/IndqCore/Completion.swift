@@ -62,6 +62,7 @@ public enum Completion {
         case .nothing: return []
         case .words(let words): return words
         case .datasets: return catalogue.allNames
+        case .lessons: return ["off"] + Lessons.builtin.lessons.map(\.name)
         case .files:
             // The shell replaces only the word before the cursor, so offer each path from that word on.
             let cut = argument.count - word.count

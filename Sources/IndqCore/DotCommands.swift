@@ -23,6 +23,8 @@ public struct DotCommand: Sendable {
         case datasets
         /// A file's path.
         case files
+        /// A lesson's name, or `off`.
+        case lessons
     }
 
     init(_ name: String, aliases: [String] = [], arguments: String = "", _ summary: String,
@@ -133,6 +135,20 @@ public struct DotCommand: Sendable {
         },
         DotCommand("shell", aliases: ["system"], arguments: "CMD", "run CMD in the system shell") { session, line in
             try session.runShell(line)
+        },
+        DotCommand("lesson", arguments: "[N|NAME|off]", "the lessons with your progress; start lesson N; end lesson mode",
+                   completion: .lessons) { session, line in
+            try session.lesson(line)
+        },
+        DotCommand("hint", "a hint for the open exercise of a lesson") { session, line in try session.lessonHint(at: line.range) },
+        DotCommand("solution", "the model answer of the open exercise, with its result") { session, line in
+            try session.lessonSolution(at: line.range)
+        },
+        DotCommand("next", "the next exercise, or after the last one the next lesson") { session, line in
+            try session.lessonNext(at: line.range)
+        },
+        DotCommand("skip", "leave the open exercise unsolved, marked skipped, and go to the next") { session, line in
+            try session.lessonSkip(at: line.range)
         },
         DotCommand("quit", aliases: ["exit"], "leave (Ctrl-D does too)") { session, _ in session.quitRequested = true },
     ]

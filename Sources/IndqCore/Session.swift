@@ -46,6 +46,8 @@ public struct Session {
     /// memoryLimit bounds what one statement may keep (result rows, their provenance, sort keys), in bytes:
     /// `set memory_limit = '1GB'`; by default half the machine's memory.
     public var memoryLimit = MemorySize.defaultLimit
+    /// lessons is where the learner is in the lessons of `.lesson`, and their progress.
+    public var lessons = LessonState()
     /// shouldStop is asked while a statement runs; the REPL answers true after Ctrl-C, which cancels the statement.
     public var shouldStop: () -> Bool = { false }
 
@@ -146,6 +148,8 @@ public struct Session {
             report(Diagnostic(failure, at: range), in: source)
             outcome = .failed
         }
+        // In lesson mode a query is an answer, checked once its result is out.
+        if outcome == .succeeded, case .query? = statement { checkLessonAnswer() }
         observe(.didRun(range: range, at: range, succeeded: outcome == .succeeded))
         return outcome
     }

@@ -1,4 +1,5 @@
-// Embeds every file under datasets/ into the binary. Add a new data file here and in Catalogue.swift.
+// Embeds every file under datasets/, the glossary and the lessons into the binary. Add a new data file here and in
+// Catalogue.swift; a new lesson here.
 #include "IndqData.h"
 
 #pragma clang diagnostic ignored "-Wc23-extensions"
@@ -46,6 +47,31 @@ static const char financien_tsv[] = {
 static const char personeel_tsv[] = {
 #embed "datasets/personeel.tsv"
 , 0 };
+// The lessons stay plain scripts in Examples/lessons/, where `indq --check` runs them; the prompt reads them from here.
+static const char lesson_01[] = {
+#embed "../../Examples/lessons/01-first-select.sql"
+, 0 };
+static const char lesson_02[] = {
+#embed "../../Examples/lessons/02-where.sql"
+, 0 };
+static const char lesson_03[] = {
+#embed "../../Examples/lessons/03-ordering.sql"
+, 0 };
+static const char lesson_04[] = {
+#embed "../../Examples/lessons/04-percentages.sql"
+, 0 };
+static const char lesson_05[] = {
+#embed "../../Examples/lessons/05-aggregates.sql"
+, 0 };
+static const char lesson_06[] = {
+#embed "../../Examples/lessons/06-growth.sql"
+, 0 };
+static const char lesson_07[] = {
+#embed "../../Examples/lessons/07-text-figures.sql"
+, 0 };
+static const char lesson_08[] = {
+#embed "../../Examples/lessons/08-finances-and-staff.sql"
+, 0 };
 
 static const indq_data_file files[] = {
     {"glossary.tsv", glossary_tsv},
@@ -62,6 +88,14 @@ static const indq_data_file files[] = {
     {"kerncijfers.tsv", kerncijfers_tsv},
     {"financien.tsv", financien_tsv},
     {"personeel.tsv", personeel_tsv},
+    {"lessons/01-first-select.sql", lesson_01},
+    {"lessons/02-where.sql", lesson_02},
+    {"lessons/03-ordering.sql", lesson_03},
+    {"lessons/04-percentages.sql", lesson_04},
+    {"lessons/05-aggregates.sql", lesson_05},
+    {"lessons/06-growth.sql", lesson_06},
+    {"lessons/07-text-figures.sql", lesson_07},
+    {"lessons/08-finances-and-staff.sql", lesson_08},
 };
 
 const indq_data_file *indq_data_files(int *count) {

@@ -30,13 +30,16 @@ public final class History {
     public static let defaultCapacity = 1000
 
     /// defaultPath returns `$XDG_STATE_HOME/indq/history`, else `~/.local/state/indq/history`, or nil with no home.
-    public static func defaultPath() -> String? {
+    public static func defaultPath() -> String? { statePath("history") }
+
+    /// statePath returns `$XDG_STATE_HOME/indq/NAME`, else `~/.local/state/indq/NAME`, or nil with no home.
+    static func statePath(_ name: String) -> String? {
         // The XDG spec says a relative XDG_STATE_HOME is invalid and must be ignored.
         if let state = environment("XDG_STATE_HOME"), state.hasPrefix("/") {
-            return state + "/indq/history"
+            return state + "/indq/" + name
         }
         if let home = environment("HOME") ?? passwordHome(), !home.isEmpty {
-            return home + "/.local/state/indq/history"
+            return home + "/.local/state/indq/" + name
         }
         return nil
     }
@@ -383,7 +386,7 @@ public final class History {
 
     /// makeDirectory creates `directory` and its missing parents with mode 0700 (as XDG asks);
     /// it returns a description of what failed, or nil.
-    private static func makeDirectory(_ directory: String) -> String? {
+    static func makeDirectory(_ directory: String) -> String? {
         var status = stat()
         if stat(directory, &status) == 0 {
             return (status.st_mode & S_IFMT) == S_IFDIR ? nil : "\(directory) is not a directory"

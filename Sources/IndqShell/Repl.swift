@@ -64,7 +64,7 @@ public struct Repl<Editor: LineEditor, Runner: StatementRunner> {
         // that appending to `pending` afterwards does not copy it (which would make a long paste quadratic).
         let runner = self.runner
         let earlier = pending
-        return editor.readLine(prompt: pending.isEmpty ? prompt : continuationPrompt) { context in
+        return editor.readLine(prompt: pending.isEmpty ? runner.prompt ?? prompt : continuationPrompt) { context in
             runner.completions(before: earlier.isEmpty ? context.before : String(decoding: earlier, as: UTF8.self) + context.before,
                                after: context.after)
         }

@@ -23,8 +23,11 @@ public protocol StatementRunner {
     func completions(before: String, after: String) -> [String]
     /// wantsToQuit is true once the user asked to leave, e.g. with `.quit`.
     var wantsToQuit: Bool { get }
+    /// prompt, when set, replaces the REPL's prompt, as a lesson's exercise does (`indq 4.1> `).
+    var prompt: String? { get }
 }
 
 extension StatementRunner {
     public var wantsToQuit: Bool { false }
+    public var prompt: String? { nil }
 }

@@ -22,6 +22,8 @@ struct SessionRunner: StatementRunner {
 
     var wantsToQuit: Bool { session.quitRequested }
 
+    var prompt: String? { session.lessonPrompt }
+
     func completions(before: String, after: String) -> [String] {
         Completion.candidates(before: before, after: after, catalogue: session.catalogue, files: FileNames.matching)
     }
@@ -39,6 +41,14 @@ enum Interactive {
         // el_gets must run on the main thread: Swift's worker threads block SIGINT.
         var session = session
         session.historyEntries = { history.entries }
+        // Lesson progress is kept beside the history, and read once here; every change saves it.
+        if let path = LessonProgressFile.defaultPath() {
+            switch LessonProgressFile.load(path) {
+            case .success(let progress): session.lessons.progress = progress
+            case .failure(let problem): Output.write(2, "indq: warning: cannot read lesson progress: \(problem)\n")
+            }
+            session.lessons.store = LessonProgressFile.store(path: path)
+        }
         // Ctrl-C while a statement runs cancels it (and the rest of a paste or .read), not the prompt; SIGTERM and
         // SIGHUP (a closed terminal) cancel it too, and then end the prompt.
         session.shouldStop = { LibeditLineEditor.terminating || LibeditLineEditor.takeInterrupt() }
