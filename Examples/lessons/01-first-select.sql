@@ -70,6 +70,12 @@ select year, beslissingen - aanvragen as meer_beslissingen from studenten;
 
 -- Exercise 1.1: Show all figures of kennis_en_talent ("knowledge and talent": highly skilled migrants, such as
 -- researchers and kennismigranten, and other international talent).
+-- Hint: `select *` shows every column of a dataset.
+-- Hint: The dataset is named kennis_en_talent: select * from kennis_en_talent.
+-- Mistake: select year, aanvragen from kennis_en_talent;
+-- Tip: The question asks for all figures: `*` gives every column, and kennis_en_talent has four.
+-- Mistake: select * from studenten;
+-- Tip: That is studenten, the students; the question is about kennis_en_talent.
 select * from kennis_en_talent;
 -- expect:
 -- ┌──────┬───────────┬──────────────┬───────────────┐
@@ -83,6 +89,11 @@ select * from kennis_en_talent;
 
 -- Exercise 1.2: Show the year and the number of applications of arbeidsmigranten (labour migrants from outside
 -- the EU), using the English names of the dataset and the column.
+-- Hint: describe labour_migrants shows every column with its English name.
+-- Hint: aanvragen is applications in English: select year, applications from labour_migrants.
+-- Mistake: select year, decisions from labour_migrants;
+-- Tip: decisions (beslissingen) are the decisions the IND took in a year; the question asks for the applications
+-- (aanvragen) that came in.
 select year, applications from labour_migrants;
 -- expect:
 -- ┌──────┬──────────────┐
@@ -96,6 +107,11 @@ select year, applications from labour_migrants;
 
 -- Exercise 1.3: For familie_en_gezin (people bringing a partner or family member to the Netherlands), show each
 -- year's applications minus decisions, named verschil. A positive number means more came in than was decided.
+-- Hint: A select can compute: write `aanvragen - beslissingen` where a column name would go.
+-- Hint: `as verschil` names the computed column; only the figures are checked, not the name.
+-- Mistake: select year, beslissingen - aanvragen as verschil from familie_en_gezin;
+-- Tip: The order of a subtraction matters: the question asks for applications minus decisions, aanvragen -
+-- beslissingen.
 select year, aanvragen - beslissingen as verschil from familie_en_gezin;
 -- expect:
 -- ┌──────┬──────────┐

@@ -80,6 +80,12 @@ select (select instandhoudingen_asiel from juridische_zaken where year = 2019) -
 -- Exercises.
 
 -- Exercise 4.1: Which rows of regulier have a grant rate below 80%? Show category, year and rate, lowest first.
+-- Hint: A grant rate is a percentage: compare it with 80%, not with 80.
+-- Hint: `order by inwilligingen` puts the lowest first; add categorie to order rows with the same rate.
+-- Mistake: select categorie, year, inwilligingen from regulier where inwilligingen < 80 order by inwilligingen, categorie;
+-- Tip: Without %, 80 is the number eighty, and every grant rate (a fraction of at most 1) is below it. Write 80%.
+-- Mistake: select categorie, year, inwilligingen from regulier where inwilligingen <= 80% order by inwilligingen, categorie;
+-- Tip: Below 80% leaves 80% itself out: use <, not <=.
 select categorie, year, inwilligingen from regulier where inwilligingen < 80% order by inwilligingen, categorie;
 -- expect:
 -- ┌──────────────────┬──────┬───────────────┐
@@ -95,6 +101,11 @@ select categorie, year, inwilligingen from regulier where inwilligingen < 80% or
 
 -- Exercise 4.2: Estimate how many applications of arbeidsmigranten (labour migrants) were refused each year:
 -- decisions times (100% minus the grant rate), rounded.
+-- Hint: 100% - inwilligingen is the share of decisions that refused the application.
+-- Hint: Multiply beslissingen by that share, and round(…) the estimate.
+-- Mistake: select year, cast(round(beslissingen * inwilligingen) as integer) as ongeveer_afgewezen from arbeidsmigranten;
+-- Tip: beslissingen * inwilligingen estimates the grants. The refusals are the rest: beslissingen * (100% -
+-- inwilligingen).
 select year, cast(round(beslissingen * (100% - inwilligingen)) as integer) as ongeveer_afgewezen from arbeidsmigranten;
 -- expect:
 -- ┌──────┬────────────────────┐
@@ -107,7 +118,12 @@ select year, cast(round(beslissingen * (100% - inwilligingen)) as integer) as on
 -- 3 rows
 
 -- Exercise 4.3: In what share of asylum court cases did the IND's decision not stand, each year?
-select year, (100% - instandhoudingen_asiel)::percentage as niet_in_stand from juridische_zaken order by year;
+-- Hint: instandhoudingen_asiel is the share in which the decision stood; the rest is 100% minus it.
+-- Hint: The difference of two percentages is in points; ::percentage makes it a share again.
+-- Mistake: select year, instandhoudingen_asiel from juridische_zaken;
+-- Tip: instandhoudingen_asiel is the share of cases in which the IND's decision stood; the question asks for the
+-- other cases: 100% minus it.
+select year, (100% - instandhoudingen_asiel)::percentage as niet_in_stand from juridische_zaken;
 -- expect:
 -- ┌──────┬───────────────┐
 -- │ year │ niet_in_stand │
