@@ -237,7 +237,17 @@ extension Session {
         let width = min(100, max(40, terminalWidth?() ?? 100))
         var lines: [String] = []
         var line = ""
-        for word in text.split(separator: " ") {
+        // A row written as `start_ups | 2020 | 64%` stays on one line.
+        var words: [String] = []
+        var pieces = text.split(separator: " ").map(String.init)[...]
+        while let piece = pieces.popFirst() {
+            if piece == "|", let last = words.popLast(), let next = pieces.popFirst() {
+                words.append(last + " | " + next)
+            } else {
+                words.append(piece)
+            }
+        }
+        for word in words {
             if !line.isEmpty && line.count + 1 + word.count > width {
                 lines.append(line)
                 line = ""
