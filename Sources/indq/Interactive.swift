@@ -37,7 +37,7 @@ enum Interactive {
             Output.write(2, "error: cannot start the line editor on this terminal\n")
             return 1
         }
-        Output.write(1, "indq 0.1 — the IND annual report figures. Type help for the commands, Ctrl-D to leave.\n")
+        Output.write(1, "indq 0.1 — the IND annual report figures. Type help for the commands, .lesson for the lessons, Ctrl-D to leave.\n")
         // el_gets must run on the main thread: Swift's worker threads block SIGINT.
         var session = session
         session.historyEntries = { history.entries }
