@@ -76,6 +76,14 @@ select year, ontvangen, afgehandeld from juridische_zaken where afgehandeld < on
 -- Exercises.
 
 -- Exercise 2.1: Which categories had more than 20,000 applications in 2021?
+-- Hint: Every regular category is in regulier, one row per category and year. You need two conditions: one on
+-- year, one on aanvragen.
+-- Hint: Join them with and, and write the number without a thousands separator: aanvragen > 20000.
+-- Mistake: select categorie, aanvragen from regulier where year = 2021 and aanvragen > 20.000;
+-- Tip: In SQL the point is the decimal point: 20.000 is twenty, not twenty thousand, so every 2021 row passes.
+-- Write 20000.
+-- Mistake: select categorie, aanvragen from regulier where aanvragen > 20000;
+-- Tip: Without a condition on the year you get the large rows of every year. Add year = 2021 with and.
 select categorie, aanvragen from regulier where year = 2021 and aanvragen > 20000;
 -- expect:
 -- ┌──────────────────┬───────────┐
@@ -89,6 +97,13 @@ select categorie, aanvragen from regulier where year = 2021 and aanvragen > 2000
 
 -- Exercise 2.2: In which rows of regulier were there more decisions than applications? (The IND then decided
 -- more than came in that year, working off applications from earlier.)
+-- Hint: A condition can compare two columns of the same row: put a column on each side of the comparison.
+-- Hint: Keep the rows where beslissingen is greater than aanvragen, and show categorie, year, aanvragen and
+-- beslissingen.
+-- Mistake: select categorie, year, aanvragen, beslissingen from regulier where aanvragen > beslissingen;
+-- Tip: Those are the rows with more applications than decisions: the comparison is the wrong way round.
+-- Mistake: select categorie, year, aanvragen, beslissingen from regulier where beslissingen >= aanvragen;
+-- Tip: >= also keeps a row with exactly as many decisions as applications (start_ups in 2021). More than is >.
 select categorie, year, aanvragen, beslissingen from regulier where beslissingen > aanvragen;
 -- expect:
 -- ┌──────────────────┬──────┬───────────┬──────────────┐
@@ -106,6 +121,13 @@ select categorie, year, aanvragen, beslissingen from regulier where beslissingen
 
 -- Exercise 2.3: Show the 2019 and 2021 rows of familie_en_gezin, leaving out the corona year 2020; use not or
 -- != rather than listing the years.
+-- Hint: familie_en_gezin has one row per year; show its year and aanvragen.
+-- Hint: != (or <>) means "is not": keep the rows whose year is not 2020. not (year = 2020) says the same.
+-- Mistake: select * from familie_en_gezin where year != 2020;
+-- Tip: select * shows every column; the answer shows only year and aanvragen.
+-- Mistake: select year, aanvragen from familie_en_gezin where year = 2019 and year = 2021;
+-- Tip: A row has one year, so year = 2019 and year = 2021 is never true: and needs both to hold. Leave out 2020
+-- instead: where year != 2020.
 select year, aanvragen from familie_en_gezin where year != 2020;
 -- expect:
 -- ┌──────┬───────────┐

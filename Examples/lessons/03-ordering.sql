@@ -81,6 +81,13 @@ select distinct nationaliteit from nationaliteiten order by nationaliteit;
 -- Exercises.
 
 -- Exercise 3.1: Which regular category had the fewest applications in 2020, the corona year?
+-- Hint: Keep the 2020 rows of regulier, and sort them by aanvragen.
+-- Hint: Ascending order (the default) puts the fewest first; limit 1 then keeps only that row.
+-- Mistake: select categorie, aanvragen from regulier where year = 2020 order by aanvragen desc limit 1;
+-- Tip: desc puts the largest first. For the fewest, sort ascending: leave out desc, or write asc.
+-- Mistake: select min(aanvragen) from regulier where year = 2020;
+-- Tip: min gives the smallest number, but not which category had it. Sort the 2020 rows by aanvragen and keep the
+-- first with limit 1.
 select categorie, aanvragen from regulier where year = 2020 order by aanvragen limit 1;
 -- expect:
 -- ┌───────────┬───────────┐
@@ -92,6 +99,14 @@ select categorie, aanvragen from regulier where year = 2020 order by aanvragen l
 
 -- Exercise 3.2: List every category (and its place) in which Indiase (Indian) nationals are in the top 3,
 -- best place first.
+-- Hint: nationaliteiten has one row per category and place (rang); keep the rows whose nationaliteit is
+-- 'Indiase'.
+-- Hint: Best place first is order by rang (1 is the best); where two places are equal, sort by categorie.
+-- Mistake: select categorie, rang from nationaliteiten where nationaliteit = 'indiase' order by rang, categorie;
+-- Tip: No rows: = compares text exactly, capitals included, and the report writes the nationality as a Dutch
+-- adjective with a capital: 'Indiase'.
+-- Mistake: select categorie, rang from nationaliteiten where nationaliteit = 'Indiase' order by categorie;
+-- Tip: Best place first means sorting on the place: order by rang, and then by categorie where places are equal.
 select categorie, rang from nationaliteiten where nationaliteit = 'Indiase' order by rang, categorie;
 -- expect:
 -- ┌──────────────────┬──────┐
@@ -106,6 +121,14 @@ select categorie, rang from nationaliteiten where nationaliteit = 'Indiase' orde
 -- 5 rows
 
 -- Exercise 3.3: Which nationality is number 1 in each category? Sort by category.
+-- Hint: Number 1 of a list is its row with rang = 1; each category has one.
+-- Hint: Keep those rows with where, and sort them with order by categorie.
+-- Mistake: select categorie, nationaliteit from nationaliteiten where rang = 1;
+-- Tip: These are the right rows, in the order of the dataset; the exercise asks for them sorted: order by
+-- categorie.
+-- Mistake: select categorie, nationaliteit from nationaliteiten order by rang limit 1;
+-- Tip: limit 1 keeps one row of the whole dataset, but every category has its own number 1. Keep the rows where
+-- rang = 1 instead.
 select categorie, nationaliteit from nationaliteiten where rang = 1 order by categorie;
 -- expect:
 -- ┌──────────────────┬───────────────┐

@@ -98,6 +98,13 @@ order by categorie;
 -- Exercises.
 
 -- Exercise 5.1: How many regular decisions did the IND take in each year? Order by year.
+-- Hint: regulier has one row per category and year; the decisions are in beslissingen. Add them up per year.
+-- Hint: sum(beslissingen) with group by year gives one row per year; order by year sorts them.
+-- Mistake: select year, count(beslissingen) as beslissingen from regulier group by year order by year;
+-- Tip: count counts rows: five categories each year. sum(beslissingen) adds up the decisions.
+-- Mistake: select year, sum(aanvragen) as aanvragen from regulier group by year order by year;
+-- Tip: aanvragen are the applications; the decisions are in beslissingen. (In 2019 the two totals happen to be
+-- equal, so look at 2020 and 2021.)
 select year, sum(beslissingen) as beslissingen from regulier group by year order by year;
 -- expect:
 -- ┌──────┬──────────────┐
@@ -110,6 +117,15 @@ select year, sum(beslissingen) as beslissingen from regulier group by year order
 -- 3 rows
 
 -- Exercise 5.2: In how many of the five top-3 lists does each nationality appear? Most first, then by name.
+-- Hint: Each row of nationaliteiten is one place in one list, so count the rows of each nationality: group by
+-- nationaliteit.
+-- Hint: count(*) counts them. Order by that count desc, and then by nationaliteit where two counts are equal.
+-- Mistake: select nationaliteit, count(*) as lijsten from nationaliteiten group by nationaliteit
+-- order by lijsten desc;
+-- Tip: Where two nationalities are in as many lists, sort them by name too: order by lijsten desc, nationaliteit.
+-- Mistake: select nationaliteit, count(*) as lijsten from nationaliteiten group by nationaliteit
+-- order by lijsten, nationaliteit;
+-- Tip: Most first is large to small: order by the count desc.
 select nationaliteit, count(*) as lijsten
 from nationaliteiten
 group by nationaliteit
@@ -130,6 +146,16 @@ order by lijsten desc, nationaliteit;
 
 -- Exercise 5.3: Which categories had a grant rate of at least 90% in every year? (Their lowest rate is at least
 -- 90%.)
+-- Hint: A category has one row per year. At least 90% in every year means that its lowest rate,
+-- min(inwilligingen), is at least 90%: group by categorie.
+-- Hint: A condition on an aggregate goes in having, after group by, not in where. Compare with 90%, with the
+-- percent sign.
+-- Mistake: select categorie, min(inwilligingen) as laagste from regulier group by categorie
+-- having min(inwilligingen) >= 90 order by categorie;
+-- Tip: Without %, 90 is the number ninety, and no grant rate (a fraction of at most 1) reaches it. Write 90%.
+-- Mistake: select categorie, inwilligingen from regulier where inwilligingen >= 90% order by categorie;
+-- Tip: Those are the single years with at least 90%; the question is about categories over all their years. Group
+-- by categorie and keep the groups whose min(inwilligingen) is at least 90%, with having.
 select categorie, min(inwilligingen) as laagste
 from regulier
 group by categorie

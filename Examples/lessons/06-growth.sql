@@ -113,6 +113,14 @@ order by year;
 -- Exercise 6.1: How did the number of court cases received (juridische_zaken.ontvangen) change from year to
 -- year? It fell each year; the report thinks corona played a part: fewer applications, and courts handled fewer
 -- cases.
+-- Hint: lag(ontvangen) over (order by year) is the number received in the year before.
+-- Hint: The change is this year's number minus the year before's: ontvangen - lag(…). The first year has no year
+-- before it, so its change is NULL.
+-- Mistake: select year, ontvangen, lag(ontvangen) over (order by year) - ontvangen as verschil from juridische_zaken;
+-- Tip: That is the year before minus this year, so the signs are turned round: a fall should come out negative.
+-- Write ontvangen - lag(ontvangen) over (order by year).
+-- Mistake: select year, ontvangen, ontvangen - lead(ontvangen) over (order by year) as verschil from juridische_zaken;
+-- Tip: lead reads the next year, lag the year before. The change against the year before uses lag.
 select year, ontvangen, ontvangen - lag(ontvangen) over (order by year) as verschil from juridische_zaken;
 -- expect:
 -- ┌──────┬───────────┬──────────┐
@@ -128,6 +136,19 @@ select year, ontvangen, ontvangen - lag(ontvangen) over (order by year) as versc
 -- 2021, largest rise first? Hint: where runs before the window, so `where year = 2021` would leave lag no 2020 row
 -- to read. Take the two years with max(…) filter (where …) instead (lesson 5). Percentages are exact, so
 -- 99% - 96% and 94% - 91% are the same 3 pp and sort as equals.
+-- Hint: You need each category's 2020 rate and its 2021 rate side by side in one row: group by categorie.
+-- Hint: max(inwilligingen) filter (where year = 2021) is a category's 2021 rate. Subtract its 2020 rate, taken the
+-- same way, and order by the difference desc, then by categorie.
+-- Mistake: select categorie,
+-- inwilligingen - lag(inwilligingen) over (partition by categorie order by year) as verandering
+-- from regulier where year = 2021 order by verandering desc, categorie;
+-- Tip: where year = 2021 removes the 2020 rows before lag runs, so lag finds no year before: NULL. Take both years
+-- per category with max(inwilligingen) filter (where year = …) and subtract them.
+-- Mistake: select categorie,
+-- max(inwilligingen) filter (where year = 2020) - max(inwilligingen) filter (where year = 2021) as verandering
+-- from regulier group by categorie order by verandering desc, categorie;
+-- Tip: That is 2020 minus 2021, so the signs are turned round. The change from 2020 to 2021 is the 2021 rate minus
+-- the 2020 rate.
 select categorie,
        max(inwilligingen) filter (where year = 2021) - max(inwilligingen) filter (where year = 2020) as verandering
 from regulier
@@ -147,6 +168,15 @@ order by verandering desc, categorie;
 
 -- Exercise 6.3: How many Brexit decisions were added in 2021 (decisions up to and including 2021 minus those up to
 -- and including 2020)? Compare with the 4.730 applications added that year.
+-- Hint: brexit counts up to and including each year: the 2021 row holds every decision since the start. What was
+-- added in 2021 is the difference with the 2020 row.
+-- Hint: Take beslissingen - lag(beslissingen) over (order by year), as the example did for aanvragen.
+-- Mistake: select year, beslissingen from brexit where year = 2021;
+-- Tip: The 2021 row counts all decisions up to and including 2021, not those of 2021 alone. Subtract the 2020 row
+-- with lag(beslissingen) over (order by year).
+-- Mistake: select year, aanvragen, aanvragen - lag(aanvragen) over (order by year) as erbij from brexit;
+-- Tip: That is the applications added in 2021, the lesson's example; the question asks for the decisions,
+-- beslissingen.
 select year, beslissingen, beslissingen - lag(beslissingen) over (order by year) as erbij from brexit;
 -- expect:
 -- ┌──────┬──────────────┬───────┐
@@ -157,8 +187,8 @@ select year, beslissingen, beslissingen - lag(beslissingen) over (order by year)
 -- └──────┴──────────────┴───────┘
 -- 2 rows
 -- note: brexit counts cumulatively (tot en met): lag(beslissingen) is the running total up to the year before
---    --> 06-growth.sql:150:43
+--    --> 06-growth.sql:180:43
 --     |
--- 150 | select year, beslissingen, beslissingen - lag(beslissingen) over (order by year) as erbij from brexit;
+-- 180 | select year, beslissingen, beslissingen - lag(beslissingen) over (order by year) as erbij from brexit;
 --     |                                           ^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^
 --     = one year alone is beslissingen - lag(beslissingen) over (order by year)

@@ -117,7 +117,17 @@ select onderwerp, waarde from kerncijfers where onderwerp like '%nareis 8 evrm%'
 
 -- Exercises.
 
--- Exercise 7.1: List the figures measured in months (maanden) or weeks (weken): subject and value.
+-- Exercise 7.1: List the figures measured in months (maanden) or weeks (weken): subject, value and unit, by unit
+-- and then by subject.
+-- Hint: The unit is in eenheid, written in Dutch and in lower case: 'maanden' and 'weken'.
+-- Hint: in (…) tests against a list: where eenheid in ('maanden', 'weken'). Show onderwerp, waarde and eenheid, and
+-- order by eenheid, then onderwerp.
+-- Mistake: select onderwerp, waarde, eenheid from kerncijfers where eenheid = 'maanden' and eenheid = 'weken'
+-- order by eenheid, onderwerp;
+-- Tip: No rows: a figure has one unit, so eenheid = 'maanden' and eenheid = 'weken' is never true. Use or, or
+-- eenheid in ('maanden', 'weken'). The units are Dutch words: maanden, not months.
+-- Mistake: select onderwerp, waarde, eenheid from kerncijfers where eenheid = 'maanden' order by eenheid, onderwerp;
+-- Tip: Those are the figures in months only; the weeks (weken) belong in the list too.
 select onderwerp, waarde, eenheid from kerncijfers where eenheid in ('maanden', 'weken') order by eenheid, onderwerp;
 -- expect:
 -- ┌──────────────────────────────────────────────────────────────────┬────────┬─────────┐
@@ -132,6 +142,16 @@ select onderwerp, waarde, eenheid from kerncijfers where eenheid in ('maanden', 
 -- 5 rows
 
 -- Exercise 7.2: How many approximate figures does kerncijfers hold for each of the words bijna, ruim and circa?
+-- Sort by the word.
+-- Hint: The word is in kwalificatie; an exact figure has NULL there.
+-- Hint: Leave out the exact figures with where kwalificatie is not null, then count(*) per word with group by
+-- kwalificatie, and order by kwalificatie.
+-- Mistake: select kwalificatie, count(*) as cijfers from kerncijfers group by kwalificatie order by kwalificatie;
+-- Tip: The exact figures, without a qualifier, form a group of their own: kwalificatie NULL. Leave them out with
+-- where kwalificatie is not null.
+-- Mistake: select kwalificatie, count(*) as cijfers from kerncijfers where kwalificatie != null
+-- group by kwalificatie order by kwalificatie;
+-- Tip: A comparison with NULL is never true, so != null keeps no row at all. Test for NULL with is not null.
 select kwalificatie, count(*) as cijfers
 from kerncijfers
 where kwalificatie is not null
@@ -148,7 +168,16 @@ order by kwalificatie;
 -- 3 rows
 
 -- Exercise 7.3: Show every 2022 figure about the IND's service desks (loketten): the subjects contain 'loket'.
--- Use coalesce to write 'exact' where there is no qualifier.
+-- Use coalesce to write 'exact' where there is no qualifier. Sort by subject.
+-- Hint: like '%loket%' finds the subjects with loket anywhere in them; combine it with year = 2022.
+-- Hint: coalesce(a, b) is a, or b where a is NULL: coalesce(kwalificatie, 'exact'). Order by onderwerp.
+-- Mistake: select onderwerp, waarde, kwalificatie from kerncijfers where year = 2022 and onderwerp like '%loket%'
+-- order by onderwerp;
+-- Tip: Where there is no qualifier, kwalificatie is NULL; coalesce(kwalificatie, 'exact') writes 'exact' in its
+-- place.
+-- Mistake: select onderwerp, waarde, coalesce(kwalificatie, 'exact') as kwalificatie from kerncijfers
+-- where onderwerp like '%loket%' order by onderwerp;
+-- Tip: Without year = 2022 you also get figures of 2021 whose subjects mention loketten. Keep only the 2022 ones.
 select onderwerp, waarde, coalesce(kwalificatie, 'exact') as kwalificatie
 from kerncijfers
 where year = 2022 and onderwerp like '%loket%'

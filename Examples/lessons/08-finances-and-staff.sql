@@ -85,6 +85,18 @@ from personeel;
 
 -- Exercise 8.1: What share of the total expenses (Totaal Lasten) were personnel costs, in percent with one
 -- decimal?
+-- Hint: A subquery in parentheses, (select bedrag from financien where post = '…'), is one amount. Write each
+-- post as printed: 'Personele kosten', 'Totaal Lasten'.
+-- Hint: Divide the personnel costs by the total expenses, multiply by 100.0 to get percent, and round with
+-- round(…, 1).
+-- Mistake: select round((select bedrag from financien where post = 'Personele kosten')
+-- / (select bedrag from financien where post = 'Totaal Lasten'), 1) as personeel_pct;
+-- Tip: Part divided by total is a fraction, below 1; percent is 100 times it. Multiply by 100.0 before rounding
+-- (times 100% leaves a number as it is: 100% is 1).
+-- Mistake: select round(((select bedrag from financien where post = 'Personele kosten')
+-- / (select bedrag from financien where post = 'Totaal Lasten'))::percentage, 1) as personeel_pct;
+-- Tip: That is the right share, but as a percentage value; this exercise asks for the plain number of percent:
+-- round(100.0 * part / total, 1). A percentage and a plain number are not compared as equal.
 select round(100.0 * (select bedrag from financien where post = 'Personele kosten')
              / (select bedrag from financien where post = 'Totaal Lasten'), 1) as personeel_pct;
 -- expect:
@@ -98,6 +110,21 @@ select round(100.0 * (select bedrag from financien where post = 'Personele koste
 -- Exercise 8.2: What was the total staffing (civil servants plus external hires) at the end of 2022, and what
 -- share of it was hired from outside?
 -- (fte holds only levels, so its sum is the total staffing; the growth in groei_fte stays out of it.)
+-- Hint: The total is sum(fte) of personeel; the external part is sum(fte) filter (where post = 'externe
+-- inhuur').
+-- Hint: The share is 100.0 times the external part divided by the total, rounded with round(…, 1); put the total and
+-- the share in one select.
+-- Mistake: select sum(fte) as totaal,
+-- round(100.0 * sum(fte) filter (where post = 'externe inhuur')
+-- / sum(fte) filter (where post = 'ambtelijke bezetting'), 1) as extern_pct
+-- from personeel;
+-- Tip: That divides by the civil servants alone. A share of the total staffing divides by the sum of both rows,
+-- sum(fte).
+-- Mistake: select sum(fte) as totaal,
+-- round(sum(fte) filter (where post = 'externe inhuur') / sum(fte), 1) as extern_pct
+-- from personeel;
+-- Tip: Part divided by total is a fraction, below 1; multiply by 100.0 before rounding to get percent with one
+-- decimal.
 select sum(fte) as totaal,
        round(100.0 * sum(fte) filter (where post = 'externe inhuur') / sum(fte), 1) as extern_pct
 from personeel;
@@ -112,6 +139,18 @@ from personeel;
 -- Exercise 8.3: Check the statement: do Personele kosten and Materiële kosten add up to Totaal Lasten? (Not to
 -- the last digit: 427.973 + 176.735 is 604.708, one thousand euros less than the printed 604.709. Each amount is
 -- rounded to whole thousands, so a printed total can differ by one from the sum of its printed parts.)
+-- Hint: Both numbers come from financien, side by side in one row: each is sum(bedrag) with its own
+-- filter (where post …).
+-- Hint: Write the posts exactly as printed, with the ë of 'Materiële kosten'; select post from financien shows
+-- them.
+-- Mistake: select sum(bedrag) filter (where post in ('Personele kosten', 'Materiele kosten')) as opgeteld,
+-- sum(bedrag) filter (where post = 'Totaal Lasten') as totaal_lasten
+-- from financien;
+-- Tip: 'Materiele kosten' without the ë matches no row, so only the personnel costs were added up. Write
+-- 'Materiële kosten' as printed.
+-- Mistake: select sum(bedrag) from financien where post in ('Personele kosten', 'Materiële kosten');
+-- Tip: That is the sum of the two cost posts alone. Put Totaal Lasten beside it in the same row: each its own
+-- sum(bedrag) filter (where post …).
 select sum(bedrag) filter (where post in ('Personele kosten', 'Materiële kosten')) as opgeteld,
        sum(bedrag) filter (where post = 'Totaal Lasten') as totaal_lasten
 from financien;
