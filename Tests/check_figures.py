@@ -19,8 +19,8 @@ What it checks:
     the column's values in the order of the years printed in the title;
   * source.text (every dataset with source.line): the report line source.line byte for byte, trailing white space
     removed;
-  * glossary.tsv: its shape (term, english, nl, en; term lower case and unique), and that it explains every term
-    that REQUIRED_TERMS lists, every qualifier and every unit;
+  * glossary.tsv: its shape (term, english, subject, nl, en; term lower case and unique; every subject itself a
+    term), and that it explains every term that REQUIRED_TERMS lists, every qualifier and every unit;
   * figures in words: a row whose figure the report writes in words gives those words in source.words, which
     stand at the figure in the line; a row whose figure is printed in digits has no source.words;
   * units: a figure followed by a unit word (vijf jaar, zes maanden, 1,5 meter, een derde) has that eenheid;
@@ -102,7 +102,7 @@ REQUIRED_TERMS = ['aanvragen', 'beslissingen', 'inwilligingen', 'instandhoudinge
                   'gerechtelijke procedure', 'ontvangen', 'afgehandeld', 'kerncijfers', 'kwalificatie', 'baten',
                   'lasten', 'saldo', 'dwangsom', 'externe inhuur', 'ambtelijke bezetting', 'dublinverordening',
                   'herhaalde aanvraag', 'ranov', 'mar', 'rtb', 'verblijfssticker', 'beslistermijn', 'grace period',
-                  'nationaliteit', 'rang', 'bron']
+                  'nationaliteit', 'rang', 'bron', 'afwijzing']
 
 MONTHS = 'januari|februari|maart|april|mei|juni|juli|augustus|september|oktober|november|december'
 
@@ -727,18 +727,22 @@ def check_glossary(c):
         return
     properties, header, rows = got
     c.check(not properties, 'glossary.tsv', 'glossary.tsv has no @properties')
-    c.check(header == ['term', 'english', 'nl', 'en'], 'glossary.tsv:header',
-            f'header must be term, english, nl, en, not {header}')
+    c.check(header == ['term', 'english', 'subject', 'nl', 'en'], 'glossary.tsv:header',
+            f'header must be term, english, subject, nl, en, not {header}')
     terms = set()
+    subjects = {}
     for number, cells in rows:
         at = f'glossary.tsv:{number}'
-        term, english, nl, en = (cells + [''] * 4)[:4]
+        term, english, subject, nl, en = (cells + [''] * 5)[:5]
         c.check(term != '' and term == term.lower(), at, f'term {term!r} must be lower case')
         c.check(term not in terms, at, f'term {term!r} twice')
-        c.check(all((english, nl, en)), at, f'{term}: english, nl and en are all required')
+        c.check(all((english, subject, nl, en)), at, f'{term}: english, subject, nl and en are all required')
         for text in (nl, en):
             c.check(text[-1:] in ('.', '!', '?', ')'), at, f'{term}: a definition is a sentence: {text!r}')
         terms.add(term)
+        subjects.setdefault(subject, at)
+    for subject, at in subjects.items():
+        c.check(subject in terms, at, f'the subject {subject!r} is not itself a term')
     for term in REQUIRED_TERMS + sorted(QUALIFIERS) + sorted(UNITS):
         c.check(term in terms, 'glossary.tsv', f'the term {term!r} is not explained')
 

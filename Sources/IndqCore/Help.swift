@@ -23,6 +23,10 @@ enum Help {
             return Glossary.builtin.lookup("procentpunt").map(Glossary.explain) ?? numbers
         case "notes", "note":
             return notes
+        case "terms", "glossary", "termen":
+            return Glossary.builtin.listing()
+        case let topic? where topic.hasPrefix("terms "):
+            return terms(subject: String(topic.dropFirst("terms ".count)))
         default:
             if let topic, let f = FunctionRegistry.lookup(topic) { return describe(f) }
             if let topic, let entry = Glossary.builtin.lookup(topic), catalogue.dataset(named: topic) == nil {
@@ -33,13 +37,29 @@ enum Help {
                     + d.columns.map(\.name).joined(separator: ", ") + "\nTry: describe \(d.name); source \(d.name)\n"
             }
             if let topic {
+                let containing = Glossary.builtin.containing(topic)
+                if containing.count == 1 { return Glossary.explain(containing[0]) }
+                if !containing.isEmpty {
+                    return "'\(topic)' is a word of several terms (help TERM for one):\n"
+                        + containing.map { "  \($0.term) (\($0.english))\n" }.joined()
+                }
                 var text = "No help on '\(topic)'."
                 let words = Glossary.builtin.entries.map(\.term) + FunctionRegistry.names + catalogue.allNames
                 if let s = suggestion(for: topic, among: words) { text += " Did you mean \(s)?" }
-                return text + " Try help, help select, help functions, or help followed by a term such as inwilligingen.\n"
+                return text + " Try help, help select, help functions, help terms, or help followed by a term such as inwilligingen.\n"
             }
             return general
         }
+    }
+
+    /// terms lists the terms of one subject, or names the subjects when there is none of that name.
+    static func terms(subject: String) -> String {
+        let glossary = Glossary.builtin
+        let wanted = subject.trimmingSpaces
+        if let s = glossary.subjects.first(where: { $0 == wanted }) ?? glossary.lookup(wanted).map(\.subject) {
+            return glossary.listing(subject: s)
+        }
+        return "No subject '\(wanted)'. The subjects are: " + glossary.subjects.joined(separator: ", ") + ".\n"
     }
 
     /// functions lists every function with what it does and an example.
@@ -84,6 +104,7 @@ enum Help {
       select * from studenten            query a dataset (help select for the details)
       help [select | functions | show | NAME]   this text, or more on one subject
       help inwilligingen                 what a term means, in Dutch and English (also: help grant_rate)
+      help terms                         every term of the reports, by subject (help terms asiel: one subject)
       help numbers                       counts, exact decimals, percentages and percentage points
       help dates                         dates: literals, parts, date_trunc, arithmetic
       help join                          joins: inner, left, right, full, cross, using, aliases

@@ -101,7 +101,7 @@ struct TeachingTests {
     }
 
     @Test func glossaryLookupIgnoresCaseAndForm() {
-        let g = Glossary(text: "term\tenglish\tnl\ten\ninwilligingen\tgrant rate\tnl-uitleg\ten-explanation\ntot en met\tup to and including\ta\tb\n")
+        let g = Glossary(text: "term\tenglish\tsubject\tnl\ten\ninwilligingen\tgrant rate\tcijfers\tnl-uitleg\ten-explanation\ntot en met\tup to and including\tcijfers\ta\tb\n")
         #expect(g.lookup("Inwilligingen")?.english == "grant rate")
         #expect(g.lookup("grant_rate")?.term == "inwilligingen")
         #expect(g.lookup("inwilliging")?.term == "inwilligingen")
