@@ -133,9 +133,9 @@ select year, ontvangen, ontvangen - lag(ontvangen) over (order by year) as versc
 -- 3 rows
 
 -- Exercise 6.2: By how many percentage points did the grant rate of each regular category change from 2020 to
--- 2021, largest rise first? Hint: where runs before the window, so `where year = 2021` would leave lag no 2020 row
--- to read. Take the two years with max(…) filter (where …) instead (lesson 5). Percentages are exact, so
--- 99% - 96% and 94% - 91% are the same 3 pp and sort as equals.
+-- 2021, largest rise first? Percentages are exact, so 99% - 96% and 94% - 91% are the same 3 pp and sort as equals.
+-- Hint: where runs before the window, so `where year = 2021` would leave lag no 2020 row to read. Take the two
+-- years with max(…) filter (where …) instead (lesson 5).
 -- Hint: You need each category's 2020 rate and its 2021 rate side by side in one row: group by categorie.
 -- Hint: max(inwilligingen) filter (where year = 2021) is a category's 2021 rate. Subtract its 2020 rate, taken the
 -- same way, and order by the difference desc, then by categorie.

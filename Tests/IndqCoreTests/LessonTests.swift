@@ -29,7 +29,8 @@ import Testing
             #expect(Lessons.builtin.lessons.first { $0.file == file }?.exercises.map(\.answer) == lesson.exercises.map(\.answer))
             #expect(!lesson.text.isEmpty && lesson.exercises.count >= 2, "\(file)")
             for e in lesson.exercises {
-                #expect(!e.question.isEmpty, "\(file): exercise \(e.id) needs a question")
+                #expect(!e.question.isEmpty && !e.hints.isEmpty, "\(file): exercise \(e.id) needs a question and a hint")
+                #expect(!e.question.contains("Hint:"), "\(file): exercise \(e.id) has a hint inside its question")
             }
         }
     }
