@@ -1,6 +1,7 @@
 // Completion candidates for the prompt, chosen by context: statement words at the start, dataset names and table
 // functions after FROM, the columns of the dataset or file the statement names (even when FROM comes later on the line),
-// function names, dot-commands and, after `.read` or inside `from '…`, file names. The shell filters them by the word before the cursor.
+// function names, dot-commands and, after `.read` or inside `from '…`, file names; after `help`, its topics, SQL
+// words, functions and the glossary's terms. The shell filters them by the word before the cursor.
 
 /// Completion lists what may be typed next.
 public enum Completion {
@@ -34,7 +35,15 @@ public enum Completion {
         let first = tokens.first!.text.lowercased()
         if tokens.count == 1 && first == "show" { return ["datasets", "tables"] }
         if tokens.count == 1 && (first == "describe" || first == "source") { return datasets }
-        if first == "help" { return ["select", "functions", "show"] + FunctionRegistry.spellings + datasets }
+        if first == "help" {
+            // A topic may have several words (tot en met, group by): offer each topic that extends the text after
+            // help, from the word before the cursor on, since the shell replaces only that word.
+            let typed = String(statement.drop { $0.isWhitespace }.dropFirst(4).drop { $0.isWhitespace }).lowercased()
+            let cut = typed.count - word.count
+            var seen = Set<String>()
+            return Help.completions(catalogue: catalogue).filter { $0.lowercased().hasPrefix(typed) && seen.insert($0).inserted }
+                .map { String($0.dropFirst(cut)) }
+        }
         switch last.kind {
         case .keyword(.from): return datasets + TableFunctions.names
         case .keyword(.order), .keyword(.group), .keyword(.partition): return ["by"]

@@ -28,7 +28,8 @@ enum Help {
         case let topic? where topic.hasPrefix("terms "):
             return terms(subject: String(topic.dropFirst("terms ".count)))
         default:
-            if let topic, let f = FunctionRegistry.lookup(topic) { return describe(f) }
+            if let topic, let word = sqlWord(topic) { return alsoATerm(topic, after: explain(word)) }
+            if let topic, let f = FunctionRegistry.lookup(topic) { return alsoATerm(topic, after: describe(f)) }
             if let topic, let entry = Glossary.builtin.lookup(topic), catalogue.dataset(named: topic) == nil {
                 return Glossary.explain(entry)
             }
@@ -50,6 +51,16 @@ enum Help {
             }
             return general
         }
+    }
+
+    /// topics are the subjects `help` has a text of its own on, besides SQL words, functions, terms and datasets.
+    static let topics = ["select", "functions", "show", "datasets", "describe", "source", "create", "drop", "view", "table",
+                         "numbers", "percentages", "dates", "join", "with", "subquery", "exists", "notes", "terms"]
+
+    /// completions are what Tab offers after `help`: the topics, SQL words, functions, terms in Dutch and English,
+    /// and the datasets.
+    static func completions(catalogue: Catalogue) -> [String] {
+        topics + sqlWordTopics + FunctionRegistry.spellings + Glossary.builtin.spellings + catalogue.allNames
     }
 
     /// terms lists the terms of one subject, or names the subjects when there is none of that name.
@@ -108,6 +119,8 @@ enum Help {
       help numbers                       counts, exact decimals, percentages and percentage points
       help dates                         dates: literals, parts, date_trunc, arithmetic
       help join                          joins: inner, left, right, full, cross, using, aliases
+      help like                          an SQL word, with an example and its result (also: cast, case, where,
+                                         group by, order by, having, limit, distinct, in, between, is null, …)
       help with                          CTEs, subqueries in FROM, correlated subqueries, exists
       select * from 'cijfers.csv'        query a CSV file; describe 'cijfers.csv' shows how it was read
       create table t as select …         keep a result for the session (help create)

@@ -572,6 +572,32 @@ typealias TerminalSessionHome = TemporaryDirectory
         #expect(result.contains("│ 3 │"))
     }
 
+    @Test func tabAfterHelpCompletesATermAnSQLWordAndATopicOfSeveralWords() {
+        let home = TerminalSessionHome()
+        guard let indq = TerminalSession.start(home: home.path) else { return }
+        indq.expectPrompt()
+        indq.send("help dwa")
+        indq.press(.tab)
+        indq.expect("ngsom ")
+        indq.send("\r")
+        indq.expect("dwangsom (penalty payment)")
+        indq.expectPrompt()
+        indq.send("help lik")
+        indq.press(.tab)
+        indq.expect("e ")
+        indq.send("\r")
+        indq.expect("text LIKE 'pattern'")
+        indq.expect("nareisaanvragen afgehandeld")
+        indq.expectPrompt()
+        // The word before the cursor grows into the rest of a term of three words.
+        indq.send("help raad van s")
+        indq.press(.tab)
+        indq.expect("tate ")
+        indq.send("\r")
+        indq.expect("raad van state (Council of State)")
+        indq.expectPrompt()
+    }
+
     @Test func tabCompletesADotCommandAndItsArgument() {
         let home = TerminalSessionHome()
         guard let indq = TerminalSession.start(home: home.path) else { return }
