@@ -140,6 +140,12 @@ import Testing
             return
         }
         #expect(points.contains("Yours is in percentage points (pp)"), "\(points)")
+        guard case .wrong(let percent) = check("select year, instandhoudingen_asiel * 100 as x from juridische_zaken",
+                                               "select year, instandhoudingen_asiel as x from juridische_zaken") else {
+            Issue.record("a number of percent was taken for a percentage")
+            return
+        }
+        #expect(percent.contains("yours is 92.00, the answer's is 92%. Yours is the number of percent"), "\(percent)")
     }
 
     // MARK: Lesson mode in a session

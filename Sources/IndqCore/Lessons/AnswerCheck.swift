@@ -138,10 +138,17 @@ public enum AnswerCheck {
             return "Yours is a plain number; the answer is a percentage: cast(… as percentage) or ::percentage makes it one."
         case (.percentage(let a), _) where theirs.asDecimal == a || theirs.asDouble == a.double:
             return "Yours is a percentage; the answer is a plain number."
+        case (.percentage(let a), _) where timesHundred(a).map { theirs.asDecimal == $0 || theirs.asDouble == $0.double } == true:
+            return "Yours is a percentage; the answer is the same share as a plain number of percent."
+        case (_, .percentage(let b)) where timesHundred(b).map { mine.asDecimal == $0 || mine.asDouble == $0.double } == true:
+            return "Yours is the number of percent; the answer is a percentage: cast(… / 100 as percentage) makes it one."
         default:
             return nil
         }
     }
+
+    /// timesHundred is a fraction's number of percent: 0.708 is 70.8.
+    static func timesHundred(_ d: DecimalValue) -> DecimalValue? { d * DecimalValue(100) }
 
     static func counts(_ rows: [[Cell]]) -> [[Cell]: Int] {
         rows.reduce(into: [:]) { $0[$1, default: 0] += 1 }
