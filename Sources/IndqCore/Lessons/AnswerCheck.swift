@@ -75,8 +75,14 @@ public enum AnswerCheck {
         if myColumns == theirColumns { return nil }
         var used = Array(repeating: false, count: count)
         var chosen: [Int] = []
+        // Columns with equal values could be tried in every order; a budget keeps that from taking long.
+        var budget = 1000
         func assign(_ j: Int) -> Bool {
-            if j == count { return counts(mine.map { row in chosen.map { row[$0] } }) == counts(theirs) }
+            if j == count {
+                budget -= 1
+                return counts(mine.map { row in chosen.map { row[$0] } }) == counts(theirs)
+            }
+            guard budget > 0 else { return false }
             for k in 0..<count where !used[k] && myColumns[k] == theirColumns[j] {
                 used[k] = true
                 chosen.append(k)
