@@ -9,11 +9,16 @@ extension Dataset {
     /// sourceRef is a row's short reference, e.g. `Jaarverslag 2021, Cijfers Studenten`.
     public func sourceRef(row: Int) -> String {
         if let file { return "\(file):\(row)" }
-        let s = row < rowSources.count ? rowSources[row] : nil
-        var report = s?.report ?? self.report
+        var (report, detail) = reportTable(row: row)
         if report.hasPrefix("IND ") { report.removeFirst(4) }
-        let detail = s?.table ?? (s?.sentence != nil ? s?.section : nil) ?? table
         return report + ", " + detail
+    }
+
+    /// reportTable is the report edition and the table (or, for a figure from the running text, the section) that a
+    /// row of a report dataset comes from: `IND Jaarverslag 2021`, `Cijfers Studenten`.
+    func reportTable(row: Int) -> (report: String, table: String) {
+        let s = row < rowSources.count ? rowSources[row] : nil
+        return (s?.report ?? report, s?.table ?? (s?.sentence != nil ? s?.section : nil) ?? table)
     }
 
     /// qualifierColumn is the column that says whether a row's figures are approximate (`kwalificatie`), if any.

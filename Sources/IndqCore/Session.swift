@@ -133,7 +133,7 @@ public struct Session {
             let stop = shouldStop
             try Cancellation.run(stop, memoryLimit: memoryLimit) {
                 if let statement {
-                    try execute(statement, source: source)
+                    try execute(statement, source: source, range: range)
                 } else {
                     try runDotCommand(at: range, in: source)
                 }
@@ -221,32 +221,40 @@ public struct Session {
         }
     }
 
-    /// execute runs one parsed statement.
-    public mutating func execute(_ statement: Statement, source: SourceText) throws {
+    /// execute runs one parsed statement; `range` is where it stands in `source`, whose text a chart shows.
+    public mutating func execute(_ statement: Statement, source: SourceText, range: SourceRange? = nil) throws {
         switch statement {
         case .query(let q):
             var checker = Binder(catalogue: catalogue, source: source)
             let plan = try checker.check(q)
             for w in plan.warnings { writeError(source.render(w, color: colorErrors)) }
             var notes: [Diagnostic]
+            let text = range.map { String(decoding: source.bytes[$0.start..<min($0.end, source.bytes.count)], as: UTF8.self) }
             if plan.streams {
                 // Rows without report figures have no approximate values, and go to the output as they are made.
                 notes = []
-                try emit(ResultHeader(columns: plan.columns, qualified: false)) { write in notes = try Executor(plan).run(write: write) }
+                var header = ResultHeader(columns: plan.columns, qualified: false)
+                (header.statement, header.provenance) = (text, .none)
+                try emit(header) { write in notes = try Executor(plan).run(write: write) }
+            } else if format == .svg {
+                // A chart names the report tables (or files) its rows come from, which their origins tell.
+                let (result, origins) = try Executor.collect(plan, tracksFileRows: true)
+                try emit(result, origins: origins, statement: text)
+                notes = result.notes
             } else {
                 let result = try Executor.run(plan)
-                emit(result)
+                try emit(result)
                 notes = result.notes
             }
             for n in notes { writeError(source.render(n, color: colorErrors)) }
         case .showDatasets:
-            emit(Info.datasets(catalogue))
+            try emit(Info.datasets(catalogue))
         case .describe(let name):
-            emit(Info.describe(try Binder(catalogue: catalogue, source: source).resolveDataset(name)))
+            try emit(Info.describe(try Binder(catalogue: catalogue, source: source).resolveDataset(name)))
         case .describeFile(let path, let range):
-            emit(Info.describe(try Binder.openFile(path, CSVOptions(), at: range)))
+            try emit(Info.describe(try Binder.openFile(path, CSVOptions(), at: range)))
         case .source(let name):
-            emit(Info.source(try Binder(catalogue: catalogue, source: source).resolveDataset(name)))
+            try emit(Info.source(try Binder(catalogue: catalogue, source: source).resolveDataset(name)))
         case .sourceOf(let q):
             var checker = Binder(catalogue: catalogue, source: source)
             let plan = try checker.check(q)
@@ -276,16 +284,22 @@ public struct Session {
         }
     }
 
-    /// emit writes a whole result in the session's format and keeps it for `.last`.
-    mutating func emit(_ result: ResultSet) {
-        emit(result.header) { result.chunks(of: 1024, $0) }
+    /// emit writes a whole result in the session's format and keeps it for `.last`; with `origins`, the chunks carry
+    /// where each row came from.
+    mutating func emit(_ result: ResultSet, origins: [RowOrigin?]? = nil, statement: String? = nil) throws {
+        var header = result.header
+        header.statement = statement
+        if origins != nil { header.provenance = .inChunks }
+        try emit(header) { result.chunks(of: 1024, origins: origins ?? [], $0) }
     }
 
     /// emit writes a result as its rows are made. `produce` hands chunks of rows, in order, to the function it is
     /// given; each goes at once to the sink of the session's format (or to `sink`) and to the copy kept for `.last`.
     /// An error that `produce` throws ends the result where it is, and `.last` keeps the result before.
     public mutating func emit(_ header: ResultHeader, to sink: (any ResultSink)? = nil,
-                              rows produce: (_ write: (RowChunk) -> Void) throws -> Void) rethrows {
+                              rows produce: (_ write: (RowChunk) -> Void) throws -> Void) throws {
+        // A result that cannot be drawn is an error before anything is written, never a document that is no chart.
+        if sink == nil, format == .svg, let problem = SVGChartError.check(header.columns) { throw problem }
         let sink = sink ?? format.sink(options: renderOptions, write: write)
         let keeper = ResultKeeper()
         sink.begin(header)
@@ -310,7 +324,8 @@ public struct Session {
     /// that says so, never a part of the result.
     mutating func emitLast(at range: SourceRange) throws {
         guard let last else { throw Diagnostic("there is no result yet to print again", at: range) }
-        if let whole = last.resultSet { return emit(whole) }
+        if let whole = last.resultSet { return try emit(whole) }
+        if format == .svg, let problem = SVGChartError.check(last.header.columns) { throw problem }
         let sink = format.sink(options: renderOptions, write: write)
         guard let limited = (sink as? any RowLimitedSink), limited.rowLimit < last.rows.count else {
             throw Diagnostic("the last result had \(last.total) rows, more than the \(last.rows.count) that .last keeps; "

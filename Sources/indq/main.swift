@@ -40,7 +40,7 @@ struct Indq: ParsableCommand {
         "Run these statements and exit; give it several times to run each in turn.", valueName: "statements"))
     var command: [String] = []
 
-    @Option(name: .long, help: "Output format: table, csv, json, markdown, bar (a bar chart), spark (sparklines over the years), jsonl, html, list, line or tabs.")
+    @Option(name: .long, help: "Output format: table, csv, json, markdown, bar (a bar chart), spark (sparklines over the years), jsonl, html, list, line, tabs or svg (a chart for slides, with its source).")
     var format: OutputFormat = .table
 
     @Flag(name: .long, help: "Write csv, as --format csv does.")

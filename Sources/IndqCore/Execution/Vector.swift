@@ -342,6 +342,9 @@ struct RowOrigin: Sendable {
     var qualifiers: [String?]
     /// joined, for a row of a join, is the row of each table it combines, with where that table's columns start.
     var joined: [SourcePart] = []
+
+    /// unsourced is the origin of a row that comes from no dataset or file.
+    static let unsourced = RowOrigin(source: nil, rows: [], select: 0, qualifiers: [])
 }
 
 /// SourcePart is the provenance of one table's columns in a joined row: the dataset, where its columns start and how

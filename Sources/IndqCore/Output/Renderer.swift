@@ -49,10 +49,12 @@ public enum OutputFormat: String, CaseIterable, Sendable {
     case html
     /// sqlite3's list, line and tabs: values separated by `|`, one `name = value` per line, values separated by tabs.
     case list, line, tabs
+    /// A standalone SVG chart for slides and reports: bars, or lines over the years, with the source under it.
+    case svg
 
     /// sink is this format's writer of a result as its rows arrive. csv, json and markdown write each row as it
     /// comes, in pieces of about 64 KiB; a table holds up to `options.maxRows` rows to measure them, a chart up to
-    /// ChartSink.maxRows, and both count the rest without holding them.
+    /// ChartSink.maxRows (svg up to SVGSink.maxRows), and both count the rest without holding them.
     public func sink(options: RenderOptions = RenderOptions(), write: @escaping (String) -> Void) -> any ResultSink {
         switch self {
         case .table: TableSink(options: options, write: write)
@@ -66,6 +68,7 @@ public enum OutputFormat: String, CaseIterable, Sendable {
         case .list: QualifierColumn(SeparatedSink(separator: "|", options: options, write: write))
         case .tabs: QualifierColumn(SeparatedSink(separator: "\t", options: options, write: write))
         case .line: QualifierColumn(LineSink(nullValue: options.nullValue ?? "NULL", write: write))
+        case .svg: SVGSink(options: options, write: write)
         }
     }
 

@@ -27,6 +27,20 @@ public struct ResultHeader: Sendable {
     /// qualified tells whether any row will have an approximate value, when the producer knows before the rows (a
     /// whole ResultSet does); nil when it cannot know, and csv and json then look ahead (QualifierColumn).
     public var qualified: Bool?
+    /// statement is the text of the query that made the rows, when there is one; a chart writes it under its title.
+    public var statement: String?
+    /// provenance tells whether the chunks' origins say where the rows come from, which a chart names under it.
+    public var provenance = Provenance.notKept
+
+    /// Provenance is what the chunks of a result tell of where their rows come from.
+    public enum Provenance: Sendable {
+        /// Each chunk carries its rows' origins.
+        case inChunks
+        /// The rows come from no dataset and no file: constants, `range`, session tables.
+        case none
+        /// Where the rows come from was not kept with them (`.last`, listings such as `show datasets`).
+        case notKept
+    }
 
     public init(columns: [ResultColumn], qualified: Bool? = nil) {
         self.columns = columns
@@ -57,12 +71,17 @@ extension ResultSet {
     }
 
     /// chunks hands the rows to `write` a chunk at a time.
-    func chunks(of size: Int = 1024, _ write: (RowChunk) -> Void) {
+    func chunks(of size: Int = 1024, origins: [RowOrigin?] = [], _ write: (RowChunk) -> Void) {
         var start = 0
         while start < rows.count {
             let end = min(rows.count, start + size)
-            write(RowChunk(rows: Array(rows[start..<end]),
-                           qualifiers: qualifiers.isEmpty ? [] : Array(qualifiers[start..<min(end, qualifiers.count)])))
+            var chunk = RowChunk(rows: Array(rows[start..<end]),
+                                 qualifiers: qualifiers.isEmpty ? [] : Array(qualifiers[start..<min(end, qualifiers.count)]))
+            // A row without an origin has no source: it gets an origin that names none.
+            if !origins.isEmpty {
+                chunk.origins = (start..<end).map { $0 < origins.count ? origins[$0] ?? RowOrigin.unsourced : RowOrigin.unsourced }
+            }
+            write(chunk)
             start = end
         }
     }
