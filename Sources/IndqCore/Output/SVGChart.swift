@@ -160,7 +160,7 @@ struct SVGChart {
         svg.text(24, 40, SVGCanvas.fitted(title, width: Self.width - 48, size: 22), size: 22, weight: "bold")
         guard let statement else { return 66 }
         let query = statement.split(whereSeparator: { $0 == " " || $0 == "\n" || $0 == "\t" || $0 == "\r" }).joined(separator: " ")
-        svg.text(24, 64, SVGCanvas.fitted(DisplayWidth.printable(query), width: Self.width - 48, size: 13), size: 13,
+        svg.text(24, 64, SVGCanvas.fitted(DisplayWidth.printable(query), width: Self.width - 48, size: 13, perCell: 0.62), size: 13,
                  fill: "#555555", family: "monospace")
         return 88
     }
@@ -227,15 +227,15 @@ struct SVGChart {
         case .none: parts = ChartSources.none
         case .notKept: parts = ["not kept with these rows: run the query itself to have its source named"]
         }
-        // Each edition starts a line; a long one goes on, indented, on the next.
-        var lines: [String] = []
-        for (i, part) in parts.enumerated() {
-            lines += SVGCanvas.wrapped((i == 0 ? "Bron: " : "") + part, width: Self.width - 48 - (i == 0 ? 0 : 40), size: 12)
-        }
+        // Each edition starts a line, under the first after `Bron: `; a long one goes on, indented, on the next.
         y += 8
-        for (i, line) in lines.enumerated() {
-            y += 17
-            svg.text(i == 0 || line.hasPrefix("Bron: ") ? 24 : 64, y, line, size: 12, fill: "#333333")
+        let indent = 24 + SVGCanvas.estimate("Bron: ", size: 12) + 4
+        for (i, part) in parts.enumerated() {
+            let x = i == 0 ? 24 : indent
+            for (k, line) in SVGCanvas.wrapped((i == 0 ? "Bron: " : "") + part, width: Self.width - 24 - x - 16, size: 12).enumerated() {
+                y += 17
+                svg.text(k == 0 ? x : indent + 16, y, line, size: 12, fill: "#333333")
+            }
         }
         return y + 16
     }
@@ -335,8 +335,10 @@ struct SVGChart {
         let gap = 36.0
         let panelWidth = (Self.width - 24 - left - gap * Double(groups.count - 1)) / Double(groups.count)
         let perBand = groups.map(\.columns.count).max() ?? 1
-        let barHeight = perBand == 1 ? 30.0 : perBand <= 3 ? 20 : 14
-        let band = Double(perBand) * barHeight + 14
+        // Bars are thick for a few rows, as on a slide, and thinner for many.
+        let many = drawn.count > 16
+        let barHeight = perBand == 1 ? (many ? 18.0 : 30) : perBand <= 3 ? (many ? 12 : 20) : (many ? 8 : 14)
+        let band = Double(perBand) * barHeight + (many ? 8 : 14)
         let top = y + 14
         let bottom = top + band * Double(drawn.count)
 
@@ -365,7 +367,7 @@ struct SVGChart {
                      size: 14, weight: "bold", anchor: "middle")
             let zero = scale.at(max(scale.low, min(scale.high, 0)))
             for (i, r) in drawn.enumerated() {
-                let bandTop = top + band * Double(i) + 7 + (Double(perBand - group.columns.count) * barHeight) / 2
+                let bandTop = top + band * Double(i) + (band - Double(perBand) * barHeight) / 2 + (Double(perBand - group.columns.count) * barHeight) / 2
                 for (k, c) in group.columns.enumerated() {
                     let barTop = bandTop + Double(k) * barHeight
                     let text = shown(r, c)
@@ -451,7 +453,10 @@ struct SVGChart {
             let axisLabel = DisplayWidth.printable(Self.names(columns, group.series.map(\.column))) + Self.unit(group.axis)
             svg.text(x0 - 14, (top + bottom) / 2, SVGCanvas.fitted(axisLabel, width: plotHeight, size: 14), size: 14,
                      weight: "bold", anchor: "middle", rotate: true)
-            let labelled = group.series.allSatisfy { $0.rows.count <= 12 } && group.series.count <= 4
+            // Values are written beside their points when there are few; one that would cover another is left to
+            // its point's tooltip.
+            let labelled = group.series.allSatisfy { $0.rows.count <= 12 }
+            var points: [(x: Double, y: Double, text: String)] = []
             for s in group.series {
                 // A line is broken where a value is missing.
                 var run: [(Double, Double)] = []
@@ -471,8 +476,16 @@ struct SVGChart {
                     let tip = s.name + ", " + (rows[r][x].display ?? "") + ": " + text
                     if isApproximate(r, s.column) { svg.circle(px, py, 5, fill: "#ffffff", stroke: s.colour, dashed: true, tooltip: tip) }
                     else { svg.circle(px, py, 4, fill: s.colour, stroke: s.colour, tooltip: tip) }
-                    if labelled { svg.text(px, py - 10, text, size: 12, fill: "#222222", anchor: "middle") }
+                    if labelled { points.append((px, py, text)) }
                 }
+            }
+            // From the highest point of a year down, each value goes above its point, or below it when that would
+            // cover the one above, so that the upper value is always the upper point's.
+            var taken: [Double: [Double]] = [:]
+            for p in points.sorted(by: { ($0.x, $0.y) < ($1.x, $1.y) }) {
+                guard let y = [p.y - 10, p.y + 20].first(where: { y in taken[p.x, default: []].allSatisfy { abs($0 - y) >= 15 } }) else { continue }
+                taken[p.x, default: []].append(y)
+                svg.text(p.x, y, p.text, size: 12, fill: "#222222", anchor: "middle")
             }
         }
         var notes = mixedNotes(values)
@@ -525,10 +538,10 @@ struct SVGCanvas {
     /// estimate is about how wide a text is drawn in a sans-serif face of `size`.
     static func estimate(_ s: String, size: Double) -> Double { Double(DisplayWidth.of(s)) * size * widthPerCell }
 
-    /// fitted shortens a text with `…` until it fits `width`.
-    static func fitted(_ s: String, width: Double, size: Double) -> String {
-        guard estimate(s, size: size) > width else { return s }
-        let cells = max(1, Int(width / (size * widthPerCell)) - 1)
+    /// fitted shortens a text with `…` until it fits `width`; `perCell` is wider for a monospace face.
+    static func fitted(_ s: String, width: Double, size: Double, perCell: Double = widthPerCell) -> String {
+        guard Double(DisplayWidth.of(s)) * size * perCell > width else { return s }
+        let cells = max(1, Int(width / (size * perCell)) - 1)
         return DisplayWidth.truncate(s, to: cells)
     }
 
