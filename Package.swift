@@ -31,7 +31,8 @@ let package = Package(
             "IndqCore", "IndqShell",
             .product(name: "ArgumentParser", package: "swift-argument-parser"),
         ]),
-        .testTarget(name: "IndqCoreTests", dependencies: ["IndqCore"], exclude: ["Seeds"]),
+        // zlib too, to read the PNG screenshot of the svg test.
+        .testTarget(name: "IndqCoreTests", dependencies: ["IndqCore", "CZlib"], exclude: ["Seeds"]),
         .testTarget(name: "IndqShellTests", dependencies: ["IndqShell", "CPty"]),
         // forkpty for the terminal tests.
         .target(name: "CPty", path: "Tests/CPty"),

@@ -229,6 +229,8 @@ public struct Session {
             let plan = try checker.check(q)
             for w in plan.warnings { writeError(source.render(w, color: colorErrors)) }
             var notes: [Diagnostic]
+            // A result that cannot be drawn is an error before the query runs, never a document that is no chart.
+            try checkChartable(plan.columns)
             let text = range.map { String(decoding: source.bytes[$0.start..<min($0.end, source.bytes.count)], as: UTF8.self) }
             if plan.streams {
                 // Rows without report figures have no approximate values, and go to the output as they are made.
@@ -287,6 +289,7 @@ public struct Session {
     /// emit writes a whole result in the session's format and keeps it for `.last`; with `origins`, the chunks carry
     /// where each row came from.
     mutating func emit(_ result: ResultSet, origins: [RowOrigin?]? = nil, statement: String? = nil) throws {
+        try checkChartable(result.columns)
         var header = result.header
         header.statement = statement
         if origins != nil { header.provenance = .inChunks }
@@ -297,9 +300,7 @@ public struct Session {
     /// given; each goes at once to the sink of the session's format (or to `sink`) and to the copy kept for `.last`.
     /// An error that `produce` throws ends the result where it is, and `.last` keeps the result before.
     public mutating func emit(_ header: ResultHeader, to sink: (any ResultSink)? = nil,
-                              rows produce: (_ write: (RowChunk) -> Void) throws -> Void) throws {
-        // A result that cannot be drawn is an error before anything is written, never a document that is no chart.
-        if sink == nil, format == .svg, let problem = SVGChartError.check(header.columns) { throw problem }
+                              rows produce: (_ write: (RowChunk) -> Void) throws -> Void) rethrows {
         let sink = sink ?? format.sink(options: renderOptions, write: write)
         let keeper = ResultKeeper()
         sink.begin(header)
@@ -310,6 +311,11 @@ public struct Session {
         }
         sink.finish()
         last = keeper.kept
+    }
+
+    /// checkChartable throws, in the svg format, when a result of these columns cannot be drawn.
+    func checkChartable(_ columns: [ResultColumn]) throws {
+        if format == .svg, let problem = SVGChartError.check(columns) { throw problem }
     }
 
     /// renderOptions are the settings that shape a table or chart now.
@@ -325,7 +331,7 @@ public struct Session {
     mutating func emitLast(at range: SourceRange) throws {
         guard let last else { throw Diagnostic("there is no result yet to print again", at: range) }
         if let whole = last.resultSet { return try emit(whole) }
-        if format == .svg, let problem = SVGChartError.check(last.header.columns) { throw problem }
+        try checkChartable(last.header.columns)
         let sink = format.sink(options: renderOptions, write: write)
         guard let limited = (sink as? any RowLimitedSink), limited.rowLimit < last.rows.count else {
             throw Diagnostic("the last result had \(last.total) rows, more than the \(last.rows.count) that .last keeps; "

@@ -329,8 +329,8 @@ struct SVGChart {
         y = legend(items, top: y + 6, &svg)
 
         let labels = drawn.map { r in DisplayWidth.printable((columns[shape.label].isYear ? rows[r][shape.label].display : options.numbers.format(rows[r][shape.label])) ?? "NULL") }
-        let labelWidth = min(280, max(60, (labels.map { SVGCanvas.estimate($0, size: 14) }.max() ?? 0) + 8))
-        let left = 24 + 24 + labelWidth + 10
+        let labelWidth = min(280, max(60, ((labels + [labelName]).map { SVGCanvas.estimate(DisplayWidth.printable($0), size: 14) }.max() ?? 0) * 1.08 + 8))
+        let left = 24 + labelWidth + 10
         let groups = panels(shape.values)
         let gap = 36.0
         let panelWidth = (Self.width - 24 - left - gap * Double(groups.count - 1)) / Double(groups.count)
@@ -339,7 +339,7 @@ struct SVGChart {
         let many = drawn.count > 16
         let barHeight = perBand == 1 ? (many ? 18.0 : 30) : perBand <= 3 ? (many ? 12 : 20) : (many ? 8 : 14)
         let band = Double(perBand) * barHeight + (many ? 8 : 14)
-        let top = y + 14
+        let top = y + 30
         let bottom = top + band * Double(drawn.count)
 
         // Labels, each centred on its band; a label too long is shortened, and its whole text is its tooltip.
@@ -348,8 +348,9 @@ struct SVGChart {
             svg.text(left - 10, middle, SVGCanvas.fitted(label, width: labelWidth, size: 14), size: 14, anchor: "end",
                      tooltip: SVGCanvas.estimate(label, size: 14) > labelWidth ? label : nil)
         }
-        svg.text(24 + 14, (top + bottom) / 2, SVGCanvas.fitted(DisplayWidth.printable(labelName), width: bottom - top, size: 14),
-                 size: 14, weight: "bold", anchor: "middle", rotate: true)
+        // The label column's name heads the labels, as the axis label of the rows.
+        svg.text(left - 10, top - 10, SVGCanvas.fitted(DisplayWidth.printable(labelName), width: labelWidth, size: 14),
+                 size: 14, weight: "bold", anchor: "end")
 
         for (p, group) in groups.enumerated() {
             let x0 = left + Double(p) * (panelWidth + gap)
