@@ -197,6 +197,19 @@ func svg(_ script: String) -> (out: String, err: String, outcome: Session.RunOut
         #expect(r.err.contains("the result has categorie (text)"))
     }
 
+    /// Values at the ends of the doubles, nulls, negative numbers and huge years draw a chart, never a trap.
+    @Test func extremeValuesAreDrawn() throws {
+        for query in ["select 'a' as t, 1e308 as n union all select 'b', -1e308 union all select 'c', null",
+                      "select 'a' as t, 5e-324 as n", "select 'a' as t, -3 as n, 2 as m",
+                      "select range * 100000000000 as year, range as n from range(3)",
+                      "select 'x' as t, 0.0 as n", "select 'x' as t, -5% as p",
+                      "select '\(String(repeating: "ab", count: 400))' as t, 1 as n"] {
+            let r = svg(query)
+            #expect(r.outcome == .success, "\(query): \(r.err)")
+            #expect(SVGDocument.parse(r.out) != nil, "\(query)")
+        }
+    }
+
     /// Many rows are bounded: the chart draws the first, and says how many it left out.
     @Test func manyRowsAreBounded() throws {
         let doc = try #require(SVGDocument.parse(svg("select range, range * 2 as twice from range(5000)").out))

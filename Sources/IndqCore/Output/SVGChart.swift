@@ -251,12 +251,17 @@ struct SVGChart {
         init(_ values: [Double], axis: Axis, from: Double, to: Double) {
             var low = min(0, values.min() ?? 0), high = max(0, values.max() ?? 0)
             if axis == .percentage { high = max(1, high) }
-            if high - low <= 0 || !(high - low).isFinite { (low, high) = (low, low + 1) }
-            let rough = (high - low) / 5
+            if !(high > low) { high = low + 1 }
+            // The span is taken in halves, because `high - low` overflows for values near the largest double.
+            let rough = (high / 2 - low / 2) / 2.5
             let magnitude = pow(10, floor(log10(rough)))
             let step = [1.0, 2, 2.5, 5, 10].map { $0 * magnitude }.first { $0 >= rough } ?? 10 * magnitude
             let first = floor(low / step + 1e-9), last = ceil(high / step - 1e-9)
-            ticks = stride(from: first, through: last, by: 1).map { $0 * step }
+            if first.isFinite && last.isFinite && last - first <= 20 && step > 0 {
+                ticks = stride(from: first, through: last, by: 1).map { $0 * step }
+            } else {
+                ticks = [low, high]
+            }
             self.low = ticks.first ?? low
             self.high = ticks.last ?? high
             self.from = from
@@ -264,7 +269,7 @@ struct SVGChart {
         }
 
         /// at is where a value stands.
-        func at(_ d: Double) -> Double { from + (to - from) * (d - low) / (high - low) }
+        func at(_ d: Double) -> Double { from + (to - from) * (d / 2 - low / 2) / (high / 2 - low / 2) }
     }
 
     /// tickLabel writes a tick's value in the axis' unit.
@@ -275,7 +280,7 @@ struct SVGChart {
         case .points: return options.numbers.format(.points(decimal)) ?? ""
         case .number:
             if t == t.rounded(), abs(t) < 9e15 { return options.numbers.format(.integer(Int64(t))) ?? "" }
-            return options.numbers.format(.decimal(decimal)) ?? ""
+            return DecimalValue(approximating: t, maxScale: 6).flatMap { options.numbers.format(.decimal($0)) } ?? formatDouble(t)
         }
     }
 
@@ -564,6 +569,7 @@ struct SVGCanvas {
             var rest = Substring(l), out: [String] = []
             while DisplayWidth.of(String(rest)) > cells {
                 let piece = DisplayWidth.truncate(String(rest), to: cells + 1).dropLast()
+                if piece.isEmpty { break }
                 out.append(String(piece))
                 rest = rest.dropFirst(piece.count)
             }
