@@ -237,6 +237,24 @@ func svg(_ script: String) -> (out: String, err: String, outcome: Session.RunOut
         for d in documents { #expect(SVGDocument.parse("<?xml " + d) != nil) }
     }
 
+    /// `.once FILE.svg` writes the next statement as a chart whatever the format, and the format is as before after it.
+    @Test func onceToAnSVGFileWritesAChart() throws {
+        let dir = FileManager.default.temporaryDirectory.appendingPathComponent("indq-svg-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
+        let path = dir.appendingPathComponent("Chart.SVG").path
+        var out = ""
+        var err = ""
+        var session = Session(format: .csv, write: { out += $0 }, writeError: { err += $0 })
+        session.run(SourceText(".once '\(path)'\n\(Self.doneWhen);\nselect 1 as a;\n.once \(path).txt\nselect 2 as b;\n"))
+        session.endRedirect()
+        #expect(err == "")
+        #expect(out == "a\n1\n")
+        #expect(session.format == .csv)
+        let doc = try #require(SVGDocument.parse(try String(contentsOfFile: path, encoding: .utf8)))
+        #expect(doc.texts.first == "inwilligingen per categorie")
+        #expect(try String(contentsOfFile: path + ".txt", encoding: .utf8) == "b\n2\n")
+    }
+
     // MARK: In a browser
 
     static let browser = ["chromium", "chromium-browser"].lazy.compactMap(findExecutable).first

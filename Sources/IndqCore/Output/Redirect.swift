@@ -1,5 +1,5 @@
 // `.output FILE` and `.once FILE`: results go to a file instead of the screen, until `.output` or, for `.once`,
-// after the next statement or command. A write that fails (a full disk) is reported at the statement that made it,
+// after the next statement or command; `.once FILE.svg` writes that statement as an svg chart. A write that fails (a full disk) is reported at the statement that made it,
 // and the output goes back to the screen, so that lost data never passes for success.
 
 import Glibc
@@ -67,6 +67,8 @@ struct Redirect {
     let depth: Int
     /// armed is set after the `.once` command itself, so that the item after it is the one that ends it.
     var armed = false
+    /// formatBefore is the format to go back to when `.once FILE.svg` chose svg for the file.
+    var formatBefore: OutputFormat?
 }
 
 extension Session {
@@ -84,6 +86,11 @@ extension Session {
             if let failure = endRedirect() { writeError("error: \(failure)\n") }
             redirect = Redirect(file: file, screen: screen, once: once, depth: readDepth)
             write = { file.write($0) }
+            // `.once chart.svg` writes the chart, whatever the format: a table in a .svg file is never one.
+            if once, format != .svg, path.lowercased().hasSuffix(".svg") {
+                redirect?.formatBefore = format
+                format = .svg
+            }
         } else if let failure = endRedirect() {
             throw Diagnostic(failure, at: range)
         }
@@ -96,6 +103,7 @@ extension Session {
         guard let r = redirect else { return nil }
         redirect = nil
         write = r.screen
+        if let before = r.formatBefore { format = before }
         return r.file.close().map { "cannot write to '\(r.file.path)': \($0)" }
     }
 
