@@ -119,7 +119,7 @@ public struct DotCommand: Sendable {
         DotCommand("output", arguments: "[FILE]", "write results to FILE; .output alone writes to the screen again", completion: .files) { session, line in
             try session.redirectOutput(to: try line.optionalFile(), once: false, at: line.range)
         },
-        DotCommand("once", arguments: "FILE", "write the next result to FILE", completion: .files) { session, line in
+        DotCommand("once", arguments: "FILE", "write the next result to FILE (to FILE.svg as an svg chart)", completion: .files) { session, line in
             guard let file = try line.optionalFile() else { throw Diagnostic("expected a file name after .once", at: line.range) }
             try session.redirectOutput(to: file, once: true, at: line.range)
         },
