@@ -241,22 +241,22 @@ public struct Session {
             } else if format == .svg {
                 // A chart names the report tables (or files) its rows come from, which their origins tell.
                 let (result, origins) = try Executor.collect(plan, tracksFileRows: true)
-                try emit(result, origins: origins, statement: text)
+                emit(result, origins: origins, statement: text)
                 notes = result.notes
             } else {
                 let result = try Executor.run(plan)
-                try emit(result)
+                emit(result)
                 notes = result.notes
             }
             for n in notes { writeError(source.render(n, color: colorErrors)) }
         case .showDatasets:
-            try emit(Info.datasets(catalogue))
+            try emitListing(Info.datasets(catalogue))
         case .describe(let name):
-            try emit(Info.describe(try Binder(catalogue: catalogue, source: source).resolveDataset(name)))
+            try emitListing(Info.describe(try Binder(catalogue: catalogue, source: source).resolveDataset(name)))
         case .describeFile(let path, let range):
-            try emit(Info.describe(try Binder.openFile(path, CSVOptions(), at: range)))
+            try emitListing(Info.describe(try Binder.openFile(path, CSVOptions(), at: range)))
         case .source(let name):
-            try emit(Info.source(try Binder(catalogue: catalogue, source: source).resolveDataset(name)))
+            try emitListing(Info.source(try Binder(catalogue: catalogue, source: source).resolveDataset(name)))
         case .sourceOf(let q):
             var checker = Binder(catalogue: catalogue, source: source)
             let plan = try checker.check(q)
@@ -288,12 +288,18 @@ public struct Session {
 
     /// emit writes a whole result in the session's format and keeps it for `.last`; with `origins`, the chunks carry
     /// where each row came from.
-    mutating func emit(_ result: ResultSet, origins: [RowOrigin?]? = nil, statement: String? = nil) throws {
-        try checkChartable(result.columns)
+    mutating func emit(_ result: ResultSet, origins: [RowOrigin?]? = nil, statement: String? = nil) {
         var header = result.header
         header.statement = statement
         if origins != nil { header.provenance = .inChunks }
-        try emit(header) { result.chunks(of: 1024, origins: origins ?? [], $0) }
+        emit(header) { result.chunks(of: 1024, origins: origins ?? [], $0) }
+    }
+
+    /// emitListing writes a listing (`show datasets`, `describe`, `source`); in the svg format one that cannot be
+    /// drawn is an error.
+    mutating func emitListing(_ result: ResultSet) throws {
+        try checkChartable(result.columns)
+        emit(result)
     }
 
     /// emit writes a result as its rows are made. `produce` hands chunks of rows, in order, to the function it is
@@ -330,8 +336,8 @@ public struct Session {
     /// that says so, never a part of the result.
     mutating func emitLast(at range: SourceRange) throws {
         guard let last else { throw Diagnostic("there is no result yet to print again", at: range) }
-        if let whole = last.resultSet { return try emit(whole) }
         try checkChartable(last.header.columns)
+        if let whole = last.resultSet { return emit(whole) }
         let sink = format.sink(options: renderOptions, write: write)
         guard let limited = (sink as? any RowLimitedSink), limited.rowLimit < last.rows.count else {
             throw Diagnostic("the last result had \(last.total) rows, more than the \(last.rows.count) that .last keeps; "

@@ -188,6 +188,17 @@ func svg(_ script: String) -> (out: String, err: String, outcome: Session.RunOut
         #expect(source.contains("Cijfers Studenten") && source.contains("Cijfers Kennis en talent"), "\(source)")
     }
 
+    /// `.last` keeps the rows without their provenance, and its chart says so; a listing that cannot be drawn is an
+    /// error, as a query is.
+    @Test func lastSaysItKeptNoSource() throws {
+        let r = svg("select year, aanvragen from studenten;\n.last\ndescribe studenten;\n")
+        let documents = r.out.components(separatedBy: "<?xml ").dropFirst().map { "<?xml " + $0 }
+        #expect(documents.count == 2)
+        let last = try #require(SVGDocument.parse(documents.last ?? ""))
+        #expect(last.texts.contains("Bron: not kept with these rows: run the query itself to have its source named"))
+        #expect(r.err.hasPrefix("error: an svg chart needs a label column"), "\(r.err)")
+    }
+
     /// A result without a numeric column is an error that says what a chart needs, and nothing is written.
     @Test func aResultThatCannotBeDrawnIsAnError() {
         let r = svg("select categorie from regulier where year = 2021;\nselect 'x' as t;\n")
