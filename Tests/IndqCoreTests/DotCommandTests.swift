@@ -38,7 +38,7 @@ func runDot(_ script: String, format: OutputFormat = .csv) -> (out: String, err:
             #expect(line.hasSuffix(command.summary + (command.aliases.isEmpty ? "" : "; also ." + command.aliases.joined(separator: ", ."))), "\(line)")
         }
         #expect(help.contains(".format NAME "))
-        #expect(help.contains("how results are written: table, csv, json, markdown, bar, spark, jsonl, html, list, line, tabs (or box); also .mode\n"))
+        #expect(help.contains("how results are written: table, csv, json, markdown, bar, spark, jsonl, html, list, line, tabs, svg (or box); also .mode\n"))
         #expect(help.contains("run CMD in the system shell; also .system\n"))
         #expect(lines.last?.hasPrefix("Settings: set memory_limit") == true)
     }
@@ -52,7 +52,7 @@ func runDot(_ script: String, format: OutputFormat = .csv) -> (out: String, err:
         }
         #expect(complete(".") == DotCommand.all.map(\.name))
         #expect(complete(".fo") == DotCommand.all.map(\.name))
-        let formats = ["table", "csv", "json", "markdown", "bar", "spark", "jsonl", "html", "list", "line", "tabs"]
+        let formats = ["table", "csv", "json", "markdown", "bar", "spark", "jsonl", "html", "list", "line", "tabs", "svg"]
         #expect(complete(".format ") == formats)
         #expect(complete(".MODE c") == formats)
         #expect(complete(".headers ") == ["on", "off"])
@@ -71,7 +71,7 @@ func runDot(_ script: String, format: OutputFormat = .csv) -> (out: String, err:
         ("select 1 as a; .format json\nselect 2 as b;", "a\n1\n[\n  {\"b\": 2}\n]\n", ""),
         (".FORMAT   json;\nselect 1 as a;", "[\n  {\"a\": 1}\n]\n", ""),
         (".echo on\nselect 1 as a;\n.echo off\nselect 2 as b;", "select 1 as a\na\n1\n.echo off\nb\n2\n", ""),
-        (".format xml", "", "error: expected one of table, csv, json, markdown, bar, spark, jsonl, html, list, line, tabs after .format, found 'xml'\n"),
+        (".format xml", "", "error: expected one of table, csv, json, markdown, bar, spark, jsonl, html, list, line, tabs, svg after .format, found 'xml'\n"),
         (".mode", "current output mode: csv\n", ""),
         (".mode box\n.mode", "current output mode: table\n", ""),
         (".mode TABLE\n.mode jsonlines\n.mode", "current output mode: jsonl\n", ""),
