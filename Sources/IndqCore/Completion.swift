@@ -6,7 +6,7 @@
 /// Completion lists what may be typed next.
 public enum Completion {
     /// statementWords start a statement.
-    static let statementWords = ["select", "show", "describe", "source", "help"]
+    static let statementWords = ["select", "show", "describe", "source", "summarize", "help"]
     /// clauseWords may follow a complete expression.
     static let clauseWords = ["from", "where", "group", "having", "order", "limit", "offset", "union", "as", "and", "or",
                               "not", "in", "is", "between", "like", "ilike", "asc", "desc", "over", "filter", "then", "else",
@@ -34,7 +34,7 @@ public enum Completion {
         guard let last = tokens.last else { return statementWords }
         let first = tokens.first!.text.lowercased()
         if tokens.count == 1 && first == "show" { return ["datasets", "tables"] }
-        if tokens.count == 1 && (first == "describe" || first == "source") { return datasets }
+        if tokens.count == 1 && (first == "describe" || first == "source" || first == "summarize") { return datasets }
         if first == "help" {
             // A topic may have several words (tot en met, group by): offer each topic that extends the text after
             // help, from the word before the cursor on, since the shell replaces only that word.
@@ -89,7 +89,8 @@ public enum Completion {
         let before = String(decoding: utf8[..<open], as: UTF8.self).lowercased()
         let trimmed = before.reversed().drop { $0 == " " || $0 == "\t" || $0 == "\n" }
         let head = String(trimmed.reversed())
-        guard head.hasSuffix("from") || head.hasSuffix("join") || head.hasSuffix("read_csv(") || head.hasSuffix("describe") else {
+        guard head.hasSuffix("from") || head.hasSuffix("join") || head.hasSuffix("read_csv(") || head.hasSuffix("describe")
+                || head.hasSuffix("summarize") else {
             return nil
         }
         return String(decoding: utf8[(open + 1)...], as: UTF8.self)

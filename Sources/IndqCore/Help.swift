@@ -112,6 +112,8 @@ enum Help {
       show datasets                      list the datasets, with row counts
       describe studenten                 the columns of a dataset, their types and meanings
       source kerncijfers                 where the figures come from: report, section, table or sentence
+      summarize studenten                per column: type, min, max, distinct count, avg, null share (also of a
+                                         query: summarize select …, or a file: summarize 'cijfers.csv')
       select * from studenten            query a dataset (help select for the details)
       help [select | functions | show | NAME]   this text, or more on one subject
       help inwilligingen                 what a term means, in Dutch and English (also: help grant_rate)
@@ -238,6 +240,8 @@ enum Help {
                              keeps the query itself: each statement that reads the view runs it again
     drop table|view [if exists] NAME
                              removes a table or view of the session; the report datasets cannot be dropped
+    summarize NAME           per column: type, min, max, distinct count, avg and null share (help summarize);
+                             also summarize 'file.csv' and summarize SELECT …
 
     A session table or view may not take the name of a report dataset (Dutch or English), which it would hide.
     `create or replace` replaces one of the same kind; `if not exists` leaves an existing one as it is.

@@ -76,6 +76,11 @@ extension Help {
             a UNION b: the rows of both, each once (UNION ALL keeps duplicates); a INTERSECT b: the rows in both;
             a EXCEPT b: the rows of a that are not in b. The selects need the same number of columns.
             """, example: "select year from studenten except select year from brexit"),
+        SQLWord(topics: ["summarize"], text: """
+            SUMMARIZE name, SUMMARIZE 'file.csv' or SUMMARIZE SELECT …: one row per column, as DuckDB's SUMMARIZE:
+            its type, min and max (as text), the exact number of distinct values, the average of a number column (of
+            percentages, a percentage), the number of rows and the share of them that is NULL.
+            """, example: "summarize studenten"),
         SQLWord(topics: ["over", "partition by", "partition", "qualify"], text: """
             f(…) OVER (PARTITION BY … ORDER BY …): a window function, computed per row over the rows of its
             partition up to that row; QUALIFY filters on it afterwards (help functions lists lag, rank, …).
@@ -95,7 +100,7 @@ extension Help {
     static func explain(_ word: SQLWord) -> String {
         var result = ""
         var session = Session(format: .table, write: { result += $0 }, writeError: { result += $0 })
-        session.terminalWidth = { 100 }
+        session.terminalWidth = { 120 }
         session.run(SourceText(word.example))
         let indented = result.split(separator: "\n", omittingEmptySubsequences: false).map { $0.isEmpty ? "" : "    " + $0 }
         return word.text + "\n\n  e.g. " + word.example + ";\n" + indented.joined(separator: "\n")

@@ -283,6 +283,13 @@ public struct Session {
             try create(c, source: source)
         case .drop(let d):
             try catalogue.drop(d.kind, named: d.name, ifExists: d.ifExists)
+        case .summarize(let q):
+            var checker = Binder(catalogue: catalogue, source: source)
+            let plan = try checker.check(q)
+            for w in plan.warnings { writeError(source.render(w, color: colorErrors)) }
+            let summary = try Summarize.run(plan, at: q.selects[0].range)
+            emit(summary.result)
+            for n in summary.notes { writeError(source.render(n, color: colorErrors)) }
         }
     }
 

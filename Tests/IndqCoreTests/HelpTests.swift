@@ -16,7 +16,7 @@ struct HelpTests {
             #expect(text.hasPrefix(entry.text), "help \(word): \(text.prefix(100))")
             #expect(text.contains("e.g. " + entry.example + ";"), "help \(word)")
             // The result shown is the example's own table, as indq prints it.
-            let table = runOutput(entry.example, width: 100)
+            let table = runOutput(entry.example, width: 120)
             #expect(!table.contains("error"), "\(word): \(table)")
             let shown = table.split(separator: "\n").map { "    " + $0 }.joined(separator: "\n")
             #expect(text.contains(shown), "help \(word) does not show its result:\n\(text)")
@@ -48,7 +48,9 @@ struct HelpTests {
 
     @Test func sqlWordExamplesAgreeWithDuckDB() {
         guard let oracle = Oracle.ready() else { return }
-        let cases = Help.sqlWords.map { OracleCase(label: "help \($0.topics[0])", sql: $0.example, mustFail: false) }
+        // SUMMARIZE's columns are its own; SummarizeTests compares them with DuckDB's.
+        let cases = Help.sqlWords.filter { !$0.example.hasPrefix("summarize") }
+            .map { OracleCase(label: "help \($0.topics[0])", sql: $0.example, mustFail: false) }
         oracle.check(cases, name: "help on SQL words")
     }
 

@@ -115,6 +115,17 @@ public struct Parser {
                 return .drop(DropDataset(kind: kind, name: try parseName("a name after DROP \(kind.rawValue)"), ifExists: ifExists))
             case "with":
                 return .query(try parseQuery())
+            case "summarize":
+                // summarize -> SUMMARIZE (query | tableFactor); a table is summarized as SELECT * FROM it.
+                try advance()
+                if startsQuery { return .summarize(try parseQuery()) }
+                guard check(.string) || current.kind == .identifier || current.kind == .quotedIdentifier || check(.leftParen) else {
+                    throw error("expected a dataset name, a file's path in quotes or a query after SUMMARIZE, found \(current.describe)")
+                }
+                let table = try parseTableFactor()
+                let select = Select(distinct: false, items: [.star(Star(range: table.range))], from: table, whereClause: nil,
+                                    groupBy: [], having: nil, qualify: nil, range: table.range)
+                return .summarize(Query(selects: [select], orderBy: [], limit: nil, offset: nil))
             case "help":
                 try advance()
                 if check(.endOfInput) || check(.semicolon) { return .help(nil) }
@@ -309,7 +320,7 @@ public struct Parser {
     /// regulier "left". Statement words may start the next statement of a script.
     static let notAliases: Set<String> = ["join", "inner", "left", "right", "full", "cross", "natural", "outer", "on", "using",
                                           "positional", "asof", "anti", "semi", "lateral", "window",
-                                          "show", "describe", "source", "help", "with", "set", "explain"]
+                                          "show", "describe", "source", "help", "with", "set", "explain", "summarize"]
 
     /// from -> joinedTable {',' joinedTable}
     mutating func parseFrom() throws -> TableRef {

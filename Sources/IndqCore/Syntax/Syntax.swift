@@ -25,6 +25,9 @@ public enum Statement: Equatable, Sendable {
     case create(CreateDataset)
     /// `DROP TABLE|VIEW [IF EXISTS] name`
     case drop(DropDataset)
+    /// `SUMMARIZE name`, `SUMMARIZE 'file.csv'` or `SUMMARIZE SELECT …`: per column of the rows, as DuckDB's
+    /// SUMMARIZE, the type, min, max, distinct count, average and null share. A table is held as `SELECT * FROM table`.
+    case summarize(Query)
 }
 
 /// SessionDatasetKind is what CREATE makes: a table, whose rows are computed once and held, or a view, whose query
@@ -469,6 +472,7 @@ extension Statement {
             return "CREATE " + (c.orReplace ? "OR REPLACE " : "") + c.kind.rawValue + (c.ifNotExists ? " IF NOT EXISTS " : " ")
                 + quoteName(c.name.text) + " AS " + c.query.sql
         case .drop(let d): return "DROP \(d.kind.rawValue) " + (d.ifExists ? "IF EXISTS " : "") + quoteName(d.name.text)
+        case .summarize(let q): return "SUMMARIZE " + q.sql
         }
     }
 }
