@@ -21,6 +21,19 @@ import Glibc
         return (String(decoding: r.stdout, as: UTF8.self), r.stderr, r.status)
     }
 
+    /// --format svg writes the chart with its source line; a result it cannot draw is an error, exit 1.
+    @Test func formatSVGWritesAChart() throws {
+        let r = try run(["--format", "svg", "-c", "select categorie, inwilligingen from regulier where year = 2021"])
+        #expect(r.status == 0, "\(r.err)")
+        #expect(r.out.hasPrefix("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<svg xmlns=\"http://www.w3.org/2000/svg\""))
+        #expect(r.out.contains(">Bron: IND Jaarverslag 2021, Cijfers Familie en gezin; "))
+        #expect(r.out.hasSuffix("</svg>\n"))
+        let text = try run(["--format", "svg", "-c", "select categorie from regulier"])
+        #expect(text.status == 1)
+        #expect(text.out == "")
+        #expect(text.err.hasPrefix("error: an svg chart needs a label column and at least one numeric column"), "\(text.err)")
+    }
+
     /// -c texts and script files run in the order the command line gives them.
     @Test func commandsAndFilesRunInTheOrderGiven() throws {
         let a = file("a.sql", "select 2 as b;\n")
