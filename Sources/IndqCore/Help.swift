@@ -136,8 +136,9 @@ enum Help {
     Notes: after a result, a `note:` on standard error tells what the figures do not say by themselves, such as a
     year the dataset does not have (help notes). A note never changes the result or the exit status.
 
-    New to the figures? The lessons in Examples/lessons/ of indq's source start with a first select; each ends with
-    exercises that `indq --check FILE.sql` checks. help TERM explains a Dutch term: help inwilligingen, help nareis.
+    New to the figures? .lesson lists eight lessons, from a first select to window functions; .lesson 1 starts the
+    first, and checks each query you run against its exercise (.hint, .solution, .skip). help TERM explains a Dutch
+    term: help inwilligingen, help nareis; help terms lists them all.
 
     At the prompt: Up and Down walk the history, Ctrl-R searches it, Tab completes, Ctrl-C clears the line or stops
     a running statement, Ctrl-D leaves. Options: indq --help.

@@ -51,7 +51,7 @@ enum Summarize {
                         if plan.columns[i].type == .number { stats[i].kinds.insert(value.type) }
                         stats[i].min.add(value)
                         stats[i].max.add(value)
-                        try stats[i].average?.add(value)
+                        stats[i].average?.add(value)
                         // Each distinct value is held until the summary is done.
                         if stats[i].distinct.insert(ValueKey(value)).inserted { try Cancellation.charge(row: [value], overhead: 32) }
                     }
