@@ -517,25 +517,8 @@ struct SVGCanvas {
         return r == r.rounded() && abs(r) < 1e15 ? String(Int(r)) : String(r)
     }
 
-    /// escape writes text as XML character data or an attribute value: the five markup characters as entities, and a
-    /// character XML may not hold (a control other than tab and line ends) as U+FFFD.
-    static func escape(_ s: String) -> String {
-        var out = ""
-        for c in s.unicodeScalars {
-            switch c {
-            case "&": out += "&amp;"
-            case "<": out += "&lt;"
-            case ">": out += "&gt;"
-            case "\"": out += "&quot;"
-            case "'": out += "&#39;"
-            default:
-                let v = c.value
-                if (v < 0x20 && v != 0x09 && v != 0x0A && v != 0x0D) || v == 0xFFFE || v == 0xFFFF { out += "\u{FFFD}" }
-                else { out.unicodeScalars.append(c) }
-            }
-        }
-        return out
-    }
+    /// escape writes text as XML character data or an attribute value, as HTML output escapes it.
+    static func escape(_ s: String) -> String { HTMLSink.escape(s) }
 
     /// widthPerCell is about how wide a character of a sans-serif face is, as a part of its size; a little wider
     /// than most lower-case text, so that what is measured to fit does.

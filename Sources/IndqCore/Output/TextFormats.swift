@@ -29,7 +29,8 @@ final class HTMLSink: ResultSink {
         self.options = options
     }
 
-    /// escape writes the characters that HTML reads as markup as their entities.
+    /// escape writes the characters that HTML and XML read as markup as their entities, and a character XML may not
+    /// hold (a control other than tab and line ends) as U+FFFD; the SVG chart escapes its texts the same way.
     static func escape(_ s: String) -> String {
         var out = ""
         for c in s.unicodeScalars {
@@ -39,7 +40,10 @@ final class HTMLSink: ResultSink {
             case ">": out += "&gt;"
             case "\"": out += "&quot;"
             case "'": out += "&#39;"
-            default: out.unicodeScalars.append(c)
+            default:
+                let v = c.value
+                if (v < 0x20 && v != 0x09 && v != 0x0A && v != 0x0D) || v == 0xFFFE || v == 0xFFFF { out += "\u{FFFD}" }
+                else { out.unicodeScalars.append(c) }
             }
         }
         return out
