@@ -26,10 +26,10 @@ public struct GlossaryEntry: Sendable {
         }
         var result: [String] = []
         for form in forms {
-            let whole = form.trimmingSpaces
+            let whole = form.trimmingCharacters(in: " ")
             if !whole.isEmpty { result.append(whole) }
             if let open = whole.firstIndex(of: "(") {
-                let bare = String(whole[..<open]).trimmingSpaces
+                let bare = whole[..<open].trimmingCharacters(in: " ")
                 if !bare.isEmpty { result.append(bare) }
             }
         }
@@ -160,12 +160,5 @@ public struct Glossary: Sendable {
         }
         if subject == nil { out += "\nhelp terms SUBJECT lists one subject: help terms asiel.\n" }
         return out
-    }
-}
-
-extension String {
-    /// trimmingSpaces drops spaces at both ends.
-    var trimmingSpaces: String {
-        String(drop { $0 == " " }.reversed().drop { $0 == " " }.reversed())
     }
 }

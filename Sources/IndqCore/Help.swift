@@ -66,7 +66,7 @@ enum Help {
     /// terms lists the terms of one subject, or names the subjects when there is none of that name.
     static func terms(subject: String) -> String {
         let glossary = Glossary.builtin
-        let wanted = subject.trimmingSpaces
+        let wanted = subject.trimmingCharacters(in: " ")
         if let s = glossary.subjects.first(where: { $0 == wanted }) ?? glossary.lookup(wanted).map(\.subject) {
             return glossary.listing(subject: s)
         }

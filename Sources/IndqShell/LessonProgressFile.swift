@@ -82,18 +82,7 @@ public enum LessonProgressFile {
         let fd = template.withUnsafeMutableBufferPointer { mkstemp($0.baseAddress!) }
         if fd < 0 { return failure("\(directory): \(History.errorText())") }
         let temporary = String(decoding: template.prefix { $0 != 0 }.map { UInt8(bitPattern: $0) }, as: UTF8.self)
-        let bytes = Array(merged.text.utf8)
-        var offset = 0
-        var problem: String?
-        while offset < bytes.count {
-            let n = bytes.withUnsafeBytes { write(fd, $0.baseAddress! + offset, $0.count - offset) }
-            if n < 0 && errno == EINTR { continue }
-            if n <= 0 {
-                problem = n < 0 ? History.errorText() : "no space left on device"
-                break
-            }
-            offset += n
-        }
+        var problem = OutputFile.writeAll(fd, merged.text).map { String(cString: strerror($0)) }
         if problem == nil && fsync(fd) != 0 { problem = History.errorText() }
         if close(fd) != 0 && problem == nil { problem = History.errorText() }
         if problem == nil && rename(temporary, target) != 0 { problem = History.errorText() }

@@ -58,18 +58,18 @@ import Testing
     }
 
     @Test func aBrokenLessonFileNamesItsPlace() {
-        #expect(throws: LessonFileError.self) { try Lesson(file: "percentages.sql", text: "-- Lesson 4: x\n") }
+        #expect(throws: DataFileError.self) { try Lesson(file: "percentages.sql", text: "-- Lesson 4: x\n") }
         let noExpect = "-- Lesson 9: x\n-- Text.\nselect 1;\n-- Exercises.\n-- Exercise 9.1: Q?\nselect 2;\n"
         do {
             _ = try Lesson(file: "09-x.sql", text: noExpect)
             Issue.record("a model answer without an expect block was accepted")
-        } catch let error as LessonFileError {
+        } catch let error as DataFileError {
             #expect(error.description == "09-x.sql:6: expected an '-- expect:' block after the model answer")
         } catch {
             Issue.record("\(error)")
         }
         let tipless = "-- Lesson 9: x\n-- Exercise 9.1: Q?\n-- Mistake: select 3;\nselect 2;\n-- expect:\n-- 2\n"
-        #expect(throws: LessonFileError.self) { try Lesson(file: "09-x.sql", text: tipless) }
+        #expect(throws: DataFileError.self) { try Lesson(file: "09-x.sql", text: tipless) }
     }
 
     @Test func anExerciseBlockIsReadWhole() throws {

@@ -82,7 +82,7 @@ enum Summarize {
         }
     }
 
-    /// text is a value as min and max show it, as CAST(… AS VARCHAR) writes it: 99%, 2022-03-31, 20560.
+    /// text is a value as min and max show it, as CAST(… AS VARCHAR) writes it: 45%, 2022-03-31, 12345.
     static func text(_ v: Value) -> Value {
         v.isNull ? .null : .text(v.display ?? "")
     }

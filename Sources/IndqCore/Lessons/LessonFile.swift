@@ -53,18 +53,11 @@ public struct Exercise: Sendable {
     }
 }
 
-/// LessonFileError names the place in a lesson file that is not in the lesson format.
-public struct LessonFileError: Error, CustomStringConvertible {
-    public var file: String
-    public var line: Int
-    public var message: String
-    public var description: String { "\(file):\(line): \(message)" }
-}
-
 extension Lesson {
     /// init reads a lesson file; `file` is its name, such as `04-percentages.sql`.
     public init(file: String, text: String) throws {
-        func fail(_ line: Int, _ message: String) -> LessonFileError { LessonFileError(file: file, line: line, message: message) }
+        // A lesson file is one of the embedded data files, and its errors name their place as the others' do.
+        func fail(_ line: Int, _ message: String) -> DataFileError { DataFileError(file: file, line: line, message: message) }
         let stem = file.hasSuffix(".sql") ? String(file.dropLast(4)) : file
         let digits = stem.prefix { $0.isNumber }
         guard let number = Int(digits), stem.dropFirst(digits.count).first == "-" else {
@@ -136,13 +129,13 @@ extension Lesson {
     /// exercise reads the comment block of one exercise: its question, then `Hint:`, `Mistake:` and `Tip:` items,
     /// each of which may go on over the comment lines after it.
     static func exercise(_ comments: ArraySlice<String>, firstLine: Int, answer: String, expected: String, statement: Statement,
-                         fail: (Int, String) -> LessonFileError) throws -> Exercise {
+                         fail: (Int, String) -> DataFileError) throws -> Exercise {
         var items: [(kind: String, text: String, line: Int)] = []
         for (offset, line) in comments.enumerated() {
             let content = line.hasPrefix("--") ? line.dropFirst(2).trimmingCharacters(in: " ") : ""
             if content.isEmpty { continue }
             if let kind = ["Exercise ", "Hint:", "Mistake:", "Tip:"].first(where: { content.hasPrefix($0) }) {
-                items.append((kind, String(content.dropFirst(kind.count)).trimmingCharacters(in: " "), firstLine + offset))
+                items.append((kind, content.dropFirst(kind.count).trimmingCharacters(in: " "), firstLine + offset))
             } else if !items.isEmpty {
                 items[items.count - 1].text += (items[items.count - 1].kind == "Mistake:" ? "\n" : " ") + content
             }
@@ -183,18 +176,4 @@ public enum Lessons {
         }
         return (lessons.sorted { $0.number < $1.number }, problems)
     }()
-}
-
-extension String {
-    /// trimmingCharacters drops the given character from both ends.
-    func trimmingCharacters(in character: Character) -> String {
-        var s = self[...]
-        while s.first == character { s.removeFirst() }
-        while s.last == character { s.removeLast() }
-        return String(s)
-    }
-}
-
-extension Substring {
-    func trimmingCharacters(in character: Character) -> String { String(self).trimmingCharacters(in: character) }
 }

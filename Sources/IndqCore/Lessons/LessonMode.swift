@@ -49,7 +49,7 @@ extension Session {
             lessons.current = nil
             return screen("Lesson mode is off; queries are no longer checked. .lesson lists the lessons.\n")
         }
-        let found = lessons.lessons.firstIndex { "\($0.number)" == argument || String(format2: $0.number) == argument || $0.name == argument }
+        let found = lessons.lessons.firstIndex { Int(argument) == $0.number || $0.name == argument }
             ?? lessons.lessons.firstIndex { $0.name.hasPrefix(argument) || $0.title.lowercased() == argument }
         guard let index = found else {
             throw Diagnostic("no lesson \(line.found); expected a number from 1 to \(lessons.lessons.count) or a name such as "
@@ -267,7 +267,4 @@ extension Session {
 extension String {
     /// padding fills the text with spaces to `width` characters.
     func padding(to width: Int) -> String { self + String(repeating: " ", count: max(0, width - count)) }
-
-    /// init(format2:) writes a number with at least two digits, as lesson files are numbered: `04`.
-    init(format2 n: Int) { self = n < 10 ? "0\(n)" : "\(n)" }
 }
